@@ -1,0 +1,150 @@
+"""The controlled vocabularies of the dataset, defined once.
+
+The extractor emits these codes, the Table Schema turns them into `enum` constraints, and the
+codebook prints their definitions. Add a code here and all three follow.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: str
+    definition: str
+
+
+def codes(vocabulary: tuple[Code, ...]) -> list[str]:
+    return [c.code for c in vocabulary]
+
+
+EVENT_TYPES: tuple[Code, ...] = (
+    Code("visit", "Delegation visit",
+         "A delegation of one side travels to the other side to visit and work "
+         "(\"sang thăm, làm việc\", \"do … dẫn đầu\", \"làm Trưởng đoàn\")."),
+    Code("conference", "Conference",
+         "A named conference (\"Hội nghị\"), including a ministerial series, a dialogue, or an "
+         "online conference. A visit whose centrepiece is a conference is coded as the conference."),
+    Code("reception", "Reception / courtesy call",
+         "One side's official receives the other's (\"tiếp\", \"tiếp xã giao\", \"hội kiến\", "
+         "\"chào xã giao\") without a conference."),
+    Code("talks", "Talks",
+         "Bilateral talks (\"hội đàm\") reported as the event itself, e.g. annual border-province talks."),
+    Code("leaders_visit", "Leaders' visit",
+         "A state or official visit by a party or state leader (Tổng Bí thư, Chủ tịch nước, Thủ tướng) "
+         "that the article recalls or anticipates."),
+    Code("other", "Other", "A bilateral security event that fits none of the types above."),
+)
+
+SERIES: tuple[Code, ...] = (
+    Code("crime_prevention_conference", "Ministerial conference on crime prevention",
+         "\"Hội nghị (cấp Bộ trưởng) (về) hợp tác phòng, chống tội phạm\" between the two Ministries "
+         "of Public Security, numbered \"lần thứ N\"."),
+    Code("political_security_dialogue", "Vice-ministerial political-security dialogue",
+         "\"(Hội nghị) đối thoại cấp thứ trưởng về an ninh chính trị\", numbered \"lần thứ N\"."),
+)
+
+PARTICIPANT_ROLES: tuple[Code, ...] = (
+    Code("head_of_delegation", "Head of delegation",
+         "Leads the travelling delegation (\"do … dẫn đầu\", \"làm Trưởng đoàn\")."),
+    Code("host", "Host",
+         "Receives the visiting side (\"tiếp\", \"đón\", \"chủ trì lễ đón\", \"chủ trì\" on the host side)."),
+    Code("co_chair", "Co-chair",
+         "Chairs the meeting jointly (\"đồng chủ trì\"); takes precedence over head of delegation."),
+    Code("participant", "Participant",
+         "Named as attending (\"cùng dự\", \"tham gia đoàn\", \"hội đàm với\") without a leading role."),
+)
+
+DOCUMENT_TYPES: tuple[Code, ...] = (
+    Code("memorandum_of_understanding", "Memorandum of understanding", "\"Bản ghi nhớ\"."),
+    Code("minutes", "Minutes", "\"Biên bản (Hội nghị|hội đàm|…)\"."),
+    Code("agreement", "Agreement", "\"Thỏa thuận\", \"Hiệp định\"."),
+    Code("joint_statement", "Joint statement", "\"Tuyên bố chung\"."),
+    Code("other", "Other document",
+         "A plan, programme or a counted group of unnamed documents (\"5 văn bản hợp tác\")."),
+)
+
+DATE_PRECISIONS: tuple[Code, ...] = (
+    Code("day", "Day", "The day is known; date_start and date_end are real days."),
+    Code("month", "Month", "Only the month is known; the dates span the whole month."),
+    Code("year", "Year", "Only the year is known; the dates span the whole year."),
+    Code("unknown", "Unknown",
+         "The date is not known. Dates are empty, or, with date_basis = inferred, they bound an "
+         "interval the text implies (e.g. \"từ 2014 đến nay\" … \"từ nay đến 2018\")."),
+)
+
+DATE_BASES: tuple[Code, ...] = (
+    Code("stated", "Stated", "The text states the date, year included or resolvable from a stated range."),
+    Code("article_date", "From the article date",
+         "A partial or relative date (\"Chiều 1/12\", \"hồi tháng 9 vừa qua\", \"Chiều nay\") "
+         "completed with the article's own date."),
+    Code("inferred", "Inferred", "Not stated: bounded by other statements in the text."),
+)
+
+STATUSES: tuple[Code, ...] = (
+    Code("held", "Held", "The event took place (as of the article)."),
+    Code("planned", "Planned", "The article says it will take place (\"sẽ tổ chức\", \"dự kiến\", \"nhất trí tổ chức\")."),
+)
+
+MENTIONS: tuple[Code, ...] = (
+    Code("primary", "Primary", "The meeting the article reports."),
+    Code("reference", "Reference", "An earlier or later event the article mentions."),
+)
+
+COUNTRIES: tuple[Code, ...] = (
+    Code("VN", "Viet Nam", "Viet Nam (ISO 3166-1 alpha-2)."),
+    Code("CN", "China", "People's Republic of China (ISO 3166-1 alpha-2)."),
+)
+
+ARTICLE_STATUSES: tuple[Code, ...] = (
+    Code("ok", "OK", "Read and at least one event extracted."),
+    Code("not_relevant", "Not relevant", "Read, but it reports no bilateral security meeting."),
+    Code("duplicate", "Duplicate", "Byte-identical or text-identical to another input; its twin is used."),
+    Code("unreadable", "Unreadable", "Could not be decoded as text (binary, unknown encoding)."),
+    Code("empty", "Empty", "No text (zero bytes or whitespace only)."),
+)
+
+# Topic codes with the Vietnamese cues that signal them. Cues are matched on the normalised,
+# lower-cased text of an event's evidence, so one spelling per cue is enough.
+TOPICS: tuple[Code, ...] = (
+    Code("drugs", "Drugs", "ma túy"),
+    Code("human_trafficking", "Human trafficking", "mua bán người|buôn bán người|lừa bán"),
+    Code("high_tech_crime", "High-tech crime", "công nghệ cao|tội phạm mạng|tội phạm trên không gian mạng"),
+    Code("telecom_fraud", "Telecom and online fraud", "lừa đảo qua mạng|lừa đảo viễn thông|lừa đảo qua mạng viễn thông"),
+    Code("gambling", "Gambling", "đánh bạc|cờ bạc"),
+    Code("terrorism", "Terrorism", "khủng bố"),
+    Code("money_laundering", "Money laundering", "rửa tiền"),
+    Code("illegal_migration", "Illegal migration and exit/entry",
+         "xuất, nhập cảnh trái phép|xuất nhập cảnh trái phép|xuất cảnh trái phép|di cư trái phép|quản lý xuất, nhập cảnh|quản lý xuất nhập cảnh|kiểm soát xuất nhập cảnh"),
+    Code("fugitives", "Fugitives", "truy nã|truy bắt"),
+    Code("border_security", "Border security", "biên giới|cửa khẩu"),
+    Code("cyber_security", "Cyber security", "an ninh mạng|không gian mạng|tấn công mạng"),
+    Code("political_security", "Political security", "an ninh chính trị|thế lực thù địch|chia rẽ"),
+    Code("citizen_protection", "Citizen protection", "bảo hộ công dân|công dân của nước này|công dân hai nước|bảo vệ an toàn, quyền và lợi ích"),
+    Code("event_security", "Security of events and leaders' visits", "sự kiện chính trị|sự kiện quan trọng|an ninh, an toàn chuyến thăm|chuyến thăm của lãnh đạo"),
+    Code("training", "Training and capacity building", "đào tạo|tập huấn|bồi dưỡng"),
+    Code("information_sharing", "Information sharing", "trao đổi thông tin|chia sẻ thông tin|chia sẻ dữ liệu|đường dây nóng"),
+    Code("economic_crime", "Economic crime", "tội phạm kinh tế|buôn lậu"),
+    Code("organized_crime", "Transnational organised crime", "xuyên quốc gia|có tổ chức"),
+    Code("data_management", "Population data and digital identity", "cơ sở dữ liệu|dữ liệu số|dữ liệu cá nhân|sinh trắc"),
+)
+
+
+def topic_cues() -> dict[str, list[str]]:
+    return {t.code: t.definition.split("|") for t in TOPICS}
+
+
+ALL_VOCABULARIES: dict[str, tuple[Code, ...]] = {
+    "event_type": EVENT_TYPES,
+    "series": SERIES,
+    "role": PARTICIPANT_ROLES,
+    "doc_type": DOCUMENT_TYPES,
+    "date_precision": DATE_PRECISIONS,
+    "date_basis": DATE_BASES,
+    "status": STATUSES,
+    "mention": MENTIONS,
+    "country": COUNTRIES,
+    "article_status": ARTICLE_STATUSES,
+    "topic": TOPICS,
+}
