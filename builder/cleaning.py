@@ -1,0 +1,188 @@
+"""Clean an article: one spelling for matching, and the map of what is body and what is noise.
+
+Nothing here changes `text`: offsets into the article stay valid. `match_text` has the same
+length, so a match found in it is a span of the original.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --- one tone-mark placement -------------------------------------------------------------------
+# Sources write "Uỷ"/"Ủy", "hoà"/"hòa", "Thoả"/"Thỏa". Both spellings are two characters in NFC,
+# so swapping the mark keeps every offset.
+_TONES = {"grave": "\u0300", "acute": "\u0301", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323"}
+
+
+def _tone_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in _TONES.values():
+            for f in (first, first.upper()):
+                for s in (second, second.upper()):
+                    old = f + unicodedata.normalize("NFC", s + mark)
+                    new = unicodedata.normalize("NFC", f + mark) + s
+                    table[old] = new
+    return table
+
+
+_TONE_TABLE = _tone_table()
+# only at the end of a syllable: "hoà" is a placement variant, "hoàng" is not
+_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![^\W\d_])")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+_QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
+
+
+def match_form(text: str) -> str:
+    """Same-length normal form for matching: new-style tone marks, plain dashes, spaces, quotes."""
+    out = _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
+    out = out.translate(_DASHES).translate(_SPACES).translate(_QUOTES)
+    assert len(out) == len(text)
+    return out
+
+
+def name_key(name: str) -> str:
+    """Key under which spellings of one name are compared (case, tone placement, spaces)."""
+    return " ".join(match_form(unicodedata.normalize("NFC", name)).lower().split())
+
+
+def fold(text: str) -> str:
+    """Accent-free lower-case form (for slugs and loose comparisons)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+# --- paragraphs and noise ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # body | header | caption | image | byline | related | footer | meta | teaser | marker
+
+
+HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
+IMAGE_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+CAPTION_RE = re.compile(r"(?:\(Ảnh:[^)]*\)|(?:^|[.\s])Ảnh:\s*[^.]{1,60}$|\(Ảnh\s+[^)]*\)|Nguồn ảnh:)")
+FOOTER_START_RE = re.compile(
+    r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Tin mới nhất|Đừng bỏ lỡ|Mới nhất|"
+    r"\(\d+\)\s*Bình luận|\d+\s+bình luận$|Gửi bình luận|Từ khóa:|Từ khoá:|Thẻ:|Tags?:|Chia sẻ:|"
+    r"Điều khoản|Ghi rõ nguồn|Liên hệ\s*\||POWERED BY|Chịu trách nhiệm|Giấy phép|Bản quyền|©)",
+    re.I,
+)
+RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
+META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
+MARKER_RE = re.compile(r"^SYNTHETIC\b")
+# "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
+LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
+TERMINAL = (".", "!", "?", "…", '"', "”", ":", ";", "./.")
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _is_byline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 3 and not line.rstrip().endswith(TERMINAL) and all(
+        w[:1].isupper() for w in words) and len(line) <= 30
+
+
+def segment(text: str) -> list[Paragraph]:
+    """Label every non-empty line as body or a kind of noise."""
+    lines = [(s, e, ln) for s, e, ln in _lines(text) if ln.strip()]
+    kinds: list[str] = []
+    in_footer = in_related = False
+    seen_lead_tag = False
+    for i, (s, e, line) in enumerate(lines):
+        stripped = line.strip()
+        m_lead = LEAD_TAG_RE.match(stripped)
+        if in_footer or FOOTER_START_RE.match(stripped):
+            in_footer = True
+            kinds.append("footer")
+            continue
+        if RELATED_START_RE.match(stripped):
+            in_related = True
+            kinds.append("related")
+            continue
+        if in_related:
+            if stripped.endswith(TERMINAL) and len(stripped.split()) > 12:
+                in_related = False
+            else:
+                kinds.append("related")
+                continue
+        if MARKER_RE.match(stripped):
+            kinds.append("marker")
+        elif IMAGE_RE.match(stripped):
+            kinds.append("image")
+        elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40:
+            kinds.append("caption")   # the line under an image file name describes the photo
+        elif CAPTION_RE.search(stripped):
+            kinds.append("caption")
+        elif META_RE.search(stripped):
+            kinds.append("meta")
+        elif m_lead and seen_lead_tag and i > 0 and not lines[i - 1][2].strip().endswith(TERMINAL):
+            kinds.append("teaser")
+            if kinds[-2] == "body":
+                kinds[-2] = "teaser"  # its headline
+        elif i == len(lines) - 1 and _is_byline(stripped) or (
+                _is_byline(stripped) and i + 1 < len(lines) and FOOTER_START_RE.match(lines[i + 1][2].strip())):
+            kinds.append("byline")
+        elif stripped.isupper() and len(stripped.split()) <= 12:
+            kinds.append("meta")      # site banner in capitals
+        else:
+            kinds.append("body")
+        if m_lead:
+            seen_lead_tag = True
+    paragraphs: list[Paragraph] = []
+    for (s, e, line), kind in zip(lines, kinds):
+        header = HEADER_RE.match(line) if not paragraphs else None
+        if header and header.end() > 0:
+            paragraphs.append(Paragraph(s, s + header.end(), "header"))
+            s = s + header.end()
+            if s >= e:
+                continue
+            # a header glued to a caption or a lead: re-test what follows it
+            if kind == "body" and CAPTION_RE.search(text[s:e]):
+                kind = "caption"
+        # leading/trailing blanks are not part of a paragraph
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        paragraphs.append(Paragraph(s, e, kind))
+    return paragraphs
+
+
+SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp luật", "cảnh sát", "biên phòng",
+                 "hội nghị", "hội đàm", "hội kiến", "đoàn đại biểu", "đoàn công tác", "bản ghi nhớ",
+                 "biên bản", "thỏa thuận", "xuất nhập cảnh", "xuất, nhập cảnh", "ma túy", "truy nã")
+
+
+def is_off_topic(paragraph_match_text: str) -> bool:
+    """A paragraph with no security vocabulary at all: likely a pasted teaser of another story."""
+    low = paragraph_match_text.lower()
+    return not any(cue in low for cue in SECURITY_CUES)
+
+
+# --- sentences -----------------------------------------------------------------------------------
+_SENT_END = re.compile(r"(?<=[.!?…])(?:\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_ABBREV_END = re.compile(r"(?:\b(?:TP|Th\.S|TS|PGS|GS|Mr|St|[A-ZĐ]))\.$")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside [start, end)."""
+    spans = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        if _ABBREV_END.search(text[max(s, m.start() - 6):m.start()]):
+            continue
+        spans.append((s, m.start()))
+        s = m.end()
+    if s < end:
+        spans.append((s, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]

@@ -1,0 +1,64 @@
+"""Reference lexicons: the curated entity data beside the rules (each row cites its source)."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .cleaning import match_form
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (LEXICON_DIR / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass(frozen=True)
+class Place:
+    name_vi: str
+    name_en: str
+    country: str
+    kind: str  # city | province | prefecture | country
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    ranks: tuple[str, ...]
+    titles: tuple[str, ...]
+    leader_titles: tuple[str, ...]
+    surnames: frozenset[str]
+    places: tuple[Place, ...]
+    organisations: tuple[tuple[str, str, bool], ...]   # (pattern, country, security)
+    publishers: tuple[tuple[str, str], ...]           # (tag, publisher)
+    venues: tuple[tuple[str, str, str], ...]          # (venue, city_en, country)
+    persons: tuple[dict[str, str], ...]
+
+    def place(self, name: str) -> Place | None:
+        key = match_form(name).lower()
+        for p in self.places:
+            if match_form(p.name_vi).lower() == key:
+                return p
+        return None
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    titles = _rows("titles.csv")
+    # longest first so "Phó Cục trưởng" wins over "Cục trưởng"
+    by_len = lambda xs: tuple(sorted((match_form(x) for x in xs), key=len, reverse=True))
+    return Lexicon(
+        ranks=by_len(r["rank_vi"] for r in _rows("ranks.csv")),
+        titles=by_len(t["title_vi"] for t in titles),
+        leader_titles=by_len(t["title_vi"] for t in titles if t["kind"] == "leader"),
+        surnames=frozenset(match_form(r["surname"]) for r in _rows("surnames.csv")),
+        places=tuple(sorted((Place(match_form(r["name_vi"]), r["name_en"], r["country"], r["kind"])
+                             for r in _rows("places.csv")), key=lambda p: -len(p.name_vi))),
+        organisations=tuple((match_form(r["pattern_vi"]), r["country"], r["security"] == "yes")
+                            for r in sorted(_rows("organisations.csv"), key=lambda r: -len(r["pattern_vi"]))),
+        publishers=tuple((r["tag"], r["publisher"]) for r in _rows("publishers.csv")),
+        venues=tuple((match_form(r["venue_vi"]), r["city_en"], r["country"]) for r in _rows("venues.csv")),
+        persons=tuple(_rows("persons_reference.csv")),
+    )

@@ -1,0 +1,253 @@
+"""Find people the way Vietnamese news introduces them.
+
+A person is a run of capitalised syllables that starts with a known surname and is introduced by
+a rank (Đại tướng…), an honorific (ông, bà, đồng chí) or an office title, possibly followed by the
+office's organisation ("Phó Tổng Thư ký Ủy ban Chính pháp … Trung Quốc Dương Xuân Lôi"). Titles
+written after the name (", Thứ trưởng Bộ Công an") are read as appositions. Nothing here knows
+any particular person: the lexicons list surnames, ranks, titles, places and organisations.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+
+from .cleaning import name_key
+from .lexicon import Lexicon
+
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
+WORD_RE = re.compile(r"[^\W\d_]+")
+HONORIFICS = ("đồng chí", "đ/c", "ông", "bà", "ngài")
+# Lower-case words that may sit inside an organisation name between a title and a name.
+ORG_WORDS = frozenset(
+    "ban an sản ương nước tỉnh thành phố châu khu tự trị dân tộc quốc gia nhân phủ ủy vụ chính pháp "
+    "xuất nhập cảnh lý quản đội biên phòng sát điều tra tội phạm về ma túy mạng công nghệ cao đối "
+    "ngoại hợp tác tế đảng trực thường bí thư ký tổng cục sở trưởng giám đốc và huyện xã".split())
+APPOSITION_STOPS = re.compile(
+    r"\s+(?:dẫn đầu|làm [Tt]rưởng đoàn|đồng chủ trì|chủ trì|đã|đang|sẽ|cho biết|cho rằng|phát biểu|"
+    r"tiếp|đón|hội đàm|hội kiến|chào|nhấn mạnh|khẳng định|đề nghị|thông tin|đánh giá|cảm ơn|"
+    r"hoan nghênh|bày tỏ|và|cùng|với|tại|ký|trao|chứng kiến)\b|\s*\(|[;.:]")
+
+
+@dataclass
+class FoundPerson:
+    name: str
+    key: str
+    start: int              # the name's span
+    end: int
+    phrase_start: int       # the whole introduction: rank/title … name … apposition
+    phrase_end: int
+    rank: str | None
+    title: str | None
+    organization: str | None
+    country: str | None
+    sentence: tuple[int, int]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1] in UPPER and (len(word) == 1 or word[1:].islower())
+
+
+def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
+    for o in options:
+        if text_low.startswith(o.lower()) and (len(text_low) == len(o) or not text_low[len(o)].isalpha()):
+            return o
+    return None
+
+
+def _ends_with_any(text_low: str, options) -> str | None:
+    for o in options:
+        ol = o.lower()
+        if text_low.endswith(ol) and (len(text_low) == len(ol) or not text_low[-len(ol) - 1].isalpha()):
+            return o
+    return None
+
+
+def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] | None:
+    """Walk back from a name through an organisation phrase to a title, rank or honorific.
+
+    Returns (offset in `pre` where the introduction starts, rank, title) or None.
+    """
+    low = pre.lower()
+    pos = len(low)
+    title = None
+    chain_start = None
+    while True:
+        stripped = low[:pos].rstrip()
+        if not stripped:
+            break
+        hit = (_ends_with_any(stripped, lex.ranks) or _ends_with_any(stripped, lex.titles)
+               or _ends_with_any(stripped, HONORIFICS))
+        if hit:
+            start = len(stripped) - len(hit)
+            if hit.lower() in (r.lower() for r in lex.ranks):
+                return start, pre[start:len(stripped)], title
+            if hit.lower() in HONORIFICS:
+                return start, None, title
+            title = pre[start:chain_start or len(pre)].strip(" ,")
+            chain_start = start
+            pos = start
+            # a title may follow a rank or another title: "Thượng tướng, Bộ trưởng Công an"
+            before = low[:pos].rstrip()
+            if before.endswith(","):
+                prev = before[:-1].rstrip()
+                if _ends_with_any(prev, lex.ranks) or _ends_with_any(prev, lex.titles):
+                    pos = len(prev)
+                    continue
+            rank = _ends_with_any(low[:pos].rstrip(), lex.ranks)
+            if rank:
+                s = len(low[:pos].rstrip()) - len(rank)
+                return s, pre[s:s + len(rank)], title
+            return start, None, title
+        m = re.search(r"([^\W\d_]+)$", stripped)
+        if not m:
+            break
+        word = pre[m.start():m.end()]
+        if not (_is_cap(word) or word.lower() in ORG_WORDS):
+            break
+        pos = m.start()
+    if title is not None and chain_start is not None:
+        return chain_start, None, title
+    return None
+
+
+def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | None, int]:
+    """Titles written after the name: ", Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an"."""
+    pos = end
+    parts: list[str] = []
+    while pos < limit and text.startswith(",", pos):
+        seg_start = pos + 1
+        while seg_start < limit and text[seg_start] == " ":
+            seg_start += 1
+        seg_low = text[seg_start:limit].lower()
+        if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith("ủy viên")
+                or seg_low.startswith("phó ")):
+            break
+        stop = APPOSITION_STOPS.search(text, seg_start, limit)
+        comma = text.find(",", seg_start, limit)
+        seg_end = min(x for x in (stop.start() if stop else limit, comma if comma >= 0 else limit, limit))
+        parts.append(text[seg_start:seg_end].strip())
+        pos = seg_end
+        if not text.startswith(",", pos):
+            break
+    if not parts:
+        return None, end
+    return ", ".join(parts), pos
+
+
+def country_of(text: str, lex: Lexicon) -> str | None:
+    """The country an organisation/title phrase belongs to."""
+    if not text:
+        return None
+    low = text.lower()
+    if "trung quốc" in low:
+        return "CN"
+    for place in lex.places:
+        if place.country == "CN" and place.name_vi.lower() in low:
+            return "CN"
+    best = None
+    for pattern, country, _ in lex.organisations:
+        i = low.find(pattern.lower())
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, country)
+    if best:
+        return best[1]
+    if "việt nam" in low:
+        return "VN"
+    return None
+
+
+def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
+    """Candidate names inside a run of capitalised words, longest first: each starts with a
+    surname that does not begin a place name and runs to the end of the run (2 to 4 syllables)."""
+    for i, (s, _, w) in enumerate(words):
+        if w not in lex.surnames:
+            continue
+        if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
+            continue
+        if 2 <= len(words) - i <= 4:
+            yield words[i:]
+
+
+def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
+    """Every introduced person in the given sentences (offsets into `text`, a match form)."""
+    found: list[FoundPerson] = []
+    low = text.lower()
+    for s_start, s_end in sentence_spans:
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s_start, s_end)]
+        runs: list[list[tuple[int, int, str]]] = []
+        for w in words:
+            if _is_cap(w[2]) and runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
+                runs[-1].append(w)
+            elif _is_cap(w[2]):
+                runs.append([w])
+            else:
+                runs.append([])
+        for run in runs:
+            if len(run) < 2:
+                continue
+            for cand in _names_in_run(run, lex, low):
+                n_start, n_end = cand[0][0], cand[-1][1]
+                intro = _introduction(text[s_start:n_start], lex)
+                if intro is not None:
+                    break
+            else:
+                continue
+            intro_start, rank, title = intro
+            appo, phrase_end = _apposition(text, n_end, s_end, lex)
+            titles = [t for t in (title, appo) if t]
+            full_title = ", ".join(titles) if titles else None
+            office = _office(full_title)
+            found.append(FoundPerson(
+                name=text[n_start:n_end], key=name_key(text[n_start:n_end]), start=n_start, end=n_end,
+                phrase_start=s_start + intro_start, phrase_end=phrase_end,
+                rank=rank.strip() if rank else None, title=office, organization=_organisation(office, lex),
+                country=country_of(full_title or "", lex) or (country_of(title, lex) if title else None),
+                sentence=(s_start, s_end)))
+    # later bare mentions of a name introduced once ("Ông Tôn Vĩ Hoa cảm ơn…" is introduced; a
+    # caption's bare name is not): same key, anywhere in the given sentences
+    known = {f.key: f for f in found}
+    seen_spans = {(f.start, f.end) for f in found}
+    for s_start, s_end in sentence_spans:
+        for key, f in list(known.items()):
+            for m in re.finditer(re.escape(f.name), text[s_start:s_end]):
+                span = (s_start + m.start(), s_start + m.end())
+                if span in seen_spans:
+                    continue
+                seen_spans.add(span)
+                found.append(FoundPerson(f.name, key, span[0], span[1], span[0], span[1], None, None, None,
+                                         None, (s_start, s_end)))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _office(title: str | None) -> str | None:
+    """Drop party-membership appositions ("Ủy viên Trung ương Đảng") and keep the offices."""
+    if not title:
+        return None
+    parts = [p.strip() for p in title.split(",") if p.strip()]
+    offices = [p for p in parts if not p.lower().startswith(("ủy viên", "uỷ viên"))]
+    return ", ".join(offices or parts)
+
+
+def _organisation(title: str | None, lex: Lexicon) -> str | None:
+    """The organisation named inside a title ("Thứ trưởng Bộ Công an Trung Quốc" → "Bộ Công an Trung Quốc")."""
+    if not title:
+        return None
+    last = title.split(",")[-1].strip()
+    low = last.lower()
+    for t in lex.titles:
+        if low.startswith(t.lower()):
+            rest = last[len(t):].strip()
+            return rest or None
+    return None
+
+
+if __name__ == "__main__":  # a quick look: python -m builder.people FILE
+    from .cleaning import match_form, segment, sentences
+    from .lexicon import load
+    raw = open(sys.argv[1], encoding="utf-8").read()
+    mt = match_form(raw)
+    spans = [s for p in segment(raw) if p.kind == "body" for s in sentences(mt, p.start, p.end)]
+    for f in find_people(mt, spans, load()):
+        print(f.name, "|", f.country, "|", f.rank, "|", f.title, "|", f.organization)
