@@ -54,6 +54,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
 
 
+def variant_key(name: str) -> str:
+    """Key under which spelling variants of one name meet: no accents, and y written as i
+    (Tôn Vỹ Hoa / Tôn Vĩ Hoa, Quách Thanh Côn / Quách Thành Côn)."""
+    return " ".join(fold(unicodedata.normalize("NFC", name)).replace("y", "i").split())
+
+
 # --- paragraphs and noise ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Paragraph:

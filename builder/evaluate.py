@@ -87,9 +87,9 @@ def load_tables(package_dir: Path) -> dict[str, pd.DataFrame]:
 
 # Old-style tone placement ("hoà", "thuý") → new style ("hòa", "thúy"). Applied to both sides, so
 # it only has to be consistent, not orthographically right for every syllable.
-_OLD_TONES = {old: new for olds, news in (
-    ("oà oá oả oã oạ oè oé oẻ oẽ oẹ uỳ uý uỷ uỹ uỵ", "òa óa ỏa õa ọa òe óe ỏe õe ọe ùy úy ủy ũy ụy"),)
-    for old, new in zip(olds.split(), news.split())}
+_OLD_STYLE = "oà oá oả oã oạ oè oé oẻ oẽ oẹ uỳ uý uỷ uỹ uỵ".split()
+_NEW_STYLE = "òa óa ỏa õa ọa òe óe ỏe õe ọe ùy úy ủy ũy ụy".split()
+_OLD_TONES = dict(zip(_OLD_STYLE, _NEW_STYLE))
 _OLD_TONES_RE = re.compile("|".join(_OLD_TONES))
 
 

@@ -84,7 +84,8 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                 return start, pre[start:len(stripped)], title
             if hit.lower() in HONORIFICS:
                 return start, None, title
-            title = pre[start:chain_start or len(pre)].strip(" ,")
+            # the title runs from the first title word of the chain to the name
+            title = pre[start:].strip(" ,")
             chain_start = start
             pos = start
             # a title may follow a rank or another title: "Thượng tướng, Bộ trưởng Công an"

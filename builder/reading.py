@@ -91,7 +91,9 @@ def read_input(path: Path, root: Path | None = None,
         if not stat.S_ISREG(st.st_mode):      # a FIFO or device would block or never end
             rec.reason = "not a regular file"
             return rec
-        rec.sha256, rec.n_bytes, data = _hash_and_read(path, max_bytes)
+        # Over the limit by stat: only hash it. The read re-checks, in case the file grew.
+        keep = max_bytes if st.st_size <= max_bytes else -1
+        rec.sha256, rec.n_bytes, data = _hash_and_read(path, keep)
     except OSError as e:
         rec.reason = f"cannot read file: {e.strerror or e}"
         return rec
@@ -162,7 +164,7 @@ def _relative(path: Path, root: Path | None) -> str:
 
 
 def _hash_and_read(path: Path, max_bytes: int) -> tuple[str, int, bytes | None]:
-    """sha256 and size of the whole file; its bytes only if within `max_bytes`.
+    """sha256 and size of the whole file; its bytes only if within `max_bytes` (-1: never).
 
     Reads in chunks, so a huge file is hashed without ever being held in memory.
     """
@@ -191,13 +193,14 @@ _MAGIC = (
     (b"PK\x03\x04", "ZIP archive signature"),   # also .docx, .odt, .epub
     (b"PK\x05\x06", "ZIP archive signature"),
 )
+# (BOM, codec for the bytes after it, encoding recorded, name in messages).
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
-    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
-    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16", "UTF-16"),
 )
 
 
@@ -231,13 +234,14 @@ def _to_str(data: bytes) -> tuple[str, str, list[str]]:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise _Unreadable(f"binary file ({kind}), not text")
-    for bom, codec, label in _BOMS:
+    for bom, codec, encoding, label in _BOMS:
         if data.startswith(bom):    # checked before NULs: UTF-16 text is full of them
             try:
-                return data.decode(codec), codec, []
+                return data[len(bom):].decode(codec), encoding, []
             except UnicodeDecodeError as e:
                 raise _Unreadable(f"starts with a {label} byte-order mark but is not valid "
-                                  f"{label} ({e.reason} at offset {e.start})") from None
+                                  f"{label} ({e.reason} at offset {len(bom) + e.start})"
+                                  ) from None
     nul = data.find(b"\0", 0, _SNIFF)
     if nul >= 0:
         raise _Unreadable(f"binary file (NUL byte at offset {nul}), not text")
@@ -276,7 +280,7 @@ def looks_vietnamese(text: str) -> bool:
     odd = sum(1 for c in text
               if (c > "\x7f" and c not in VIETNAMESE_LETTERS and c not in _PLAIN_NON_ASCII)
               or (c < " " and c not in _OK_CONTROLS))
-    return viet > 0 and viet >= 0.10 * letters and odd <= max(2, 0.02 * viet)
+    return viet >= 3 and viet >= 0.10 * letters and odd <= 0.02 * viet
 
 
 # --------------------------------------------------------------------------------------- HTML

@@ -1,0 +1,188 @@
+"""Signed and issued documents: what was signed, when, at which event, and by whom."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import patterns as P
+from .events import _dates_in, _resolve, evidence
+from .people import FoundPerson
+from .records import Article, DateValue, DocumentMention, EventMention, PersonMention
+
+import calendar
+import datetime as dt
+
+
+# what may stand between a document's title and its own signing date: ", được ký tại Nam Ninh hồi"
+SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban hành)(?:\s+(?:tại|ở)\s+[^,;.]{1,30}?)?\s*(?:vào|hồi|ngày)?\s*$")
+
+
+def event_day(date: DateValue) -> DateValue:
+    """The signing date implied by the event's date: the day for a one-day event; for a longer
+    event only the month (or year) the whole event shares."""
+    if date.precision == "unknown":
+        return replace(date, start=None, end=None)  # inferred bounds of a meeting do not date its papers
+    if not date.known or date.precision != "day" or date.start == date.end:
+        return date
+    s, e = date.start, date.end
+    if (s.year, s.month) == (e.year, e.month):
+        last = calendar.monthrange(s.year, s.month)[1]
+        return replace(date, start=dt.date(s.year, s.month, 1), end=dt.date(s.year, s.month, last),
+                       precision="month")
+    if s.year == e.year:
+        return replace(date, start=dt.date(s.year, 1, 1), end=dt.date(s.year, 12, 31), precision="year")
+    return replace(date, precision="unknown", basis="inferred")
+
+
+def _title_end(mt: str, start: int, limit: int) -> int:
+    m = P.DOC_TITLE_STOP.search(mt, start + 3, limit)
+    return m.start() if m else limit
+
+
+def find_documents(article: Article, body: list[tuple[int, int]], captions: list[tuple[int, int]],
+                   events: list[EventMention], people: list[FoundPerson]) -> None:
+    """Attach documents to the events they were signed at (mutates `events`)."""
+    mt = article.match_text
+    primary = next((e for e in events if e.mention == "primary"), None)
+    if primary is None:
+        return
+    by_number = {e.series_number: e for e in events if e.series_number is not None}
+    seen: set[tuple[str, str]] = set()
+    for s, e in body:
+        sentence = mt[s:e]
+        signed_here = P.SIGNED_ANY.search(sentence)
+        for m in list(P.DOC_RE.finditer(mt, s, e)) + list(_counted(mt, s, e)):
+            doc_type = m.lastgroup if m.re is not P.COUNTED_DOCS else "other"
+            count = int(m.group("n")) if m.re is P.COUNTED_DOCS else 1
+            t_end = m.end() if m.re is P.COUNTED_DOCS else _title_end(mt, m.start(), e)
+            title = article.text[m.start():t_end].strip()
+            direct = bool(P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]))
+            bare = len(title.split()) <= len(m.group(0).split()) + 1 and m.re is not P.COUNTED_DOCS
+            if doc_type == "joint_statement":
+                continue  # joint statements belong to leaders' visits (below)
+            if not (direct or (signed_here and not bare)):
+                continue
+            key = (doc_type, title.lower()[:40])
+            if key in seen:
+                continue
+            seen.add(key)
+            # the event: a conference named in the title, a date stated after it, or the primary
+            target = primary
+            ordinal = P.ORDINAL.search(mt, m.start(), t_end)
+            own = [x for x in _dates_in(article, t_end, min(e, t_end + 60))
+                   if x.kind not in ("years_ago",) and SIGNED_ON.match(mt[t_end:x.char_start])]
+            before = [x for x in _dates_in(article, s, m.start()) if x.kind in ("day", "relative_day")]
+            if ordinal and P.ordinal_value(ordinal.group("n")) in by_number:
+                target = by_number[P.ordinal_value(ordinal.group("n"))]
+            date = None
+            if own:
+                date = _resolve(own[0], article, primary.date if primary.date.known else None)
+                if not ordinal:
+                    target = _event_at(events, date) or primary
+            elif before:
+                date = _resolve(before[-1], article, primary.date if primary.date.known else None)
+            if date is None:
+                date = event_day(target.date)
+            signers = [] if P.WITNESS.search(mt, s, m.start()) else _signatories(mt, s, m.start(), people, target, article)
+            target.documents.append(DocumentMention(doc_type, title, date, count, signers, evidence(article, s, e)))
+    _joint_statements(article, body, events)
+    _signers_from_followups(article, body + captions, events, people)
+
+
+def _counted(mt: str, s: int, e: int):
+    for m in P.COUNTED_DOCS.finditer(mt, s, e):
+        if P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]):
+            yield m
+
+
+def _event_at(events: list[EventMention], date: DateValue) -> EventMention | None:
+    for ev in events:
+        if ev.date.known and date.known and ev.date.start <= date.start <= ev.date.end:
+            return ev
+    return None
+
+
+def _person(article: Article, p: FoundPerson) -> PersonMention:
+    return PersonMention(article.text[p.start:p.end], p.country, p.title, p.rank, p.organization,
+                         evidence(article, *p.sentence), (p.start, p.end))
+
+
+def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], event: EventMention,
+                 article: Article) -> list[PersonMention]:
+    """Named subjects of the signing verb, else 'hai Bộ trưởng' resolved to the event's leaders."""
+    verb = None
+    for v in P.SIGN_VERB.finditer(mt, s, doc_start):
+        verb = v
+    if verb is None:
+        return []
+    named = [p for p in people if s <= p.start < verb.start() and p.sentence[0] == s]
+    if named:
+        seen, out = set(), []
+        for p in named:
+            if p.key not in seen:
+                seen.add(p.key)
+                out.append(_person(article, p))
+        return out
+    both = P.BOTH_SIDES.search(mt, s, verb.start())
+    if not both or re.search(r"đại diện|các đơn vị", mt[s:verb.start()]):
+        return []
+    title = (both.group("title") or both.group("title2") or "").lower()
+    chosen = []
+    for country in ("VN", "CN"):
+        cands = [pm for pm in event.participants if pm.person.country == country]
+        if title not in ("bên", "bộ"):
+            cands = [pm for pm in cands if title in (pm.person.title or "").lower()]
+        cands.sort(key=lambda pm: {"co_chair": 0, "head_of_delegation": 1, "host": 2}.get(pm.role, 3))
+        if cands and (cands[0].role != "participant" or title not in ("bên", "bộ")):
+            chosen.append(cands[0].person)
+    return chosen
+
+
+def _joint_statements(article: Article, body, events: list[EventMention]) -> None:
+    mt = article.match_text
+    for ev in events:
+        if ev.event_type != "leaders_visit":
+            continue
+        s, e = ev.evidence.char_start, ev.evidence.char_end
+        m = re.search(r"Tuyên bố chung[^.;,]*?(?= trong| được| và|[.;,]|$)", mt[s:e])
+        if m:
+            title = article.text[s + m.start():s + m.end()].strip()
+            ev.documents.append(DocumentMention("joint_statement", title, ev.date, 1, [],
+                                                evidence(article, s, e)))
+
+
+def _signers_from_followups(article: Article, spans, events: list[EventMention], people) -> None:
+    """'Thoả thuận do X và Y … ký kết.' or a caption 'X và Y ký Biên bản …': fill missing signers."""
+    mt = article.match_text
+    docs = [d for ev in events for d in ev.documents if not d.signatories and d.count == 1]
+    for s, e in spans:
+        m = re.match(r"\s*(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)\b[^.]*?\bdo\b(?P<who>[^.]*?)\bký", mt[s:e])
+        signer_names = []
+        if m:
+            signer_names = [p for p in people if s + m.start("who") <= p.start < s + m.end("who")]
+            dm = P.DOC_RE.match(mt, s + (len(mt[s:e]) - len(mt[s:e].lstrip())))
+        else:
+            c = re.search(r"\b(?:ký|ký kết)\s+(?=Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)", mt[s:e])
+            if not c:
+                continue
+            signer_names = _names_before(mt, s, s + c.start(), people)
+            dm = P.DOC_RE.match(mt, s + c.end())
+        if not dm or not signer_names:
+            continue
+        for d in docs:
+            if d.doc_type == dm.lastgroup and not d.signatories:
+                d.signatories.extend(_unique(article, signer_names))
+                break
+
+
+def _names_before(mt, s, end, people):
+    return [p for p in people if s <= p.start < end]
+
+
+def _unique(article, found):
+    seen, out = set(), []
+    for p in found:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(_person(article, p))
+    return out

@@ -1,0 +1,388 @@
+"""Find the events of one article: the meeting it reports and the events it references.
+
+Input: a cleaned `Article`, its body sentences and the people found in them. Output: `EventMention`s
+with participants (documents and topics are added by their own modules). The rules read cue
+phrases (patterns.py), dates (dates.py) and lexicons; none knows a particular meeting.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import patterns as P
+from .dates import bounds_from_text, find_date_expressions, resolve
+from .lexicon import Lexicon
+from .cleaning import variant_key
+from .people import FoundPerson, country_of
+from .records import UNKNOWN_DATE, Article, DateValue, EventMention, Evidence, ParticipantMention, PersonMention
+
+ROLE_RANK = {"co_chair": 0, "head_of_delegation": 1, "host": 2, "participant": 3}
+DAY_KINDS = {"day", "day_range", "relative_day"}
+
+
+@dataclass
+class Claim:
+    """A reference event found in the text, with the spans it owns."""
+    event: EventMention
+    span: tuple[int, int]
+    people: list[tuple[FoundPerson, str]] = field(default_factory=list)  # (person, role)
+    mention_start: int = -1
+
+
+def evidence(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(article.article_id, start, end, article.text[start:end])
+
+
+def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def _dates_in(article: Article, start: int, end: int):
+    """Date expressions wholly inside [start, end) of the article (offsets into the article)."""
+    out = []
+    for expr in find_date_expressions(article.match_text[start:end]):
+        out.append(replace(expr, char_start=expr.char_start + start, char_end=expr.char_end + start))
+    return out
+
+
+def _resolve(expr, article: Article, context: DateValue | None = None) -> DateValue:
+    value = resolve(expr, article.published, context)
+    return replace(value, text=article.text[expr.char_start:expr.char_end],
+                   char_start=expr.char_start, char_end=expr.char_end)
+
+
+def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(city, country) of 'tại/ở <place>' inside the span; a province gives only the country."""
+    text = article.match_text[start:end]
+    low = text.lower()
+    for m in re.finditer(r"\b(?:tại|ở)\s+", low):
+        window = low[m.end():m.end() + 90]
+        for venue, city, country in lex.venues:
+            if window.startswith(venue.lower()):
+                return city, country
+        best = None
+        for place in lex.places:
+            i = window.find(place.name_vi.lower())
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, place)
+        if best and best[0] <= 60:
+            place = best[1]
+            if place.kind == "city":
+                return place.name_en, place.country
+            return None, place.country
+    return None, None
+
+
+def _cities(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> set[tuple[str, str]]:
+    found = set()
+    for s, e in spans:
+        low = article.match_text[s:e].lower()
+        for place in lex.places:
+            if place.kind == "city" and re.search(r"\b" + re.escape(place.name_vi.lower()) + r"\b", low):
+                found.add((place.name_en, place.country))
+    return found
+
+
+def _person_record(p: FoundPerson, article: Article, country: str | None) -> PersonMention:
+    s, e = p.sentence
+    return PersonMention(name=article.text[p.start:p.end], country=country, title=p.title, rank=p.rank,
+                         organization=p.organization, evidence=evidence(article, s, e), span=(p.start, p.end))
+
+
+# --- the primary event -------------------------------------------------------------------------
+def primary_type(article: Article, lead: list[tuple[int, int]], body: list[tuple[int, int]]) -> str:
+    mt = article.match_text
+    if any(P.CONFERENCE_CUES.search(mt, s, e) for s, e in body):
+        return "conference"
+    lead_text = " ".join(mt[s:e] for s, e in lead)
+    if P.RECEPTION_CUES.search(lead_text):
+        return "reception"
+    if P.TALKS_CUES.search(lead_text) and not P.VISIT_CUES.search(lead_text):
+        return "talks"
+    if P.VISIT_CUES.search(lead_text) or any(P.VISIT_CUES.search(mt, s, e) for s, e in body):
+        return "visit"
+    if P.TALKS_CUES.search(lead_text):
+        return "talks"
+    return "other"
+
+
+def delegation_country(article: Article, body: list[tuple[int, int]], lex: Lexicon) -> str | None:
+    """The country of the travelling delegation ("Đoàn … Trung Quốc … do … dẫn đầu")."""
+    mt = article.match_text
+    for s, e in body:
+        for m in P.HEAD_SPAN.finditer(mt, s, e):
+            before = P.DELEGATION_BEFORE.search(mt[s:m.start()])
+            if before:
+                c = country_of(before.group(0), lex)
+                if c:
+                    return c
+    return None
+
+
+def find_primary(article: Article, body: list[tuple[int, int]], claimed: list[tuple[int, int]],
+                 lex: Lexicon) -> EventMention | None:
+    mt = article.match_text
+    free = [(s, e) for s, e in body if not any(cs <= s and e <= ce for cs, ce in claimed)]
+    if not free:
+        return None
+    lead = free[:3]
+    etype = primary_type(article, lead, free)
+    # the date: the first day-like expression in the opening sentences outside reference clauses
+    date = None
+    for s, e in free[:5]:
+        for expr in _dates_in(article, s, e):
+            if any(cs <= expr.char_start < ce for cs, ce in claimed):
+                continue
+            if expr.kind in DAY_KINDS:
+                date = _resolve(expr, article)
+                break
+        if date:
+            break
+    if date is None or not date.known:
+        bounds = bounds_from_text(mt)
+        if bounds is not None and not article.published.known:
+            date = replace(bounds, basis="inferred")
+        elif date is None:
+            date = UNKNOWN_DATE
+    # series and ordinal from a conference phrase outside the reference clauses
+    series, number, title_vi = None, None, ""
+    if etype == "conference":
+        for s, e in free:
+            for m in P.CONFERENCE_MENTION.finditer(mt, s, e):
+                if any(cs <= m.start() < ce for cs, ce in claimed):
+                    continue
+                number = P.ordinal_value(m.group("n"))
+                series = P.series_of(m.group(0))
+                title_vi = article.text[m.start():m.end()]
+                break
+            if number:
+                break
+    lead_start, lead_end = lead[0][0], lead[-1][1]
+    # place: a stated venue in the opening; a visit's city only if the article names one city
+    online = any(P.ONLINE.search(mt, s, e) for s, e in lead)
+    deleg = delegation_country(article, free, lex)
+    city, country = (None, None) if online else locate(article, lead_start, lead_end, lex)
+    if etype == "visit":
+        cities = _cities(article, free, lex)
+        city, c_country = (next(iter(cities)) if len(cities) == 1 else (None, None))
+        visited = {"VN": "CN", "CN": "VN"}.get(deleg or "")
+        country = c_country or visited or country
+    host = country if etype != "visit" else ({"VN": "CN", "CN": "VN"}.get(deleg or "") or country)
+    if etype in ("reception", "talks") and deleg:
+        host = {"VN": "CN", "CN": "VN"}[deleg]
+        country = country or host
+    if not title_vi:
+        title_vi = article.text[lead[0][0]:lead[0][1]][:200].strip()
+    return EventMention(
+        article_id=article.article_id, mention="primary", event_type=etype, title_vi=title_vi,
+        series=series, series_number=number, series_number_inferred=False, date=date,
+        location_city=city, location_country=country, host_country=host, status="held",
+        evidence=evidence(article, *lead[0]))
+
+
+# --- reference events -----------------------------------------------------------------------------
+def _status(article: Article, sentence: tuple[int, int], clause_end: int, date: DateValue) -> str:
+    if P.PLAN_CUES.search(article.match_text, sentence[0], clause_end):
+        return "planned"
+    if date.known and article.published.known and date.start > article.published.end:
+        return "planned"
+    return "held"
+
+
+def conference_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
+                           lex: Lexicon) -> list[Claim]:
+    mt = article.match_text
+    claims: dict[int | None, Claim] = {}
+    for s, e in body:
+        for m in P.CONFERENCE_MENTION.finditer(mt, s, e):
+            number = P.ordinal_value(m.group("n"))
+            if number is None:
+                continue
+            nxt = re.search(r"[;]|[Hh]ội nghị", mt[m.end():e])
+            clause_end = m.end() + nxt.start() if nxt else e
+            dates = [x for x in _dates_in(article, m.end(), clause_end) if x.kind not in ("years_ago",)]
+            date = _resolve(dates[0], article) if dates else UNKNOWN_DATE
+            city, country = locate(article, m.start(), clause_end, lex)
+            if P.ONLINE.search(mt, m.start(), clause_end):
+                city, country = None, None
+            status = _status(article, (s, e), clause_end, date)
+            # people recalled at that conference: "nhận thức chung của X và Y tại Hội nghị … lần thứ N"
+            owned_from = m.start()
+            of = mt.rfind(" của ", s, m.start())
+            if of >= 0 and re.search(r"\btại\s*$", mt[s:m.start()]):
+                owned_from = of
+            members = [(p, "participant") for p in people if owned_from <= p.start < m.start() and p.title]
+            event = EventMention(
+                article_id=article.article_id, mention="reference", event_type="conference",
+                title_vi=article.text[m.start():m.end()], series=P.series_of(m.group(0)), series_number=number,
+                series_number_inferred=False, date=date, location_city=city, location_country=country,
+                host_country=country, status=status, evidence=evidence(article, s, e))
+            claim = Claim(event, (owned_from, clause_end), members, m.start())
+            old = claims.get(number)
+            if old is None or (not old.event.date.known and date.known):
+                if old is not None:  # keep what the first mention knew
+                    event.series = event.series or old.event.series
+                    claim.people = old.people + claim.people
+                claims[number] = claim
+            elif old is not None:
+                old.people += members
+                old.event.series = old.event.series or event.series
+    return list(claims.values())
+
+
+def visit_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
+                     lex: Lexicon, primary_sentences: set[tuple[int, int]]) -> list[Claim]:
+    """Leaders' state visits and other dated visits that the article recalls or anticipates."""
+    mt = article.match_text
+    claims = []
+    for p in people:
+        if not p.title:
+            continue
+        low_title = p.title.lower()
+        leader = any(t.lower() in low_title for t in lex.leader_titles)
+        m = P.VISIT_OF.search(mt, p.sentence[0], p.phrase_start)
+        if not (leader and m):
+            continue
+        s, e = p.sentence
+        clause_end = min([x for x in (mt.find(";", p.end, e), mt.find(", cũng", p.end, e)) if x >= 0] or [e])
+        dates = [x for x in _dates_in(article, m.start(), clause_end) if x.kind not in ("years_ago",)]
+        date = _resolve(dates[0], article) if dates else UNKNOWN_DATE
+        kind = m.group("kind").lower()
+        leader_country = country_of(p.title, lex) or "VN"
+        if "trung quốc" in kind:
+            dest = "CN"
+        elif "việt nam" in kind:
+            dest = "VN"
+        else:
+            dest = {"VN": "CN", "CN": "VN"}[leader_country]
+        event = EventMention(
+            article_id=article.article_id, mention="reference", event_type="leaders_visit",
+            title_vi=article.text[m.start():p.end], series=None, series_number=None,
+            series_number_inferred=False, date=date, location_city=None, location_country=dest,
+            host_country=dest, status=_status(article, (s, e), clause_end, date), evidence=evidence(article, s, e))
+        p_country = replace(p, country=p.country or leader_country)
+        claims.append(Claim(event, (m.start(), clause_end), [(p_country, "head_of_delegation")]))
+    # a dated visit by a delegation "trong chuyến thăm … do X dẫn đầu", outside the primary's sentences
+    for s, e in body:
+        if (s, e) in primary_sentences or not re.search(r"[Cc]huyến thăm", mt[s:e]):
+            continue
+        head = P.HEAD_SPAN.search(mt, s, e)
+        dates = [x for x in _dates_in(article, s, e) if x.kind not in ("years_ago",)]
+        if not head or not dates:
+            continue
+        if any(c.span[0] <= head.start() < c.span[1] for c in claims):
+            continue
+        date = _resolve(dates[0], article)
+        city, country = locate(article, s, e, lex)
+        before = P.DELEGATION_BEFORE.search(mt[max(s, head.start() - 160):head.start()])
+        deleg = country_of(before.group(0), lex) if before else None
+        heads = [(replace(p, country=p.country or deleg), "head_of_delegation")
+                 for p in people if head.start() <= p.start < head.end()]
+        country = country or {"VN": "CN", "CN": "VN"}.get(deleg or "")
+        v = re.search(r"[Cc]huyến thăm", mt[s:e])
+        event = EventMention(
+            article_id=article.article_id, mention="reference", event_type="visit",
+            title_vi=article.text[s + v.start():head.end()], series=None, series_number=None,
+            series_number_inferred=False, date=date, location_city=city, location_country=country,
+            host_country=country, status=_status(article, (s, e), e, date), evidence=evidence(article, s, e))
+        claims.append(Claim(event, (s, e), heads))
+    return claims
+
+
+# --- roles -----------------------------------------------------------------------------------------
+def primary_roles(article: Article, people: list[FoundPerson], event: EventMention,
+                  deleg: str | None, lex: Lexicon) -> list[tuple[FoundPerson, str, str | None]]:
+    """(person, role, country) for each mention that belongs to the primary event."""
+    mt = article.match_text
+    out = []
+    for p in people:
+        s, e = p.sentence
+        role = "participant"
+        country = p.country
+        for m in P.HEAD_SPAN.finditer(mt, s, e):
+            if m.start("who") <= p.start < m.end("who"):
+                role = "head_of_delegation"
+                before = P.DELEGATION_BEFORE.search(mt[s:m.start()])
+                country = country or (country_of(before.group(0), lex) if before else None) or deleg
+        for m in P.HOST_DO_SPAN.finditer(mt, s, e):
+            if m.start("who") <= p.start < m.end("who") and role == "participant":
+                role = "host"
+                country = country or country_of(mt[max(s, m.start() - 120):m.start()], lex)
+        co = P.CO_CHAIR.search(mt, p.end, e)
+        if co and not re.search(r"[.;]", mt[p.end:co.start()]) and not _another_clause(mt[p.end:co.start()]):
+            role = "co_chair"
+        if role == "participant" and P.HOST_VERB.search(mt[p.phrase_end:e]):
+            role = "host"
+        if role == "participant" and event.event_type == "visit" and P.COUNTERPART_BEFORE.search(mt[s:p.phrase_start]):
+            role = "host"
+        out.append((p, role, country))
+    return out
+
+
+def _another_clause(between: str) -> bool:
+    """True when a verb other than the co-chairing sits between a person and 'đồng chủ trì'."""
+    return bool(re.search(r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá|tổ chức)\b", between))
+
+
+def resolve_people(rows: list[tuple[FoundPerson, str, str | None]], deleg: str | None,
+                   host: str | None) -> dict[str, tuple[FoundPerson, str, str | None]]:
+    """One entry per person (by name key): the strongest role, the first stated country, the
+    fullest title; a person with no country takes the side their role implies."""
+    merged: dict[str, tuple[FoundPerson, str, str | None]] = {}
+    for p, role, country in rows:
+        key = variant_key(p.name)
+        if key in merged:
+            q, r, c = merged[key]
+            best = p if (p.title and len(p.title or "") > len(q.title or "")) else q
+            if best is p and not p.rank and q.rank:
+                best = replace(p, rank=q.rank)
+            elif best is q and not q.rank and p.rank:
+                best = replace(q, rank=p.rank)
+            merged[key] = (best, r if ROLE_RANK[r] <= ROLE_RANK[role] else role, c or country)
+        else:
+            merged[key] = (p, role, country)
+    for key, (p, role, country) in merged.items():
+        if country is None:
+            if role == "head_of_delegation":
+                country = deleg
+            elif role == "host" and deleg:
+                country = {"VN": "CN", "CN": "VN"}[deleg]
+            elif p.rank:
+                country = "VN"  # the text gives Vietnamese officers their rank; Chinese ones rarely
+        merged[key] = (p, role, country)
+    return merged
+
+
+def to_participants(article: Article, merged, keys_order) -> list[ParticipantMention]:
+    out = []
+    for key in keys_order:
+        p, role, country = merged[key]
+        out.append(ParticipantMention(_person_record(p, article, country), role))
+    return out
+
+
+def promote_unnamed_chairs(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
+                           merged: dict, lex: Lexicon) -> None:
+    """'Thượng tướng Tô Lâm và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by
+    title only is the participant of that country who holds that title."""
+    mt = article.match_text
+    for s, e in body:
+        co = P.CO_CHAIR.search(mt, s, e)
+        if not co:
+            continue
+        subject = mt[s:co.start()]
+        for part in re.split(r"\s+và\s+|,\s+", subject):
+            low = part.lower().strip()
+            title = next((t for t in lex.titles if low.startswith(t.lower())), None)
+            if not title:
+                continue
+            offset = s + subject.find(part)
+            if any(offset <= p.start < offset + len(part) for p in people):
+                continue  # a named person: already handled
+            country = country_of(part, lex)
+            for key, (p, role, c) in merged.items():
+                if c == country and title.lower() in (p.title or "").lower() and role != "co_chair":
+                    merged[key] = (p, "co_chair", c)

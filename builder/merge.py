@@ -1,0 +1,178 @@
+"""Merge across articles: one row per real event and per real person, with stable identifiers."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .cleaning import fold, variant_key
+from .lexicon import load
+from .records import ArticleExtraction, DateValue, EventMention
+
+PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+BASIS_ORDER = {"stated": 0, "article_date": 1, "inferred": 2}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@dataclass
+class MergedEvent:
+    event_id: str
+    mentions: list[EventMention]
+    best: EventMention                      # the mention whose date and place the row shows
+    series: str | None = None
+    series_number: int | None = None
+    series_number_inferred: bool = False
+    status: str = "held"
+    event_type: str = "other"
+    location_city: str | None = None
+    location_country: str | None = None
+    host_country: str | None = None
+    title_vi: str = ""
+
+
+@dataclass
+class MergedPerson:
+    person_id: str
+    key: str
+    country: str | None
+    spellings: Counter = field(default_factory=Counter)
+
+
+def _overlap(a: DateValue, b: DateValue) -> bool:
+    return a.known and b.known and a.start <= b.end and b.start <= a.end
+
+
+def _people(e: EventMention) -> set[str]:
+    return {variant_key(p.person.name) for p in e.participants}
+
+
+def _head(e: EventMention) -> str | None:
+    for role in ("co_chair", "head_of_delegation", "host", "participant"):
+        for p in e.participants:
+            if p.role == role:
+                return p.person.name
+    return None
+
+
+def same_event(a: EventMention, b: EventMention) -> bool:
+    """Two mentions name one event: the same series ordinal, or the same kind of meeting at
+    overlapping dates with a person in common (a leader's visit may be undated in one source)."""
+    if a.series and b.series:
+        return a.series == b.series and a.series_number == b.series_number
+    if a.series or b.series:
+        return False
+    if a.event_type != b.event_type:
+        return False
+    if a.series_number is not None or b.series_number is not None:
+        return (a.series_number == b.series_number and bool(_people(a) & _people(b) or (
+            a.location_city and a.location_city == b.location_city)) and
+                (_overlap(a.date, b.date) or not a.date.known or not b.date.known))
+    shared = _people(a) & _people(b)
+    if a.event_type == "leaders_visit":
+        return bool(shared) and a.location_country == b.location_country and (
+            _overlap(a.date, b.date) or (a.date.known != b.date.known))
+    return bool(shared) and _overlap(a.date, b.date)
+
+
+def _best(mentions: list[EventMention]) -> EventMention:
+    return min(mentions, key=lambda m: (m.status != "held", PRECISION_ORDER[m.date.precision],
+                                        BASIS_ORDER.get(m.date.basis, 3), m.mention != "primary", m.article_id))
+
+
+def _event_id(e: MergedEvent) -> str:
+    if e.series and e.series_number is not None:
+        return f"{slug(e.series)}-{e.series_number:02d}"
+    date = e.best.date.iso() if e.best.date.known and e.best.date.precision != "unknown" else "undated"
+    who = _head(e.best)
+    tail = slug(who) if who else hashlib.sha256(
+        "|".join(sorted(m.article_id for m in e.mentions)).encode()).hexdigest()[:8]
+    number = f"-{e.series_number:02d}" if e.series_number is not None else ""
+    return f"{e.event_type.replace('_', '-')}{number}-{date}-{tail}"
+
+
+def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
+    mentions = [ev for x in extractions for ev in x.events]
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            if mentions[i].article_id != mentions[j].article_id and same_event(mentions[i], mentions[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[EventMention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(find(i), []).append(m)
+    merged = []
+    for group in groups.values():
+        best = _best(group)
+        primary = next((m for m in group if m.mention == "primary"), best)
+        e = MergedEvent(
+            event_id="", mentions=group, best=best,
+            series=next((m.series for m in group if m.series), None),
+            series_number=next((m.series_number for m in group if m.series_number is not None
+                                and not m.series_number_inferred), None)
+            or next((m.series_number for m in group if m.series_number is not None), None),
+            status="held" if any(m.status == "held" for m in group) else "planned",
+            event_type=Counter(m.event_type for m in group).most_common(1)[0][0] if not any(
+                m.mention == "primary" for m in group) else primary.event_type,
+            location_city=best.location_city or next((m.location_city for m in group if m.location_city), None),
+            location_country=best.location_country or next(
+                (m.location_country for m in group if m.location_country), None),
+            host_country=best.host_country or next((m.host_country for m in group if m.host_country), None),
+            title_vi=primary.title_vi)
+        e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
+            and e.series_number is not None
+        e.event_id = _event_id(e)
+        merged.append(e)
+    # identifiers are unique: a clash gets the short hash of its sources
+    seen: Counter = Counter(e.event_id for e in merged)
+    for e in merged:
+        if seen[e.event_id] > 1:
+            e.event_id += "-" + hashlib.sha256("|".join(sorted(
+                f"{m.article_id}:{m.evidence.char_start}" for m in e.mentions)).encode()).hexdigest()[:6]
+    merged.sort(key=lambda e: e.event_id)
+    return merged
+
+
+def merge_persons(events: list[MergedEvent]) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
+    """Map (variant key, country) of every participant and signatory to a person."""
+    people: dict[str, MergedPerson] = {}
+    lookup: dict[tuple[str, str | None], str] = {}
+    mentions = []
+    for e in events:
+        for m in e.mentions:
+            for p in m.participants:
+                mentions.append(p.person)
+            for d in m.documents:
+                mentions.extend(d.signatories)
+    countries: dict[str, Counter] = {}
+    for p in mentions:
+        countries.setdefault(variant_key(p.name), Counter())[p.country] += 1
+    for p in mentions:
+        key = variant_key(p.name)
+        country = p.country
+        if country is None:  # a bare mention takes the country the other mentions agree on
+            known = [c for c in countries[key] if c]
+            country = known[0] if len(known) == 1 else None
+        pid = slug(key) + (f"-{country.lower()}" if country else "")
+        person = people.setdefault(pid, MergedPerson(pid, key, country))
+        person.spellings[p.name] += 1
+        lookup[(key, p.country)] = pid
+    return lookup, sorted(people.values(), key=lambda p: p.person_id)
+
+
+def reference_for(person: MergedPerson) -> dict[str, str]:
+    for row in load().persons:
+        names = [row["name_vi"]] + [a for a in row["aliases_vi"].split("|") if a]
+        if any(variant_key(n) == person.key for n in names) and row["country"] == (person.country or row["country"]):
+            return row
+    return {}

@@ -1,0 +1,132 @@
+"""Write the data package: CSV and Parquet side by side, the descriptor, the build report and the
+timeline, built in a temporary folder and swapped into place only when complete."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__, RELEASE_DATE
+from .atomic import atomic_directory, atomic_write_text
+from .schema import TABLES, Table
+from .tables import Row, cell
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+# "" is how CSV writes a null; frictionless reads Parquet through pandas, where a null integer
+# surfaces as NaN (frictionless-py issue 1599), so that spelling is listed too.
+MISSING_VALUES = ["", "nan", "NaN"]
+
+
+def csv_bytes(table: Table, rows: list[Row]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(table.columns)
+    for r in rows:
+        writer.writerow([cell(r.get(c)) for c in table.columns])
+    return buf.getvalue().encode("utf-8")
+
+
+def parquet_bytes(table: Table, rows: list[Row]) -> bytes:
+    schema = pa.schema([pa.field(f.name, f.arrow(), nullable=not f.required) for f in table.fields])
+    data = {f.name: [r.get(f.name) for r in rows] for f in table.fields}
+    arrow = pa.Table.from_pydict(data, schema=schema)
+    sink = io.BytesIO()
+    # no statistics timestamps exist in Parquet; fixed writer options keep the bytes reproducible
+    pq.write_table(arrow, sink, compression="zstd", use_dictionary=True, write_statistics=True)
+    return sink.getvalue()
+
+
+def _schema_descriptor(table: Table, suffix: str) -> dict:
+    d: dict = {"fields": [f.descriptor() for f in table.fields], "missingValues": MISSING_VALUES}
+    if table.primary_key:
+        d["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        d["foreignKeys"] = [{"fields": list(fields), "reference": {"resource": ref + suffix, "fields": list(rf)}}
+                            for fields, ref, rf in table.foreign_keys]
+    return d
+
+
+def descriptor(files: dict[str, bytes], prefix: str, n_articles: int) -> dict:
+    resources = []
+    for fmt, suffix, media in (("csv", "", "text/csv"), ("parquet", "_parquet", "application/vnd.apache.parquet")):
+        for t in TABLES:
+            name = f"{t.name}.{fmt}"
+            data = files[name]
+            res = {"name": t.name + suffix, "type": "table", "path": prefix + name, "format": fmt,
+                   "mediatype": media, "title": t.title + (" (Parquet)" if fmt == "parquet" else ""),
+                   "description": t.description, "schema": _schema_descriptor(t, suffix)}
+            digest = "sha256:" + hashlib.sha256(data).hexdigest()
+            if fmt == "csv":
+                res["bytes"], res["hash"] = len(data), digest
+            else:
+                # frictionless cannot count Parquet bytes (it reads through pandas) and would report a
+                # byte-count error; the size and hash are kept under names it does not check
+                res["x_bytes"], res["x_hash"] = len(data), digest
+            if fmt == "csv":
+                res["encoding"] = "utf-8"
+                res["dialect"] = {"header": True, "delimiter": ","}
+            resources.append(res)
+    return {
+        "$schema": PROFILE,
+        "name": "vn-cn-public-security-cooperation",
+        "title": "Viet Nam–China public-security cooperation events",
+        "description": ("Bilateral meetings, visits, conferences and signed documents between the Ministries of "
+                        "Public Security of Viet Nam and China (and the party and police bodies around them), "
+                        f"extracted by rule from {n_articles} Vietnamese news articles. Every row carries its "
+                        "article, character span and evidence sentence. See CODEBOOK.md for the coding rules."),
+        "version": __version__,
+        "created": RELEASE_DATE,
+        "homepage": "https://example.invalid/vn-cn-security-cooperation",
+        "keywords": ["Viet Nam", "China", "public security", "police cooperation", "event data",
+                     "Ministry of Public Security", "bilateral relations"],
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                      "title": "Creative Commons Attribution 4.0 (the extracted data). The source articles "
+                               "remain their publishers' and are not relicensed."}],
+        "sources": [{"title": "Vietnamese news articles (see the articles table for each file and its publisher)",
+                     "path": "seeds/"}],
+        "contributors": [{"title": "VN–CN security cooperation dataset team", "roles": ["creator"]}],
+        "resources": resources,
+    }
+
+
+def render(rows: dict[str, list[Row]]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for t in TABLES:
+        files[f"{t.name}.csv"] = csv_bytes(t, rows[t.name])
+        files[f"{t.name}.parquet"] = parquet_bytes(t, rows[t.name])
+    return files
+
+
+def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_descriptor: Path | None,
+                  extra=None, check=None) -> dict:
+    """Write everything into a temporary folder, run `check` on it, then swap it into `out_dir`.
+
+    `extra(tmp_dir)` writes more files (the timeline); `check(tmp_dir)` raises to abort the swap.
+    Returns the root descriptor (paths relative to the repository) when one is written.
+    """
+    files = render(rows)
+    n_articles = len(rows["articles"])
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_directory(out_dir) as tmp:
+        for name, data in files.items():
+            (tmp / name).write_bytes(data)
+        inner = descriptor(files, "", n_articles)
+        (tmp / "datapackage.json").write_text(json.dumps(inner, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                                               encoding="utf-8")
+        if extra:
+            extra(tmp)
+        if check:
+            check(tmp)
+    outer = None
+    if root_descriptor is not None:
+        prefix = Path(out_dir).resolve().relative_to(root_descriptor.parent.resolve()).as_posix() + "/"
+        outer = descriptor(files, prefix, n_articles)
+        atomic_write_text(root_descriptor, json.dumps(outer, ensure_ascii=False, indent=2) + "\n")
+    return outer or inner

@@ -1,0 +1,94 @@
+"""The Vietnamese cue phrases the rules read, in one place (matched on the match form of the text)."""
+from __future__ import annotations
+
+import re
+
+# --- what kind of meeting a sentence reports -------------------------------------------------------
+CONFERENCE_CUES = re.compile(
+    r"tổ chức [Hh]ội nghị|đồng chủ trì (?:hội nghị|[Hh]ội nghị)|[Tt]ại hội nghị\b(?![^,.;]{0,12}lần thứ)|"
+    r"[Hh]ội nghị là dịp|đây là hội nghị|[Pp]hát biểu khai mạc|[Kk]ết thúc hội nghị|[Kk]hai mạc [Hh]ội nghị")
+RECEPTION_CUES = re.compile(
+    r"(?<!sự )(?<!đón )\btiếp(?! tục| nhận| theo| cận| xúc| thu| tế| đón| diễn| sức)\b|hội kiến|chào xã giao|"
+    r"chủ trì lễ đón|tổ chức lễ đón")
+TALKS_CUES = re.compile(r"\bhội đàm\b")
+VISIT_CUES = re.compile(r"sang thăm|thăm,? (?:và )?làm việc|thăm chính thức|[Cc]huyến thăm|đến thăm")
+MEETING_ANY = re.compile("|".join(p.pattern for p in (CONFERENCE_CUES, RECEPTION_CUES, TALKS_CUES, VISIT_CUES))
+                         + r"|[Hh]ội nghị|đối thoại")
+ONLINE = re.compile(r"trực tuyến|điểm cầu")
+
+# --- delegations and roles -------------------------------------------------------------------------
+# "Đoàn đại biểu … do [persons] dẫn đầu / làm Trưởng đoàn"
+HEAD_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?:dẫn đầu|làm [Tt]rưởng [Đđ]oàn)")
+DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?: đại biểu| công tác)?[^.;]{0,160}$")
+HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
+CO_CHAIR = re.compile(r"\bđồng chủ trì\b")
+HOST_VERB = re.compile(
+    r"^\s*(?:đã |cũng |đã có buổi )?(?:tiếp(?: xã giao)?|đón|hội kiến|chủ trì lễ đón|chủ trì|chào mừng|"
+    r"hoan nghênh|hội đàm với [Đđ]oàn|làm việc với [Đđ]oàn)\b")
+COUNTERPART_BEFORE = re.compile(r"(?:hội đàm với|làm việc với|gặp|hội kiến|tiếp)\s+(?:đồng chí|ông|bà)?\s*$")
+PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"
+                       r"kế hoạch tổ chức|tiến tới|sắp tới|\bsắp\b")
+
+# --- series and ordinals -----------------------------------------------------------------------------
+_NUMBER_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "lăm": 5, "sáu": 6,
+                 "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
+ORDINAL_WORDS = (r"(?:hai mươi|ba mươi|mười)(?: (?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?|"
+                 r"nhất|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín")
+ORDINAL = re.compile(r"\blần thứ (?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b)")
+CONFERENCE_MENTION = re.compile(
+    r"(?:[Hh]ội nghị|[Đđ]ối thoại)(?P<name>[^.;]{0,160}?)\blần thứ (?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b)")
+SERIES_RULES = (
+    ("political_security_dialogue", re.compile(r"đối thoại[^.;]{0,50}?an ninh chính trị", re.I)),
+    ("crime_prevention_conference", re.compile(r"phòng,? chống tội phạm", re.I)),
+)
+NOT_A_MINISTRY_SERIES = re.compile(r"cấp tỉnh|cấp huyện|tỉnh\b|ma túy", re.I)
+
+
+def ordinal_value(text: str) -> int | None:
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    words = text.split()
+    if not words:
+        return None
+    if words[0] == "mười":
+        return 10 + (_NUMBER_WORDS.get(words[1], 0) if len(words) > 1 else 0)
+    if len(words) >= 2 and words[1] == "mươi":
+        tens = _NUMBER_WORDS.get(words[0], 0) * 10
+        return tens + (_NUMBER_WORDS.get(words[2], 0) if len(words) > 2 else 0)
+    return _NUMBER_WORDS.get(words[0])
+
+
+def series_of(phrase: str) -> str | None:
+    for code, rule in SERIES_RULES:
+        if rule.search(phrase):
+            if code == "crime_prevention_conference" and NOT_A_MINISTRY_SERIES.search(phrase):
+                return None
+            return code
+    return None
+
+
+# --- leaders' and reference visits --------------------------------------------------------------------
+# a conference phrase that names the meeting being held, not one recalled or planned
+PRIMARY_CONFERENCE_BEFORE = re.compile(r"(?:tổ chức|đồng chủ trì|khai mạc|chủ trì)\s*$")
+VISIT_OF = re.compile(r"[Cc]huyến thăm(?P<kind>[^.;]{0,80}?)\s+của\s+(?:đồng chí\s+)?$")
+
+# --- documents -----------------------------------------------------------------------------------------
+DOC_TYPES = (
+    ("memorandum_of_understanding", r"Bản ghi nhớ"),
+    ("minutes", r"Biên bản"),
+    ("agreement", r"Thỏa thuận|Hiệp định|Nghị định thư"),
+    ("joint_statement", r"Tuyên bố chung"),
+    ("other", r"Kế hoạch|Chương trình hợp tác|Quy chế phối hợp"),
+)
+DOC_RE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES))
+DOC_RE_ANYCASE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES), re.I)
+COUNTED_DOCS = re.compile(r"\b(?P<n>\d{1,3}) (?:văn bản|thỏa thuận|bản ghi nhớ|biên bản)(?: hợp tác)?\b")
+SIGN_VERB = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)\b")
+SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và trao)?\s*$")
+SIGNED_ANY = re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b")
+WITNESS = re.compile(r"chứng kiến")
+DOC_TITLE_STOP = re.compile(
+    r"[.;:(]|,(?! chống)|\s(?:và chứng kiến|được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")
+BOTH_SIDES = re.compile(r"\b(?:hai|2)\s+(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|bên|Bộ)\b|"
+                        r"\b(?P<title2>Bộ trưởng|Thứ trưởng)(?: Công an)? (?:hai|2) nước\b")

@@ -1,0 +1,22 @@
+"""Cooperation topics named for an event, from the one controlled vocabulary."""
+from __future__ import annotations
+
+import re
+
+from .events import evidence
+from .records import Article, Evidence
+from .vocabulary import topic_cues
+
+_CUES = {code: [re.compile(r"\b" + re.escape(c.lower()) + r"\b") for c in cues] for code, cues in topic_cues().items()}
+
+
+def find_topics(article: Article, spans: list[tuple[int, int]]) -> list[tuple[str, Evidence]]:
+    """Each topic once, with the first sentence that names it."""
+    found: dict[str, Evidence] = {}
+    for s, e in spans:
+        low = article.match_text[s:e].lower()
+        for code, cues in _CUES.items():
+            if code not in found and any(c.search(low) for c in cues):
+                found[code] = evidence(article, s, e)
+    order = list(_CUES)
+    return sorted(found.items(), key=lambda kv: order.index(kv[0]))
