@@ -56,7 +56,7 @@ def fold(text: str) -> str:
 
 def variant_key(name: str) -> str:
     """Key under which spelling variants of one name meet: no accents, and y written as i
-    (Tôn Vỹ Hoa / Tôn Vĩ Hoa, Quách Thanh Côn / Quách Thành Côn)."""
+    (Vỹ / Vĩ, Thanh / Thành)."""
     return " ".join(fold(unicodedata.normalize("NFC", name)).replace("y", "i").split())
 
 

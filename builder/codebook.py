@@ -61,7 +61,7 @@ else VN when a police rank is given. Roles: `co_chair` ("đồng chủ trì") > 
 participants. A leader whose visit is recalled is a participant of that visit only.
 
 **Persons.** Spelling variants merge when their accent-free forms agree (with y written i) and the
-country agrees: Quách Thanh Côn / Quách Thành Côn, Tôn Vỹ Hoa / Tôn Vĩ Hoa. Two different people
+country agrees (Thanh / Thành, Vỹ / Vĩ). Two different people
 whose names differ only in tone marks would be merged too; none is known in the data. `name_zh`
 and `name_en` come only from `builder/lexicon/persons_reference.csv`, which cites a source per row.
 

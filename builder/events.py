@@ -366,7 +366,7 @@ def to_participants(article: Article, merged, keys_order) -> list[ParticipantMen
 
 def promote_unnamed_chairs(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
                            merged: dict, lex: Lexicon) -> None:
-    """'Thượng tướng Tô Lâm và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by
+    """'Thượng tướng X và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by
     title only is the participant of that country who holds that title."""
     mt = article.match_text
     for s, e in body:
@@ -386,3 +386,31 @@ def promote_unnamed_chairs(article: Article, body: list[tuple[int, int]], people
             for key, (p, role, c) in merged.items():
                 if c == country and title.lower() in (p.title or "").lower() and role != "co_chair":
                     merged[key] = (p, "co_chair", c)
+
+
+PLANNED_MEETING = re.compile(
+    r"(?:thống nhất|nhất trí|thỏa thuận)(?: sẽ)? tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)(?P<rest>[^.;]{0,100})")
+PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks"}
+
+
+def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[tuple[int, int]],
+                     lex: Lexicon) -> list[Claim]:
+    """'thống nhất tổ chức hội đàm định kỳ năm 2032 tại tỉnh Lào Cai': the next meeting, planned."""
+    mt = article.match_text
+    claims = []
+    for s, e in body:
+        for m in PLANNED_MEETING.finditer(mt, s, e):
+            if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")):
+                continue
+            dates = [x for x in _dates_in(article, m.start("rest"), m.end()) if x.kind in ("year", "month", "day")]
+            if not dates:
+                continue
+            date = _resolve(dates[0], article)
+            city, country = locate(article, m.start("rest"), m.end(), lex)
+            event = EventMention(
+                article_id=article.article_id, mention="reference", event_type=PLANNED_TYPE[m.group("what")],
+                title_vi=article.text[m.start("what"):m.end()].strip(), series=None, series_number=None,
+                series_number_inferred=False, date=date, location_city=city, location_country=country,
+                host_country=country, status="planned", evidence=evidence(article, s, e))
+            claims.append(Claim(event, (m.start(), m.end()), [], m.start("what")))
+    return claims

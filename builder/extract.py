@@ -7,7 +7,7 @@ from . import patterns as P
 from .cleaning import is_off_topic, match_form, segment, sentences
 from .dates import article_date
 from .documents import find_documents
-from .events import (conference_references, promote_unnamed_chairs, delegation_country, find_primary, primary_roles, resolve_people,
+from .events import (conference_references, planned_meetings, promote_unnamed_chairs, delegation_country, find_primary, primary_roles, resolve_people,
                      to_participants, visit_references)
 from .lexicon import Lexicon, load
 from .people import country_of, find_people
@@ -87,6 +87,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     primary_sents.add((primary.evidence.char_start, primary.evidence.char_end))
     visit_claims = visit_references(article, body, people, lex, primary_sents)
     claims = conf_claims + visit_claims
+    claims += planned_meetings(article, body, [c.span for c in claims], lex)
     _fill_series(primary, [c.event for c in conf_claims])
     claimed_people = {(p.start, p.end) for c in claims for p, _ in c.people}
     deleg = delegation_country(article, body, lex)
@@ -106,7 +107,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     claimed_spans = [c.span for c in claims]
     primary.topics = find_topics(article, [(s, e) for s, e in body
                                            if not any(cs <= s and e <= ce for cs, ce in claimed_spans)])
-    return ArticleExtraction(article, events)
+    return ArticleExtraction(article, events, spellings=sorted({p.name for p in people + caption_people}))
 
 
 def _names_the_meeting(article: Article, body, claim) -> bool:

@@ -143,7 +143,7 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
     return merged
 
 
-def merge_persons(events: list[MergedEvent]) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
+def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
     """Map (variant key, country) of every participant and signatory to a person."""
     people: dict[str, MergedPerson] = {}
     lookup: dict[tuple[str, str | None], str] = {}
@@ -167,6 +167,10 @@ def merge_persons(events: list[MergedEvent]) -> tuple[dict[tuple[str, str | None
         person = people.setdefault(pid, MergedPerson(pid, key, country))
         person.spellings[p.name] += 1
         lookup[(key, p.country)] = pid
+    for name in spellings:  # other spellings of a known person, e.g. in a caption
+        for person in people.values():
+            if person.key == variant_key(name) and name not in person.spellings:
+                person.spellings[name] += 0
     return lookup, sorted(people.values(), key=lambda p: p.person_id)
 
 

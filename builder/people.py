@@ -2,7 +2,7 @@
 
 A person is a run of capitalised syllables that starts with a known surname and is introduced by
 a rank (Đại tướng…), an honorific (ông, bà, đồng chí) or an office title, possibly followed by the
-office's organisation ("Phó Tổng Thư ký Ủy ban Chính pháp … Trung Quốc Dương Xuân Lôi"). Titles
+office's organisation ("Phó Tổng Thư ký Ủy ban Chính pháp … Trung Quốc <Tên>"). Titles
 written after the name (", Thứ trưởng Bộ Công an") are read as appositions. Nothing here knows
 any particular person: the lexicons list surnames, ranks, titles, places and organisations.
 """

@@ -31,7 +31,7 @@ class DateValue:
         return self.start is not None
 
     def iso(self) -> str | None:
-        """The start as written in gold files: 2023-04-11, 2023-04 or 2023."""
+        """The start as written in gold files: YYYY-MM-DD, YYYY-MM or YYYY."""
         if self.start is None:
             return None
         return _iso(self.start, self.precision)
@@ -141,3 +141,5 @@ class ArticleExtraction:
     article: Article
     events: list[EventMention]
     not_relevant_reason: str = ""
+    # every spelling of every introduced name (captions included), for the persons' aliases
+    spellings: list[str] = field(default_factory=list)

@@ -58,7 +58,7 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) ->
             "n_chars": len(f.text) if f.text is not None else None, "duplicate_of": f.duplicate_of})
 
     events = merge_events([x for x in extractions if x.events])
-    lookup, persons = merge_persons(events)
+    lookup, persons = merge_persons(events, [n for x in extractions for n in x.spellings])
 
     def pid(person) -> str:
         return lookup[(variant_key(person.name), person.country)]

@@ -125,10 +125,10 @@ def _s(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None:
+    if value is None or value is pd.NaT:
         return None
     if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
+        return value.date()
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -270,6 +270,12 @@ def _wrapped(text: str, indent: str = "") -> str:
     return "<br>".join(indent + _esc(line) if i == 0 else _esc(line) for i, line in enumerate(lines))
 
 
+def _field(heading: str, value: str) -> str:
+    """"Heading: value", wrapped to the hover width, the heading in bold."""
+    text = _wrapped(f"{heading}: {value}")
+    return f"<b>{_esc(heading)}:</b>" + text[len(_esc(heading)) + 1:]
+
+
 def _participant_lines(event_id: str, participants: list[dict], persons: dict[str, dict]) -> list[str]:
     seen: dict[str, tuple] = {}
     for p in participants:
@@ -383,27 +389,25 @@ def _hover(e: dict[str, Any]) -> str:
     if e["label"]:
         kind += f", {e['label']}" + (" (number inferred)" if e["series_number_inferred"] else "")
     parts.append(_esc(kind))
-    date = f"<b>Date:</b> {_esc(e['date'])}"
+    parts.append(_field("Date", e["date"]))
     if e["dated"]:
-        about = [f"precision: {_label(DATE_PRECISIONS, e['precision']).lower()}"]
+        about = _label(DATE_PRECISIONS, e["precision"]).lower()
         if e["basis"] and e["basis"] != "inferred":
-            about.append(_label(DATE_BASES, e["basis"]).lower())
-        date += _esc(f" ({'; '.join(about)})")
-    parts.append(date)
+            about += f"; {_label(DATE_BASES, e['basis']).lower()}"
+        parts.append(_field("Precision", about))
     if e["date_text"]:
-        parts.append(f"<b>As written:</b> {_wrapped(e['date_text'])}")
+        parts.append(_field("As written", e["date_text"]))
     country = _label(COUNTRIES, e["country"]) if e["country"] else ""
-    place = ", ".join(x for x in (e["city"], country) if x) or "not stated"
+    parts.append(_field("Place", ", ".join(x for x in (e["city"], country) if x) or "not stated"))
     host = _label(COUNTRIES, e["host"]) if e["host"] else "unknown"
-    parts.append(f"<b>Place:</b> {_esc(place)} · <b>Host:</b> {_esc(host)} · "
-                 f"<b>Status:</b> {_esc(_label(STATUSES, e['status']).lower())}")
+    parts.append(_field("Host", f"{host} · Status: {_label(STATUSES, e['status']).lower()}"))
     for heading, lines, cap in (("Participants", e["participants"], _MAX_PARTICIPANTS),
                                 ("Documents signed", e["documents"], _MAX_DOCUMENTS),
                                 ("Sources", e["sources"], _MAX_SOURCES)):
         if not lines:
             continue
         if heading == "Sources":
-            parts.append(f"<b>{heading}:</b> " + _wrapped(", ".join(_capped(lines, cap))))
+            parts.append(_field(heading, ", ".join(_capped(lines, cap))))
         else:
             parts.append(f"<b>{heading}:</b><br>" + "<br>".join(
                 _wrapped(line, " • ") for line in _capped(lines, cap)))
@@ -416,7 +420,7 @@ def _hover(e: dict[str, Any]) -> str:
 
 # Sub-rows of a lane (lanes are 1 apart): one row sits on the lane's centre line; several rows
 # spread from _ROW_TOP to _ROW_BOTTOM, leaving the top of the lane free for its label on phones.
-_ROW_TOP, _ROW_BOTTOM = -0.2, 0.3
+_ROW_TOP, _ROW_BOTTOM = -0.12, 0.3
 _MAX_ROWS = 4
 
 

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Set-up and common tasks, with nothing but Python 3.11+ and git on the machine.
+
+    python3 tasks.py build      # create .venv, install pinned dependencies, build the dataset
+    python3 tasks.py test       # the same set-up, then run the test suite
+    python3 tasks.py evaluate   # scores against the hand-written gold
+    python3 tasks.py bench      # benchmarks (print figures)
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+STAMP = VENV / ".installed"
+
+
+def sh(*cmd: str) -> None:
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def setup() -> None:
+    """Create the virtual environment and install the pinned dependencies (once per lock change)."""
+    if not PY.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "constraints.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    sh(str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", "constraints.txt",
+       "-e", ".[test]")
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    task = argv[0] if argv else "help"
+    if task not in ("build", "test", "evaluate", "bench"):
+        print(__doc__)
+        return 0 if task == "help" else 2
+    setup()
+    if task == "build":
+        sh(str(PY), "-m", "builder", "build", *argv[1:])
+        sh(str(PY), "-m", "builder", "validate")
+    elif task == "test":
+        sh(str(PY), "-m", "pytest", *argv[1:])
+    elif task == "evaluate":
+        sh(str(PY), "-m", "builder", "evaluate", *argv[1:])
+    elif task == "bench":
+        for bench in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+            sh(str(PY), str(bench.relative_to(ROOT)))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as e:
+        sys.exit(e.returncode)

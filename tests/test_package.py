@@ -1,0 +1,110 @@
+"""The data package: valid, reproducible, equal to what is committed, typed for pandas."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from builder.schema import TABLES
+from builder.validate import frictionless_errors, integrity_errors
+
+from .conftest import REPO, SEEDS, build_quietly
+
+
+def test_frictionless_validates_both_formats(seed_package):
+    assert frictionless_errors(seed_package / "datapackage.json") == []
+
+
+def test_descriptor_is_complete(seed_package):
+    d = json.loads((seed_package / "datapackage.json").read_text())
+    assert d["$schema"].endswith("/2.0/datapackage.json")
+    for key in ("name", "title", "description", "version", "created", "licenses", "sources", "contributors",
+                "keywords"):
+        assert d[key], key
+    names = {r["name"] for r in d["resources"]}
+    for t in TABLES:
+        assert {t.name, t.name + "_parquet"} <= names
+    for r in d["resources"]:
+        assert r["path"] and r["format"] in ("csv", "parquet") and r["mediatype"]
+        assert all(f.get("description") for f in r["schema"]["fields"])
+        if r["format"] == "csv":
+            assert r["bytes"] > 0 and r["hash"].startswith("sha256:")
+
+
+def test_broken_foreign_key_fails_validation(seed_package, tmp_path):
+    pkg = tmp_path / "pkg"
+    shutil.copytree(seed_package, pkg)
+    path = pkg / "participants.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[1][rows[0].index("person_id")] = "nobody-at-all-xx"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    d = json.loads((pkg / "datapackage.json").read_text())
+    for r in d["resources"]:  # the edit changes the file: drop its size/hash so only the key fails
+        if r["path"] == "participants.csv":
+            r.pop("bytes"), r.pop("hash")
+    (pkg / "datapackage.json").write_text(json.dumps(d))
+    errors = frictionless_errors(pkg / "datapackage.json")
+    assert any("foreign-key" in e and e.startswith("participants:") for e in errors), errors
+
+
+def test_evidence_equals_text_at_offsets(seed_package):
+    assert integrity_errors(seed_package, REPO) == []
+
+
+def test_two_builds_are_byte_identical(seed_package, tmp_path):
+    again = tmp_path / "again"
+    build_quietly(SEEDS, again, timeline=True)
+    for f in sorted(seed_package.iterdir()):
+        assert (again / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_committed_outputs_equal_a_rebuild(seed_package):
+    committed = REPO / "datapackage"
+    for f in sorted(seed_package.iterdir()):
+        assert (committed / f.name).read_bytes() == f.read_bytes(), f"datapackage/{f.name} is stale: rebuild"
+    root = json.loads((REPO / "datapackage.json").read_text())
+    inner = json.loads((seed_package / "datapackage.json").read_text())
+    assert [r["path"] for r in root["resources"]] == ["datapackage/" + r["path"] for r in inner["resources"]]
+    assert [r.get("hash") for r in root["resources"]] == [r.get("hash") for r in inner["resources"]]
+
+
+def test_parquet_gives_real_dtypes(seed_package):
+    events = pd.read_parquet(seed_package / "events.parquet", dtype_backend="numpy_nullable")
+    assert str(events["series_number"].dtype) == "Int64"
+    assert events["series_number"].isna().any() and events["series_number"].notna().any()
+    assert str(events["series_number_inferred"].dtype) == "boolean"
+    raw = pd.read_parquet(seed_package / "events.parquet")
+    first = raw["date_start"].dropna().iloc[0]
+    assert type(first).__name__ == "date"
+    assert pd.api.types.is_integer_dtype(pd.read_parquet(seed_package / "documents.parquet")["count"])
+
+
+def test_csv_and_parquet_hold_the_same_rows(seed_package):
+    for t in TABLES:
+        c = pd.read_csv(seed_package / f"{t.name}.csv", dtype=str, keep_default_na=False)
+        p = pd.read_parquet(seed_package / f"{t.name}.parquet")
+        assert len(c) == len(p), t.name
+        assert list(c.columns) == list(p.columns) == t.columns
+
+
+def test_every_input_is_in_the_report(seed_package):
+    report = json.loads((seed_package / "build_report.json").read_text())
+    assert sorted(a["path"] for a in report["inputs"]) == sorted(f"seeds/{p.name}" for p in SEEDS.glob("*.txt"))
+    assert all(a["status"] for a in report["inputs"])
+
+
+def test_event_ids_do_not_change_when_unrelated_articles_are_added(seed_package, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "zz_weather.txt").write_text(" date 2024-05 Hà Nội hôm nay có mưa rào và dông.\n", encoding="utf-8")
+    shutil.copy(REPO / "tests/fixtures/dev_articles/d05.txt", seeds / "zz_dev05.txt")
+    out = tmp_path / "pkg"
+    build_quietly(seeds, out)
+    before = set(pd.read_csv(seed_package / "events.csv")["event_id"])
+    after = set(pd.read_csv(out / "events.csv")["event_id"])
+    assert before <= after and len(after) > len(before)
