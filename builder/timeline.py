@@ -691,7 +691,7 @@ _CONFIG = {
 
 _COMPACT_SCRIPT = """
 var gd = document.getElementById('{plot_id}');
-var wide = %s, compact = %s, state = null;
+var wide = %s, compact = %s, state = false;  // the figure is drawn wide
 function fit() {
   var narrow = gd.offsetWidth < 700;
   if (narrow === state) { return Promise.resolve(); }
