@@ -276,7 +276,7 @@ def _field(heading: str, value: str) -> str:
     return f"<b>{_esc(heading)}:</b>" + text[len(_esc(heading)) + 1:]
 
 
-def _participant_lines(event_id: str, participants: list[dict], persons: dict[str, dict]) -> list[str]:
+def _participant_lines(participants: list[dict], persons: dict[str, dict]) -> list[str]:
     seen: dict[str, tuple] = {}
     for p in participants:
         person = persons.get(_s(p.get("person_id")), {})
@@ -370,7 +370,7 @@ def prepare_events(tables: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
             "uncertain": start is not None and (precision != "day" or basis == "inferred"),
             "multi_day": start is not None and precision == "day" and basis != "inferred" and end > start,
             "date": format_date(start, end, precision, basis, status),
-            "participants": _participant_lines(event_id, joined.get("participants", []), persons),
+            "participants": _participant_lines(joined.get("participants", []), persons),
             "documents": _document_lines(joined.get("documents", [])),
             "sources": _source_lines(joined.get("event_sources", [])),
         }
@@ -540,12 +540,13 @@ def _layout_variant(events: list[dict[str, Any]], compact: bool) -> dict[str, An
     bottom = below_slider + slider_px + note_px + 10 + 22 * legend_rows + 4
     return {
         "margin.t": top, "margin.b": bottom,
-        "margin.l": 10 if compact else 185, "margin.r": 10 if compact else 24,
+        "margin.l": 10 if compact else 200, "margin.r": 10 if compact else 24,
         "title.text": "<b>" + "<br>".join(_esc(x) for x in title_lines) + "</b>",
         # a multi-line title is anchored on its first line: lift it by the lines below that
         "title.pad.b": 8 + key_px + 6 + undated_gap + (len(title_lines) - 1) * (19 if compact else 23),
         "title.font.size": 15 if compact else 19,
         "yaxis.showticklabels": not compact,
+        "yaxis.title.text": "" if compact else "Kind of meeting",
         "font.size": 11 if compact else 12,
         "legend.font.size": 11 if compact else 12,
         "hoverlabel.font.size": 11 if compact else 12,
@@ -564,6 +565,11 @@ def _layout_variant(events: list[dict[str, Any]], compact: bool) -> dict[str, An
 
 
 def build_figure(tables: dict[str, pd.DataFrame]) -> go.Figure:
+    """The timeline figure (wide layout) for the tables keyed by name (events, participants, …)."""
+    return _build(tables)[0]
+
+
+def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, Any]]]:
     events = prepare_events(tables)
     _assign_rows(events)
     dated = [e for e in events if e["dated"]]
@@ -663,7 +669,7 @@ def build_figure(tables: dict[str, pd.DataFrame]) -> go.Figure:
                    rangeslider=dict(visible=True, thickness=_RS_THICKNESS, bgcolor="#fafafa",
                                     bordercolor="#ccc", borderwidth=1, range=x_range),
                    ticks="outside", automargin=False),
-        yaxis=dict(title=dict(text=""), tickmode="array", tickvals=list(range(n_lanes)),
+        yaxis=dict(title=dict(font=dict(size=13, color="#444"), standoff=10), tickmode="array", tickvals=list(range(n_lanes)),
                    ticktext=[_wrap_label(label) for _, label in LANES], range=[n_lanes - 0.5, -0.5],
                    autorange=False, fixedrange=True, showgrid=False, zeroline=False,
                    ticklabelstandoff=6, automargin=False),
@@ -677,7 +683,7 @@ def build_figure(tables: dict[str, pd.DataFrame]) -> go.Figure:
     )
     for path, value in _layout_variant(events, compact=False).items():
         fig.layout[path] = value
-    return fig
+    return fig, events
 
 
 # --------------------------------------------------------------------------------------------
@@ -725,8 +731,7 @@ noscript { display: block; padding: 1em; font-family: sans-serif; }
 
 
 def to_html(tables: dict[str, pd.DataFrame]) -> str:
-    fig = build_figure(tables)
-    events = prepare_events(tables)
+    fig, events = _build(tables)
     wide, compact = _layout_variant(events, False), _layout_variant(events, True)
     script = _COMPACT_SCRIPT % (json.dumps(wide, sort_keys=True, ensure_ascii=False),
                                 json.dumps(compact, sort_keys=True, ensure_ascii=False))

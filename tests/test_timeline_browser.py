@@ -207,3 +207,13 @@ def test_screenshots(browser, page_file):
             page.close()
         assert (ARTIFACTS / name).stat().st_size > 10_000
 
+
+
+def test_missing_browser_skips_here_but_fails_in_ci(monkeypatch):
+    """The rule the `browser` fixture follows when chromium is missing (checked without it)."""
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        unavailable("no chromium")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        unavailable("no chromium")
