@@ -117,12 +117,7 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
         return []
     named = [p for p in people if s <= p.start < verb.start() and p.sentence[0] == s]
     if named:
-        seen, out = set(), []
-        for p in named:
-            if p.key not in seen:
-                seen.add(p.key)
-                out.append(_person(article, p))
-        return out
+        return _unique(article, named)
     both = P.BOTH_SIDES.search(mt, s, verb.start())
     if not both or re.search(r"đại diện|các đơn vị", mt[s:verb.start()]):
         return []
