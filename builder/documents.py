@@ -1,6 +1,8 @@
 """Signed and issued documents: what was signed, when, at which event, and by whom."""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -8,9 +10,6 @@ from . import patterns as P
 from .events import _dates_in, _resolve, evidence
 from .people import FoundPerson
 from .records import Article, DateValue, DocumentMention, EventMention, PersonMention
-
-import calendar
-import datetime as dt
 
 
 # what may stand between a document's title and its own signing date: ", được ký tại Nam Ninh hồi"
