@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import vocabulary as V
-from .cleaning import variant_key
+from .cleaning import name_key
 from .merge import MergedEvent, MergedPerson, merge_events, merge_persons, reference_for
 from .records import ArticleExtraction, DateValue, InputFile
 from .schema import TABLES
@@ -61,7 +61,7 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) ->
     lookup, persons = merge_persons(events, [n for x in extractions for n in x.spellings])
 
     def pid(person) -> str:
-        return lookup[(variant_key(person.name), person.country)]
+        return lookup[(name_key(person.identity), person.country)]
 
     for e in events:
         d = e.best.date
