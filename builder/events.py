@@ -89,7 +89,8 @@ def _cities(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> set
 def _person_record(p: FoundPerson, article: Article, country: str | None) -> PersonMention:
     s, e = p.sentence
     return PersonMention(name=article.text[p.start:p.end], country=country, title=p.title, rank=p.rank,
-                         organization=p.organization, evidence=evidence(article, s, e), span=(p.start, p.end))
+                         organization=p.organization, evidence=evidence(article, s, e), span=(p.start, p.end),
+                         canonical=p.canonical)
 
 
 # --- the primary event -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cleaning import name_key
 from .lexicon import Lexicon
@@ -42,6 +42,7 @@ class FoundPerson:
     organization: str | None
     country: str | None
     sentence: tuple[int, int]
+    canonical: str = ""     # the article's first spelling when this one is a misspelling of it
 
 
 def _is_cap(word: str) -> bool:
@@ -252,3 +253,30 @@ if __name__ == "__main__":  # a quick look: python -m builder.people FILE
     spans = [s for p in segment(raw) if p.kind == "body" for s in sentences(mt, p.start, p.end)]
     for f in find_people(mt, spans, load()):
         print(f.name, "|", f.country, "|", f.rank, "|", f.title, "|", f.organization)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter (or one tone mark) substituted, inserted or deleted."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def reconcile_spellings(found: list[FoundPerson]) -> list[FoundPerson]:
+    """A name one letter or tone mark off another of the same article, with the same surname and
+    as many syllables, is a misspelling of the one written first ("Hầu Quốc Thắnh" after "Hầu Quốc
+    Thắng"): it takes that person's key, and keeps its own spelling as written."""
+    first: dict[str, FoundPerson] = {}
+    out = []
+    for f in sorted(found, key=lambda f: f.start):
+        words = f.key.split()
+        canon = next((g for k, g in first.items() if k != f.key and k.split()[0] == words[0]
+                      and len(k.split()) == len(words) and _one_edit_apart(k, f.key)), None)
+        if canon is not None:
+            f = replace(f, key=canon.key, canonical=canon.name)
+        first.setdefault(f.key, f)
+        out.append(f)
+    return out
