@@ -37,6 +37,7 @@ class Frame:
     next_day: bool = False          # "ngày hôm sau"
     principals: list[tuple[FoundPerson, str]] = field(default_factory=list)   # (person, role)
     by_delegation: bool = False     # "Đoàn làm việc với …": the delegation's head is a principal
+    past: DateValue | None = None   # dated only by an earlier month or year: a recalled meeting
 
 
 @dataclass
@@ -86,7 +87,8 @@ PREDICATES = (
 # a phrase that points back to a meeting already named: "Tại buổi tiếp", "Kết thúc hội đàm"
 BACK_POINTER = re.compile(
     r"\b(?:tại|trong|sau|kết thúc|bế mạc|phát biểu tại|dự|cùng dự|tham dự|trước)\s+(?:(?:buổi|cuộc|lễ|phiên)\s+)?"
-    r"(?P<what>tiếp|hội đàm|hội kiến|làm việc|hội nghị|đối thoại|gặp|gặp gỡ|chào xã giao|lễ đón|đón)\b", re.I)
+    r"(?P<what>tiếp|hội đàm|hội kiến|làm việc|hội nghị|đối thoại|gặp|gặp gỡ|chào xã giao|lễ đón|đón)\b"
+    r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|định kỳ năm|thường niên|an ninh|phòng))", re.I)
 BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "reception", "gặp gỡ": "reception",
              "chào xã giao": "reception", "hội đàm": "talks", "làm việc": "talks", "hội nghị": "conference",
              "đối thoại": "conference", "lễ đón": "ceremony", "đón": "ceremony"}
@@ -171,8 +173,15 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
 def find_frames(article: Article, body, people: list[FoundPerson], claimed) -> list[Frame]:
     mt = article.match_text
     frames: list[Frame] = []
+    context = None   # the last stated range ("từ ngày 15 - 19/8/2039"): the year of "Ngày 16/8"
     for s, e in body:
-        if any(a <= s and e <= b for a, b in claimed):
+        if not any(a <= s and e <= b for a, b in claimed):
+            for x in _dates_in(article, s, e):
+                if x.kind == "day_range" and not any(a <= x.char_start < b for a, b in claimed):
+                    value = _resolve(x, article, None)
+                    if value.known:
+                        context = value
+        if any(a <= s and e <= b for a, b in claimed) or _headline(article, s, e):
             continue
         preds = _main_predicates(mt, s, e, claimed)
         preds = [(at, kind) for at, kind in preds if not any(a <= at < b for a, b in claimed)]
@@ -192,12 +201,43 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed) -> l
         for kind in kinds[:1]:
             at = next(a for a, k in preds if k == kind)
             head = mt[s:at]
-            frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, None),
+            if kind == "visit" and not any(x.kind == "day_range" for x in _dates_in(article, s, e)) \
+                    and frames:
+                continue   # "sang thăm, làm việc" without its days, after another meeting: a frame of that one
+            frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
                           same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
                           principals=_frame_people(mt, s, e, at, kind, people),
                           by_delegation=bool(DELEGATION_SUBJECT.search(head)))
+            frame.past = _recalled_date(article, s, e, at, claimed)
             frames.append(frame)
     return frames
+
+
+def _recalled_date(article: Article, s: int, e: int, at: int, claimed) -> DateValue | None:
+    """"Hồi tháng 3 vừa qua, hai bên đã hội đàm tại Đông Hưng": a meeting dated only by an earlier
+    month or year of its own clause is one the article recalls, not reports."""
+    exprs = [x for x in _dates_in(article, s, e) if not any(a <= x.char_start < b for a, b in claimed)]
+    if any(x.kind in DAY_KINDS for x in exprs):
+        return None
+    months = [x for x in exprs if x.kind in ("month", "relative_month", "year", "relative_year")
+              and abs(x.char_start - at) < 120]
+    if not months:
+        return None
+    value = _resolve(months[0], article, None)
+    if not value.known or not article.published.known or value.end >= article.published.start:
+        return None
+    return value
+
+
+def _headline(article: Article, s: int, e: int) -> bool:
+    """A line of its own without final punctuation or a date: a headline or a caption-like title,
+    which names a meeting the body tells of."""
+    text = article.text[s:e].strip()
+    line_start = article.text.rfind("\n", 0, s) + 1
+    line_end = article.text.find("\n", e)
+    whole_line = article.text[line_start:line_end if line_end >= 0 else len(article.text)].strip() == text
+    return (whole_line and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”")) and len(text.split()) <= 30
+            and not any(x.kind in DAY_KINDS for x in _dates_in(article, s, e)))
 
 
 # --- meetings -------------------------------------------------------------------------------------------
@@ -207,11 +247,22 @@ def _same_meeting(m: Meeting, f: Frame) -> bool:
     keys = {p.key for p, role in f.principals if role != "participant"}
     shared = bool(keys & m.principal_keys())
     dated = [x.date for x in m.frames if x.date is not None and x.date.known]
+    if not dated and not m.principal_keys():
+        return True      # a meeting named without people or day ("Hội đàm nhằm …") is the one told of
+    if (f.date is None or not f.date.known) and not keys and not (f.same_day or f.next_day):
+        return True
     if f.date is not None and f.date.known and dated and not _same_days(dated[0], f.date):
         return False
+    mine = m.principal_keys()
+    if keys - mine and mine - keys and not _subject_only(f):
+        return False     # A met B, then A met C: two meetings
     if f.same_day or f.next_day:
         return shared
-    return shared or not keys or (f.date is None and not m.principal_keys())
+    return shared or not keys or (f.date is None and not mine)
+
+
+def _subject_only(f: Frame) -> bool:
+    return False
 
 
 def _same_days(a: DateValue, b: DateValue) -> bool:
@@ -224,7 +275,7 @@ def _event_kind(kind: str) -> str:
 
 def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) -> list[Meeting]:
     meetings: list[Meeting] = []
-    last_date: DateValue | None = None
+    last_date: DateValue | None = _lead_date(article, body)
     for f in frames:
         if f.date is None and (f.same_day or f.next_day) and last_date is not None:
             f.date = last_date if f.same_day else _shift(last_date, 1)
@@ -241,6 +292,9 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
                 target = conference
         if target is None:
             target = Meeting(_new_event(article, f), [])
+            if f.past is not None:
+                target.event.mention = "reference"
+                target.event.date = f.past
             meetings.append(target)
         target.frames.append(f)
     # "đây là hội nghị …", "Tại hội nghị": the meeting the article reports is a conference even
@@ -262,11 +316,21 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
     return meetings
 
 
-CONFERENCE_SPOKEN = re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b", re.I)
+CONFERENCE_SPOKEN = re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b"
+                               r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|an ninh|phòng))", re.I)
 
 
 def _conference_spoken_of(article: Article, body) -> bool:
     return any(CONFERENCE_SPOKEN.search(article.match_text, s, e) for s, e in body)
+
+
+def _lead_date(article: Article, body) -> DateValue | None:
+    """"Ngày 20/11, tại Bắc Kinh, Đoàn … đã có loạt hoạt động": the day the next meetings share."""
+    for s, e in body[:2]:
+        value = _own_date(article, s, e, (), None)
+        if value is not None and value.known and value.precision == "day" and value.start == value.end:
+            return value
+    return None
 
 
 def _within(f: Frame, conference: Meeting) -> bool:
@@ -349,7 +413,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
     for m in meetings:
         ev = m.event
         own = [f.date for f in m.frames if f.date is not None and f.date.known]
-        ev.date = own[0] if own else UNKNOWN_DATE
+        ev.date = own[0] if own else (ev.date if ev.mention == "reference" else UNKNOWN_DATE)
         online = any(ONLINE.search(mt, *f.sentence) for f in m.frames)
         city = country = None
         if not online:
