@@ -127,6 +127,7 @@ def _name_conferences(article, meetings, itself, refs) -> None:
         first = itself[0].event
         primary.series_number = first.series_number
         primary.series = first.series
+        primary.series_key = first.series_key
         primary.title_vi = first.title_vi
         primary.location_city = primary.location_city or first.location_city
         primary.location_country = primary.location_country or first.location_country
@@ -136,6 +137,7 @@ def _name_conferences(article, meetings, itself, refs) -> None:
             if m:
                 primary.series_number = P.ordinal_value(m.group("n"))
                 primary.series = P.series_of(m.group(0))
+                primary.series_key = P.series_key(m.group(0))
                 primary.title_vi = article.text[m.start():m.end()]
                 break
     if not primary.title_vi:

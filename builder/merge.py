@@ -66,6 +66,8 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return a.series == b.series and a.series_number == b.series_number
     if a.series or b.series:
         return False
+    if a.series_key and b.series_key and a.series_key != b.series_key:
+        return False
     if a.event_type != b.event_type:
         return False
     if a.series_number is not None or b.series_number is not None:

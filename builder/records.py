@@ -141,6 +141,7 @@ class EventMention:
     participants: list[ParticipantMention] = field(default_factory=list)
     documents: list[DocumentMention] = field(default_factory=list)
     topics: list[tuple[str, Evidence]] = field(default_factory=list)
+    series_key: str | None = None   # a numbered series' key (patterns.series_key), known or not
 
 
 @dataclass
