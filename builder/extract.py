@@ -85,6 +85,10 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     deleg = delegation_country(article, body, lex)
     describe(article, meetings, people, owner, deleg, lex, claimed)
     _name_conferences(article, meetings, itself, [c.event for c in conf_claims])
+    held = [m.event for m in meetings if m.kind == "conference" and m.event.series_number is not None]
+    claims = [c for c in claims if not any(  # "Biên bản Hội nghị lần thứ 14": the conference held
+        c.event.event_type == "conference" and c.event.series_number == h.series_number
+        and (not c.event.series_key or not h.series_key or c.event.series_key == h.series_key) for h in held)]
     for m in meetings:
         m.event.participants = [ParticipantMention(_person_record(p, article, p.country), role)
                                 for p, role in m.people.values()]

@@ -38,7 +38,8 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _N = r"(?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b|(?=[IVX])" + ROMAN + r"\b)"
 ORDINAL = re.compile(r"\b[Ll]ần thứ " + _N)
 CONFERENCE_MENTION = re.compile(
-    r"(?:[Hh]ội nghị|[Đđ]ối thoại|[Pp]hiên họp)(?P<name>[^.;]{0,160}?)\b[Ll]ần thứ " + _N)
+    r"(?:[Hh]ội nghị|[Đđ]ối thoại|[Pp]hiên họp)(?P<name>(?:(?![Hh]ội nghị|[Đđ]ối thoại)[^.;]){0,160}?)\b[Ll]ần thứ "
+    + _N)
 SERIES_RULES = (
     ("political_security_dialogue", re.compile(r"đối thoại[^.;]{0,50}?an ninh chính trị", re.I)),
     ("crime_prevention_conference", re.compile(r"phòng,? chống tội phạm", re.I)),
