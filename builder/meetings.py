@@ -450,15 +450,53 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
     _participants(article, meetings, people, owner, deleg, lex, claimed)
 
 
+SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b")
+
+
+def _side_of_list(mt: str, p: FoundPerson) -> str | None:
+    """"Phía Trung Quốc có ông X, …; Về phía Việt Nam có …": the side a listed person sits on."""
+    s = p.sentence[0]
+    clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
+    side = None
+    for m in SIDE_LIST.finditer(mt, clause_start, p.start):
+        side = {"trung quốc": "CN", "việt nam": "VN"}.get(m.group("side").lower())
+    return side
+
+
+def _article_identity(people: list[FoundPerson], mt: str) -> dict[str, FoundPerson]:
+    """Per person, the fullest introduction in the article: a later bare "Bộ trưởng X" is the same
+    person, of the country, title and rank the first mention gave."""
+    best: dict[str, FoundPerson] = {}
+    for p in people:
+        country = p.country or _side_of_list(mt, p)
+        if country and not p.country:
+            p = replace(p, country=country)
+        old = best.get(p.key)
+        if old is None or len(p.title or "") > len(old.title or "") and (p.country or not old.country):
+            merged = p
+            if old is not None:
+                merged = replace(p, country=p.country or old.country, rank=p.rank or old.rank)
+            best[p.key] = merged
+        elif not old.country and p.country:
+            best[p.key] = replace(old, country=p.country)
+        elif not old.rank and p.rank:
+            best[p.key] = replace(old, rank=p.rank)
+    return best
+
+
 def _participants(article: Article, meetings: list[Meeting], people: list[FoundPerson], owner, deleg, lex,
                   claimed) -> None:
     mt = article.match_text
+    identity = _article_identity(people, mt)
     heads = [p for m in meetings for f in m.frames for p, r in f.principals if r == "head_of_delegation"]
     for m in meetings:
         host = m.event.host_country
         framed = {f.sentence for f in m.frames}
         for f in m.frames:
             for p, role in f.principals:
+                known = identity.get(p.key)
+                if not p.country and known is not None and known.country:
+                    p = replace(p, country=known.country)
                 m.add(p, _side_role(p, role, host, deleg, lex))
             if f.by_delegation and heads and not any(r == "head_of_delegation" for _, r in f.principals):
                 m.add(heads[0], "head_of_delegation")
@@ -471,7 +509,12 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                         continue   # a bare name never introduced at this meeting
                     m.add(p, "participant")
         for key, (p, role) in list(m.people.items()):
-            country = p.country or _country_from_role(role, host, deleg) or ("VN" if p.rank else None)
+            known = identity.get(key)
+            country = (p.country or _side_of_list(mt, p) or (known.country if known else None)
+                       or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
+                       or ("VN" if (p.title or (known.title if known else None)) else None))
+            if known is not None and not p.title:
+                p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
             m.people[key] = (replace(p, country=country), role)
         _promote_unnamed_chairs(mt, m, people, lex)
 

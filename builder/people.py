@@ -159,16 +159,40 @@ def country_of(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+# Capitalised words that begin organisations and places, never a person's name
+STRUCTURAL = frozenset(
+    "Bộ Cục Sở Ủy Uỷ Ban Đảng Nhà Nước Hội Chính Phủ Tỉnh Thành Phố Khu Đoàn Công An Trung Ương Quốc Việt "
+    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Cảnh Sát Biên Quân Đội Vụ Văn phòng "
+    "Cửa Khẩu Huyện Xã Thị Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Phó Chủ Tịch Bí Thư Giám Đốc".split())
+
+
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
-    """Candidate names inside a run of capitalised words, longest first: each starts with a
-    surname that does not begin a place name and runs to the end of the run (2 to 4 syllables)."""
+    """Candidate names inside a run of capitalised words, longest first. A name starts with a
+    surname of the list, or, where none does, with the first word after the organisation and place
+    words that open the run ("Trung Quốc Ngụy Tuấn Lâm", "Wang Jianguo"): the list helps, it does
+    not decide. A name runs to the end of the run and has 2 to 4 syllables."""
+    listed = False
     for i, (s, _, w) in enumerate(words):
         if w not in lex.surnames:
             continue
         if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
             continue
         if 2 <= len(words) - i <= 4:
+            listed = True
             yield words[i:]
+    if listed:
+        return
+    i = 0
+    while i < len(words):
+        place = next((p for p in lex.places if text_low.startswith(p.name_vi.lower(), words[i][0])), None)
+        if place is not None:
+            i += len(place.name_vi.split())
+        elif words[i][2] in STRUCTURAL:
+            i += 1
+        else:
+            break
+    if 2 <= len(words) - i <= 4 and words[i][2] not in STRUCTURAL:
+        yield words[i:]
 
 
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
