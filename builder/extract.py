@@ -9,7 +9,8 @@ from .dates import article_date
 from .documents import find_documents
 from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
                      to_participants, visit_references)
-from .meetings import assign_sentences, build_meetings, describe, find_frames
+from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral
+from .language import language_of
 from .lexicon import Lexicon, load
 from .people import country_of, find_people, reconcile_spellings
 from .cleaning import variant_key
@@ -43,6 +44,9 @@ def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
     """Why an article reports no bilateral security meeting ('' when it may report one)."""
     mt = article.match_text
     body = " ".join(mt[s:e] for s, e in body_sentences)
+    language = language_of(article.text)
+    if language not in ("Vietnamese", "unknown"):
+        return f"not Vietnamese: the text reads as {language}"
     if not body.strip():
         return "no article body left after removing captions, menus and footers"
     if not P.MEETING_ANY.search(body):
@@ -79,11 +83,13 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     if not frames:
         return ArticleExtraction(article, [], "no reported meeting found in the article body")
     meetings = build_meetings(article, body, frames, lex)
-    if not _bilateral(meetings, people, lex):
-        return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
     owner = assign_sentences(article, body, meetings, claimed)
     deleg = delegation_country(article, body, lex)
     describe(article, meetings, people, owner, deleg, lex, claimed)
+    meetings = [m for m in meetings if is_bilateral(article, m, lex)]
+    if not any(m.event.mention == "primary" for m in meetings):
+        return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
+    owner = {sent: (m if m in meetings else None) for sent, m in owner.items()}
     _name_conferences(article, meetings, itself, [c.event for c in conf_claims])
     held = [m.event for m in meetings if m.kind == "conference" and m.event.series_number is not None]
     claims = [c for c in claims if not any(  # "Biên bản Hội nghị lần thứ 14": the conference held
@@ -111,12 +117,6 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
         m.event.topics = find_topics(article, [sent for sent in m.sentences
                                                if not any(cs <= sent[0] and sent[1] <= ce for cs, ce in claimed)])
     return ArticleExtraction(article, events, spellings=sorted({p.name for p in people + caption_people}))
-
-
-def _bilateral(meetings, people, lex) -> bool:
-    """Some meeting has a Chinese side: a Chinese participant, a Chinese body named in its
-    sentences, or a place in China. A room of one country's officials is not a bilateral meeting."""
-    return True
 
 
 def _name_conferences(article, meetings, itself, refs) -> None:

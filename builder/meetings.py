@@ -558,3 +558,36 @@ def _country_from_role(role: str, host: str | None, deleg: str | None) -> str | 
     if role == "head_of_delegation":
         return deleg or OTHER_SIDE.get(host or "")
     return None
+
+
+# --- is it a Viet Nam–China meeting? --------------------------------------------------------------------
+# an actor of one side named in the meeting's own sentence: "Đoàn đại biểu Công an tỉnh Vân Nam",
+# "với Bộ Công an Trung Quốc"; "hợp tác với Bộ Công an Trung Quốc" is a topic, not an actor
+ACTOR = re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
+                   r"[Cc]ông an (?:tỉnh|thành phố|châu|huyện)|Ủy ban [Cc]hính pháp|[Pp]hía|[Đđ]ại sứ|[Ll]ực lượng)"
+                   r"[^.;,]{0,60}")
+TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
+
+
+def is_bilateral(article: Article, m: Meeting, lex: Lexicon) -> bool:
+    """Both sides are Viet Nam and China: a room of one country's officials reviewing cooperation
+    with the other, or a meeting with a third country, is not a bilateral meeting."""
+    countries = {p.country for p, _ in m.people.values()}
+    if m.event.location_country not in (None, "VN", "CN"):
+        return False
+    principals = {p.country for p, role in m.people.values() if role != "participant"}
+    if principals - {None, "VN", "CN"}:
+        return False
+    sides = countries & {"VN", "CN"}
+    mt = article.match_text
+    for f in m.frames:
+        s, e = f.sentence
+        for a in ACTOR.finditer(mt, s, e):
+            if TOPIC_BEFORE.search(mt[max(s, a.start() - 25):a.start()]):
+                continue
+            c = country_of(a.group(0), lex)
+            if c in ("VN", "CN"):
+                sides.add(c)
+            elif c is not None:
+                return False
+    return sides == {"VN", "CN"}

@@ -156,6 +156,10 @@ def country_of(text: str, lex: Lexicon) -> str | None:
         return best[1]
     if "việt nam" in low:
         return "VN"
+    for place in lex.places:   # a third country's body ("Bộ An ninh Lào")
+        if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
+                r"\b" + re.escape(place.name_vi.lower()) + r"\b", low):
+            return place.country
     return None
 
 

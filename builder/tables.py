@@ -48,7 +48,8 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) ->
         x = by_id.get(f.article_id)
         status, reason = f.status, f.reason
         if x is not None and f.status == "ok" and not x.events:
-            status, reason = "not_relevant", x.not_relevant_reason
+            status = "not_vietnamese" if x.not_relevant_reason.startswith("not Vietnamese") else "not_relevant"
+            reason = x.not_relevant_reason
         published = x.article.published if x else None
         rows["articles"].append({
             "article_id": f.article_id, "path": f.path, "sha256": f.sha256, "status": status,
