@@ -92,6 +92,9 @@ BACK_POINTER = re.compile(
 BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "reception", "gặp gỡ": "reception",
              "chào xã giao": "reception", "hội đàm": "talks", "làm việc": "talks", "hội nghị": "conference",
              "đối thoại": "conference", "lễ đón": "ceremony", "đón": "ceremony"}
+# a meeting noun as the subject of its sentence points back to the meeting told of
+NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|hội nghị|tiếp|hội kiến|làm việc|gặp)\s+"
+                          r"(?:nhằm|là|diễn ra|được|đã diễn ra|lần này|này|đã|kết thúc|mang|có ý nghĩa)\b", re.I)
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
@@ -113,6 +116,8 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
         for m in rx.finditer(mt, s, e):
             if any(a <= m.start() < b for a, b in backs):
                 continue
+            if NOUN_SUBJECT.match(mt[s:e]) and NOUN_SUBJECT.match(mt[s:e]).end() > m.start() - s:
+                continue   # "Hội đàm nhằm …", "Buổi tiếp diễn ra …": the meeting told of, as subject
             if kind == "conference" and any(a <= m.end() - 1 < b for a, b in claimed):
                 continue   # "thống nhất tổ chức Hội nghị … lần thứ 8 … năm 2022": a planned one
             clause_start = max(mt.rfind(",", s, m.start()), mt.rfind(";", s, m.start()), s)
@@ -139,12 +144,13 @@ def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | No
     return value if value.known or chosen.kind == "relative_day" else None
 
 
-def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[FoundPerson]) -> list[tuple[FoundPerson, str]]:
+def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[FoundPerson],
+                  claimed=()) -> list[tuple[FoundPerson, str]]:
     """People of the frame's sentence with the role their position gives them."""
     out = []
     listed = LISTED.search(mt, s, e)
     for p in people:
-        if not (s <= p.start < e):
+        if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
         role = "participant"
         for m in P.HEAD_SPAN.finditer(mt, s, e):
@@ -206,7 +212,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed) -> l
                 continue   # "sang thăm, làm việc" without its days, after another meeting: a frame of that one
             frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
                           same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
-                          principals=_frame_people(mt, s, e, at, kind, people),
+                          principals=_frame_people(mt, s, e, at, kind, people, claimed),
                           by_delegation=bool(DELEGATION_SUBJECT.search(head)))
             frame.past = _recalled_date(article, s, e, at, claimed)
             frames.append(frame)
