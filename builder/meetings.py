@@ -494,7 +494,10 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                   claimed) -> None:
     mt = article.match_text
     identity = _article_identity(people, mt)
-    heads = [p for m in meetings for f in m.frames for p, r in f.principals if r == "head_of_delegation"]
+    # the delegation's head: "Đoàn … do X dẫn đầu" anywhere outside recalled clauses
+    spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)
+             if not any(a <= h.start() < b for a, b in claimed)]
+    heads = [identity.get(p.key, p) for p in people if any(a <= p.start < b for a, b in spans)]
     for m in meetings:
         host = m.event.host_country
         framed = {f.sentence for f in m.frames}

@@ -29,3 +29,13 @@ def dev_package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("devpkg") / "datapackage"
     build_quietly(DEV, out)
     return out
+
+
+DEV2 = REPO / "tests" / "fixtures" / "dev_articles_2"
+
+
+@pytest.fixture(scope="session")
+def dev2_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dev2pkg") / "datapackage"
+    build_quietly(DEV2, out)
+    return out
