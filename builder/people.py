@@ -138,12 +138,23 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
 
 
 def country_of(text: str, lex: Lexicon) -> str | None:
-    """The country an organisation/title phrase belongs to."""
+    """The country an organisation/title phrase belongs to: a country named in it (the first one:
+    "Đại sứ Việt Nam tại Trung Quốc" is Viet Nam's), else a Chinese place, else an organisation
+    of the lexicon ("Bộ Công an" unqualified is Viet Nam's)."""
     if not text:
         return None
+    text = re.split(r"\s+tại\s+", text)[0]
     low = text.lower()
-    if "trung quốc" in low:
-        return "CN"
+    named = []
+    for place in lex.places:
+        if place.kind != "country":
+            continue
+        # "Lào" of "tỉnh Lào Cai" is not Laos: a country name must not run on into a longer name
+        m = re.search(r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", text, re.I)
+        if m and not (place.country not in ("VN", "CN") and not m.group(0)[:1].isupper()):
+            named.append((m.start(), place.country))
+    if named:
+        return min(named)[1]
     for place in lex.places:
         if place.country == "CN" and place.name_vi.lower() in low:
             return "CN"
@@ -152,15 +163,7 @@ def country_of(text: str, lex: Lexicon) -> str | None:
         i = low.find(pattern.lower())
         if i >= 0 and (best is None or i < best[0]):
             best = (i, country)
-    if best:
-        return best[1]
-    if "việt nam" in low:
-        return "VN"
-    for place in lex.places:   # a third country's body ("Bộ An ninh Lào")
-        if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
-                r"\b" + re.escape(place.name_vi.lower()) + r"\b", low):
-            return place.country
-    return None
+    return best[1] if best else None
 
 
 # Capitalised words that begin organisations and places, never a person's name

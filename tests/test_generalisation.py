@@ -131,3 +131,13 @@ def test_name_without_listed_surname_after_a_title():
     events = extract(article(text), load()).events
     assert {(p.person.name, p.person.country, p.role) for p in events[0].participants} == {
         ("Đỗ Văn Toàn", "VN", "host"), ("Wang Jianguo", "CN", "head_of_delegation")}
+
+
+@pytest.mark.parametrize("title, country", [
+    ("Phó Chủ tịch UBND tỉnh Lào Cai", None), ("Giám đốc Công an tỉnh Lào Cai", "VN"),
+    ("Bộ trưởng Bộ Công an Lào", "LA"), ("Tư lệnh Cảnh sát Hoàng gia Thái Lan", "TH"),
+    ("Đại sứ Việt Nam tại Trung Quốc", "VN"), ("Đại sứ Trung Quốc tại Việt Nam", "CN"),
+    ("Giám đốc Sở Công an tỉnh Vân Nam", "CN"), ("Thứ trưởng Bộ Công an", "VN")])
+def test_country_of_a_title(title, country):
+    from builder.people import country_of
+    assert country_of(title, load()) == country
