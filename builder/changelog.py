@@ -10,6 +10,17 @@ TITLE = "# Changelog\n\nEvery release of the dataset, newest first, with the dat
 FIRST = ("events", "persons", "participants", "documents")
 _MAX_VALUE = 140
 _MAX_ROWS = 200          # per list; a rebuild of a large corpus can change thousands of rows
+# An edit early in an article moves the character offsets of every later sentence: such rows are
+# listed apart, by key only, so the substantive corrections stand out.
+OFFSET_FIELDS = frozenset({"char_start", "char_end"})
+
+
+def substantive(changes) -> list:
+    return [c for c in changes if any(f not in OFFSET_FIELDS for f, _, _ in c.fields)]
+
+
+def offsets_only(changes) -> list:
+    return [c for c in changes if all(f in OFFSET_FIELDS for f, _, _ in c.fields)]
 
 
 def _label(table: str, row: dict[str, str]) -> str:
@@ -41,6 +52,25 @@ def _value(value: str) -> str:
     return f"`{_short(value)}`".replace("``", "") if value else "*(empty)*"
 
 
+def _pair(a: str, b: str, context: int = 30) -> str:
+    """old → new; for long texts only the part that differs, with a little context either side."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if len(a) <= _MAX_VALUE and len(b) <= _MAX_VALUE:
+        return f"{_value(a)} → {_value(b)}"
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    lo = max(0, start - context)
+
+    def part(text: str) -> str:
+        hi = min(len(text), len(text) - end + context)
+        return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+    return f"{_value(part(a))} → {_value(part(b))}"
+
+
 def _key(table: TableDiff, row_or_key) -> str:
     key = row_or_key if isinstance(row_or_key, tuple) else tuple(row_or_key.get(k, "") for k in table.key)
     return " · ".join(f"`{k}`" for k in key)
@@ -66,14 +96,22 @@ def table_section(t: TableDiff) -> list[str]:
         out += [f"**Removed ({len(t.removed)})**", ""]
         out += _capped(t.removed, lambda r: f"- {_key(t, r)} — {_label(t.name, r)}".rstrip(" —"))
         out.append("")
-    if t.changed:
-        out += [f"**Changed ({len(t.changed)})**", ""]
+    changed, moved = substantive(t.changed), offsets_only(t.changed)
+    if changed:
+        out += [f"**Changed ({len(changed)})**", ""]
 
         def change(c) -> str:
-            lines = [f"- {_key(t, c.key)} — {_label(t.name, c.new)}".rstrip(" —")]
-            lines += [f"  - `{f}`: {_value(a)} → {_value(b)}" for f, a, b in c.fields]
+            moved_too = any(f in OFFSET_FIELDS for f, _, _ in c.fields)
+            lines = [f"- {_key(t, c.key)} — {_label(t.name, c.new)}".rstrip(" —")
+                     + (" *(evidence offsets moved too)*" if moved_too else "")]
+            lines += [f"  - `{f}`: {_pair(a, b)}" for f, a, b in c.fields if f not in OFFSET_FIELDS]
             return "\n".join(lines)
-        out += _capped(t.changed, change)
+        out += _capped(changed, change)
+        out.append("")
+    if moved:
+        out += [f"**Evidence offsets moved only ({len(moved)})**: same values, the sentence sits elsewhere in "
+                "its edited article.", ""]
+        out += _capped(moved, lambda c: f"- {_key(t, c.key)}")
         out.append("")
     return out
 
@@ -89,10 +127,11 @@ def entry(version: str, created: str, diff: DataDiff | None, counts: dict[str, i
             "minor": "Minor release: rows were added, removed or corrected; the schema is unchanged.",
             "patch": "Patch release: the data is unchanged (documentation or metadata only)."}[diff.bump()]
     out += [f"Compared with {against}. {kind}", "",
-            "| table | added | removed | changed | unchanged |", "|---|---:|---:|---:|---:|"]
+            "| table | added | removed | changed | offsets moved only | unchanged |", "|---|---:|---:|---:|---:|---:|"]
     for name in _ordered(diff):
         t = diff.tables[name]
-        out.append(f"| {name} | {len(t.added)} | {len(t.removed)} | {len(t.changed)} | {t.unchanged} |")
+        out.append(f"| {name} | {len(t.added)} | {len(t.removed)} | {len(substantive(t.changed))} | "
+                   f"{len(offsets_only(t.changed))} | {t.unchanged} |")
     out.append("")
     if diff.schema:
         out += ["### Schema", ""] + [f"- `{c.table}`: {c.what}" for c in diff.schema] + [""]

@@ -157,7 +157,12 @@ def test_a_corrected_article_shows_in_the_changelog_field_by_field(corrected_rel
     assert "`reception-2023-12-01-duong-xuan-loi`" in events
     assert "- `location_city`: `Hanoi` → `Haiphong`" in events
     assert "in Hanoi` → `" in events                       # the composed English title follows
-    assert "| events | 0 | 0 | 1 | 8 |" in entry
+    # a long text shows the part that differs, not a truncation that hides it
+    assert "- `title_vi`: `Chiều 1/12, tại Hà Nội, Thượng tướng" in events and "tại Hải Phòng" in events
+    assert "| events | 0 | 0 | 1 | 0 | 8 |" in entry
+    # rows whose sentence only moved in the edited article are listed apart, by key
+    documents = entry.split("### Documents", 1)[1].split("###", 1)[0]
+    assert "**Evidence offsets moved only (2)**" in documents and "`char_start`" not in documents
     articles = entry.split("### Articles", 1)[1].split("###", 1)[0]
     assert "`001_319e9fbe4659c530`" in articles and "`sha256`" in articles
     changelog = (root / "releases" / "CHANGELOG.md").read_text()
