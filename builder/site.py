@@ -34,7 +34,15 @@ td.num{text-align:right}
 iframe{width:100%;height:640px;border:1px solid #d0d7de}
 code{font-size:.9em}
 .note{color:#57606a;font-size:.9rem}
-@media (max-width:600px){body{font-size:15px}iframe{height:520px}h1{font-size:1.3rem}}
+table.preview td{white-space:nowrap}
+@media (max-width:600px){body{font-size:15px}iframe{height:520px}h1{font-size:1.3rem}
+ table.dict,table.dict tbody,table.dict tr,table.dict td{display:block;width:100%}
+ table.dict thead{display:none}
+ table.dict tr{border:1px solid #d0d7de;margin:0 0 8px;padding:4px 0}
+ table.dict td{border:0;padding:1px 8px}
+ table.dict td:first-child{font-weight:bold}
+ table.dict td:nth-child(2):before{content:"type: "}
+ table.dict td:nth-child(3):not(:empty):before{content:"required: "}}
 """
 
 
@@ -47,11 +55,12 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _table(header: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> str:
+def _table(header: list[str], rows: list[list[object]], numeric: set[int] = frozenset(), css: str = "") -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f'<td class="num">{_e(c)}</td>' if i in numeric else f"<td>{_e(c)}</td>"
                                     for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    cls = f' class="{css}"' if css else ""
+    return f'<div class="scroll"><table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _counts(title: str, counter: Counter, label=lambda k: k) -> str:
@@ -89,7 +98,7 @@ def previews(tables: dict[str, list[dict[str, str]]]) -> str:
                   (r.get(c, "") for c in t.columns)] for r in rows[:PREVIEW_ROWS]]
         out.append(f'<h3 id="preview-{t.name}">{_e(t.title)} <span class="note">({len(rows)} rows; first '
                    f'{min(len(rows), PREVIEW_ROWS)} shown)</span></h3><p>{_e(t.description)}</p>'
-                   + _table(t.columns, shown))
+                   + _table(t.columns, shown, css="preview"))
     return "\n".join(out)
 
 
@@ -102,7 +111,7 @@ def dictionary() -> str:
             f" One of: {', '.join(f.enum)}." if f.enum else "")] for f in t.fields]
         out.append(f'<h3 id="dict-{t.name}">{_e(t.name)}</h3><p class="note">{_e(" ".join(keys[:1]))}'
                    + ("<br>Foreign keys: " + _e("; ".join(keys[1:])) if keys[1:] else "") + "</p>"
-                   + _table(["field", "type", "required", "description"], rows))
+                   + _table(["field", "type", "required", "description"], rows, css="dict"))
     return "\n".join(out)
 
 
