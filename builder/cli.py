@@ -95,6 +95,9 @@ def cmd_publish(args) -> int:
         print(f"  {len(release.files[rel]):>10,d}  {rel}")
     if release.zip_sha256:
         print(f"sha256 {release.zip_sha256}")
+    if release.problems:
+        print(f"publish would refuse until {opts.metadata_path.name} is filled in:\n  - "
+              + "\n  - ".join(release.problems))
     print()
     print(release.entry)
     return 0

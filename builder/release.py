@@ -56,6 +56,7 @@ class Release:
     bump: str
     diff: DataDiff | None
     entry: str                           # this release's changelog section
+    problems: list[str] = field(default_factory=list)     # placeholder metadata (dry runs only)
     files: dict[str, bytes] = field(repr=False, default_factory=dict)
     zip_path: Path | None = None
     zip_sha256: str = ""
@@ -268,10 +269,9 @@ def publish(opts: Options, log=print) -> Release:
     entry = changelog.entry(version, created, diff, {t: len(r) for t, r in new.tables.items()})
     full_changelog = changelog.prepend(entry, _previous_changelog(previous, Path(opts.releases)))
     files = assemble(opts, meta, version, created, full_changelog, len(new.tables["articles"]))
-    release = Release(meta.name, version, created, bump, diff, entry, files)
+    release = Release(meta.name, version, created, bump if diff else "initial", diff, entry, files=files,
+                      problems=problems)
     if opts.dry_run:
-        if problems:
-            log("Would refuse to publish: " + "; ".join(problems))
         return release
     data = zip_bytes(files, f"{meta.name}-{version}")
     zip_path.parent.mkdir(parents=True, exist_ok=True)
