@@ -6,10 +6,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .article_meta import SidecarError, enrich
 from .extract import extract
 from .lexicon import load
 from .package import write_package
-from .reading import discover, read_all
+from .reading import SeedsError, discover, read_all
 from .records import ArticleExtraction
 from .tables import build_rows
 
@@ -38,6 +39,11 @@ def build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool = F
             print(f"\r  extracting {i}/{len(readable)}", end="" if i < len(readable) else "\n", file=stream, flush=True)
         extractions.append(extract(f, lex))
     rows = build_rows(inputs, extractions)
+    try:
+        enrich(rows["articles"], {f.article_id: f.text for f in inputs},
+               {x.article.article_id: x.article.published for x in extractions}, seeds)
+    except SidecarError as e:
+        raise SeedsError(str(e)) from e
     report = build_report(rows, inputs)
 
     def add_timeline(tmp: Path) -> None:

@@ -108,6 +108,14 @@ ARTICLE_STATUSES: tuple[Code, ...] = (
     Code("empty", "Empty", "No text (zero bytes or whitespace only)."),
 )
 
+PUBLISHED_SOURCES: tuple[Code, ...] = (
+    Code("header", "Header", "The ' date YYYY-MM' first line written when the article was saved."),
+    Code("date_line", "Date line", "A short publication line with a full date ('10/01/2024 21:00')."),
+    Code("body", "Body", "A date found in the article's running text."),
+    Code("sidecar", "Sidecar file", "The `published` column of the optional seeds/articles.csv (the text had no date)."),
+    Code("none", "None", "No date for the article."),
+)
+
 # Topic codes with the Vietnamese cues that signal them. Cues are matched on the normalised,
 # lower-cased text of an event's evidence, so one spelling per cue is enough.
 TOPICS: tuple[Code, ...] = (
@@ -149,5 +157,6 @@ ALL_VOCABULARIES: dict[str, tuple[Code, ...]] = {
     "mention": MENTIONS,
     "country": COUNTRIES,
     "article_status": ARTICLE_STATUSES,
+    "published_source": PUBLISHED_SOURCES,
     "topic": TOPICS,
 }
