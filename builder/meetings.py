@@ -145,7 +145,7 @@ def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | No
 
 
 def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[FoundPerson],
-                  claimed=()) -> list[tuple[FoundPerson, str]]:
+                  claimed=(), lex: Lexicon | None = None) -> list[tuple[FoundPerson, str]]:
     """People of the frame's sentence with the role their position gives them."""
     out = []
     listed = LISTED.search(mt, s, e)
@@ -156,9 +156,18 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         for m in P.HEAD_SPAN.finditer(mt, s, e):
             if m.start("who") <= p.start < m.end("who"):
                 role = "head_of_delegation"
+                # "Đoàn đại biểu Cục Công an châu Văn Sơn do ông X, Cục trưởng làm Trưởng đoàn"
+                before = P.DELEGATION_BEFORE.search(mt[s:m.start()])
+                side = country_of(before.group(0), lex) if before else None
+                if not p.country and side in ("VN", "CN"):
+                    p = replace(p, country=side)
         for m in P.HOST_DO_SPAN.finditer(mt, s, e):
             if m.start("who") <= p.start < m.end("who") and role == "participant":
                 role = "host"
+                # "hội đàm với Sở Công an tỉnh Vân Nam do ông Y chủ trì"
+                side = country_of(mt[max(s, m.start() - 80):m.start()].split(" với ")[-1], lex)
+                if not p.country and side in ("VN", "CN"):
+                    p = replace(p, country=side)
         co = P.CO_CHAIR.search(mt, p.end, e)
         if co and not re.search(r"[.;]|\bdo\b", mt[p.end:co.start()]) and not re.search(
                 r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá)\b", mt[p.end:co.start()]):
@@ -176,7 +185,7 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     return out
 
 
-def find_frames(article: Article, body, people: list[FoundPerson], claimed) -> list[Frame]:
+def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex: Lexicon) -> list[Frame]:
     mt = article.match_text
     frames: list[Frame] = []
     context = None   # the last stated range ("từ ngày 15 - 19/8/2039"): the year of "Ngày 16/8"
@@ -212,7 +221,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed) -> l
                 continue   # "sang thăm, làm việc" without its days, after another meeting: a frame of that one
             frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
                           same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
-                          principals=_frame_people(mt, s, e, at, kind, people, claimed),
+                          principals=_frame_people(mt, s, e, at, kind, people, claimed, lex),
                           by_delegation=bool(DELEGATION_SUBJECT.search(head)))
             frame.past = _recalled_date(article, s, e, at, claimed)
             frames.append(frame)
@@ -456,6 +465,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
     _participants(article, meetings, people, owner, deleg, lex, claimed)
 
 
+MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm)\b")
 SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b")
 
 
@@ -520,6 +530,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
         for key, (p, role) in list(m.people.items()):
             known = identity.get(key)
             country = (p.country or _side_of_list(mt, p) or (known.country if known else None)
+                       or (deleg if MEMBERS.search(mt, p.sentence[0], p.start) else None)
                        or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
                        or ("VN" if (p.title or (known.title if known else None)) else None))
             if known is not None and not p.title:

@@ -29,6 +29,9 @@ APPOSITION_STOPS = re.compile(
     r"hoan nghênh|bày tỏ|và|cùng|với|tại|ký|trao|chứng kiến)\b|\s*\(|[;.:]")
 
 
+ORG_HEAD = re.compile(r"(?:Bộ|Sở|Cục|Tổng cục|Công an|Ủy ban|Uỷ ban|Ban|Văn phòng|Đại sứ quán|Tổng lãnh sự quán)\s+[A-ZĐÀ-Ỹa-zđ]")
+
+
 @dataclass
 class FoundPerson:
     name: str
@@ -122,8 +125,10 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
         while seg_start < limit and text[seg_start] == " ":
             seg_start += 1
         seg_low = text[seg_start:limit].lower()
+        # after a title, the body it belongs to may follow its own comma: ", Bộ Công an Trung Quốc"
+        org = parts and ORG_HEAD.match(text, seg_start)
         if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith("ủy viên")
-                or seg_low.startswith("phó ")):
+                or seg_low.startswith("phó ") or org):
             break
         stop = APPOSITION_STOPS.search(text, seg_start, limit)
         comma = text.find(",", seg_start, limit)
