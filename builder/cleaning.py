@@ -72,7 +72,8 @@ HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
 IMAGE_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
 CAPTION_RE = re.compile(r"(?:\(Ảnh:[^)]*\)|(?:^|[.\s])Ảnh:\s*[^.]{1,60}$|\(Ảnh\s+[^)]*\)|Nguồn ảnh:)")
 FOOTER_START_RE = re.compile(
-    r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Tin mới nhất|Đừng bỏ lỡ|Mới nhất|"
+    r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Cùng chuyên mục|Tin khác|Các tin khác|Tin đã đưa|"
+    r"Tin mới nhất|Đừng bỏ lỡ|Mới nhất|Video liên quan|Bình luận\s*\(\d+\)|"
     r"\(\d+\)\s*Bình luận|\d+\s+bình luận$|Gửi bình luận|Từ khóa:|Từ khoá:|Thẻ:|Tags?:|Chia sẻ:|"
     r"Điều khoản|Ghi rõ nguồn|Liên hệ\s*\||POWERED BY|Chịu trách nhiệm|Giấy phép|Bản quyền|©)",
     re.I,
@@ -80,6 +81,7 @@ FOOTER_START_RE = re.compile(
 RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
 META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
 MARKER_RE = re.compile(r"^SYNTHETIC\b")
+LINK_ITEM_RE = re.compile(r"^[-•·»▸►]\s+\S")
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
 LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
 TERMINAL = (".", "!", "?", "…", '"', "”", ":", ";", "./.")
@@ -121,7 +123,9 @@ def segment(text: str) -> list[Paragraph]:
             else:
                 kinds.append("related")
                 continue
-        if MARKER_RE.match(stripped):
+        if LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25:
+            kinds.append("related")   # "- Đại tá X được bổ nhiệm …": a list of links to other stories
+        elif MARKER_RE.match(stripped):
             kinds.append("marker")
         elif IMAGE_RE.match(stripped):
             kinds.append("image")

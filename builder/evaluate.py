@@ -354,10 +354,15 @@ def match_documents(tables, gold_article: dict, article_id: str):
 
 
 def match_noise(tables, gold_article: dict, article_id: str):
-    """Gold `not_participants` names found among this article's participants or anywhere in persons."""
+    """Gold `not_participants` names found among this article's participants or signatories (with
+    every spelling their person has)."""
     canon = _canon_map(gold_article)
     found = {n for names, _, _ in _pred_participants(tables, article_id, canon) for n in names}
-    found |= {canon(n) for names in _person_names(tables).values() for n in names if n.strip()}
+    # signers of this article's documents; persons of other articles may bear a name that is noise here
+    persons = _person_names(tables)
+    for r in _rows(tables, "documents", article_id):
+        for col in ("signatory_vn", "signatory_cn"):
+            found |= {canon(n) for n in persons.get(r.get(col) or "", []) if n.strip()}
     score, misses = Score(), []
     for name in gold_article.get("not_participants") or []:
         if canon(name) in found:
