@@ -277,6 +277,8 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
     for s, e in body:
         if (s, e) in primary_sentences or not re.search(r"[Cc]huyến thăm", mt[s:e]):
             continue
+        if re.search(r"(?i)trong khuôn khổ (?:chuyến thăm|chuyến công tác)|(?:đang|nhân dịp) (?:sang )?thăm", mt[s:e]):
+            continue   # the frame of the meetings the article reports, not a visit it recalls
         head = P.HEAD_SPAN.search(mt, s, e)
         dates = [x for x in _dates_in(article, s, e) if x.kind not in ("years_ago",)]
         if not head or not dates:

@@ -95,6 +95,7 @@ BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "recep
 # a meeting noun as the subject of its sentence points back to the meeting told of
 NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|hội nghị|tiếp|hội kiến|làm việc|gặp)\s+"
                           r"(?:nhằm|là|diễn ra|được|đã diễn ra|lần này|này|đã|kết thúc|mang|có ý nghĩa)\b", re.I)
+HOSTS_LIST = re.compile(r"(?i)(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)\b")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
@@ -116,6 +117,8 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
         for m in rx.finditer(mt, s, e):
             if any(a <= m.start() < b for a, b in backs):
                 continue
+            if kind == "reception" and HOSTS_LIST.match(mt, m.start()):
+                continue   # "Tiếp đoàn có ông X": who received the delegation at the meeting told of
             if NOUN_SUBJECT.match(mt[s:e]) and NOUN_SUBJECT.match(mt[s:e]).end() > m.start() - s:
                 continue   # "Hội đàm nhằm …", "Buổi tiếp diễn ra …": the meeting told of, as subject
             if kind == "conference" and any(a <= m.end() - 1 < b for a, b in claimed):
@@ -526,7 +529,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed):
                     if p.title is None and p.rank is None and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
-                    m.add(p, "participant")
+                    hosts = HOSTS_LIST.search(mt, sent[0], p.start)
+                    m.add(p, "host" if hosts else "participant")
         for key, (p, role) in list(m.people.items()):
             known = identity.get(key)
             country = (p.country or _side_of_list(mt, p) or (known.country if known else None)
@@ -599,6 +603,8 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon) -> bool:
     if principals - {None, "VN", "CN"}:
         return False
     sides = countries & {"VN", "CN"}
+    if m.event.location_country in ("VN", "CN"):
+        sides.add(m.event.location_country)   # a delegation received in the other country
     mt = article.match_text
     for f in m.frames:
         s, e = f.sentence
