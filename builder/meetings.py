@@ -271,16 +271,24 @@ def _same_meeting(m: Meeting, f: Frame) -> bool:
         return True
     if f.date is not None and f.date.known and dated and not _same_days(dated[0], f.date):
         return False
-    mine = m.principal_keys()
-    if keys - mine and mine - keys and not _subject_only(f):
+    if _other_counterpart(m, f):
         return False     # A met B, then A met C: two meetings
     if f.same_day or f.next_day:
-        return shared
-    return shared or not keys or (f.date is None and not mine)
+        return shared or not keys
+    return True
 
 
-def _subject_only(f: Frame) -> bool:
-    return False
+def _other_counterpart(m: Meeting, f: Frame) -> bool:
+    """The frame names, on one side, principals none of whom the meeting has on that side."""
+    def by_side(pairs):
+        sides: dict[str, set[str]] = {}
+        for p, role in pairs:
+            if role != "participant" and p.country:
+                sides.setdefault(p.country, set()).add(p.key)
+        return sides
+    mine = by_side([pr for x in m.frames for pr in x.principals])
+    theirs = by_side(f.principals)
+    return any(c in mine and not (keys & mine[c]) for c, keys in theirs.items())
 
 
 def _same_days(a: DateValue, b: DateValue) -> bool:

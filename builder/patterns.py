@@ -114,7 +114,7 @@ VISIT_OF = re.compile(r"[Cc]huyến thăm(?P<kind>[^.;]{0,80}?)\s+của\s+(?:đ�
 
 # --- documents -----------------------------------------------------------------------------------------
 DOC_TYPES = (
-    ("memorandum_of_understanding", r"Bản ghi nhớ"),
+    ("memorandum_of_understanding", r"(?:Biên bản|Bản) ghi nhớ"),
     ("minutes", r"Biên bản"),
     ("agreement", r"Thỏa thuận|Hiệp định|Nghị định thư"),
     ("joint_statement", r"Tuyên bố chung"),
