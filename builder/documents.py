@@ -47,7 +47,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
     if first is None:
         return
     owner_of = owner_of or (lambda pos: first)
-    by_number = {e.series_number: e for e in events if e.series_number is not None}
+    numbered = [e for e in events if e.series_number is not None]
     seen: set[tuple[str, str]] = set()
     for s, e in body:
         sentence = mt[s:e]
@@ -75,8 +75,12 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             own = [x for x in _dates_in(article, t_end, min(e, t_end + 60))
                    if x.kind not in ("years_ago",) and SIGNED_ON.match(mt[t_end:x.char_start])]
             before = [x for x in _dates_in(article, s, m.start()) if x.kind in ("day", "relative_day")]
-            if ordinal and P.ordinal_value(ordinal.group("n")) in by_number:
-                target = by_number[P.ordinal_value(ordinal.group("n"))]
+            if ordinal:
+                # "Biên bản Đối thoại an ninh chiến lược lần thứ 7": that series' 7th, not another's
+                n, key = P.ordinal_value(ordinal.group("n")), P.series_key(title)
+                same = [x for x in numbered if x.series_number == n]
+                keyed = [x for x in same if key and x.series_key == key]
+                target = (keyed or [x for x in same if x.mention == "primary"] or same or [target])[0]
             date = None
             if own:
                 date = _resolve(own[0], article, primary.date if primary.date.known else None)

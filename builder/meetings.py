@@ -79,7 +79,7 @@ PREDICATES = (
     ("talks", re.compile(r"(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          r"\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
-                             r"\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
+                             r"\bđón tiếp\b|(?<!lễ )(?<!chào )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"
                          r"đã thăm|đến thăm và làm việc)\b", re.I)),
@@ -95,6 +95,9 @@ BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "recep
 # a meeting noun as the subject of its sentence points back to the meeting told of
 NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|hội nghị|tiếp|hội kiến|làm việc|gặp)\s+"
                           r"(?:nhằm|là|diễn ra|được|đã diễn ra|lần này|này|đã|kết thúc|mang|có ý nghĩa)\b", re.I)
+# a meeting named after "tại" and dated by an earlier month in the same clause: one recalled
+RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiên)\s+)?(?P<what>hội đàm|hội nghị|đối thoại|hội kiến)\b")
+RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)\b")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
@@ -112,7 +115,11 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
     """(position, kind) of the meeting predicates of one sentence that are not subordinate or
     pointing back."""
     found = []
-    backs = [(m.start(), m.end()) for m in BACK_POINTER.finditer(mt, s, e)]
+    backs = [(m.start(), m.end()) for m in BACK_POINTER.finditer(mt, s, e)
+             if not RECALLED_AFTER.match(mt, m.end())]
+    for m in RECALLED_AT.finditer(mt, s, e):   # "tại Hội nghị cấp Bộ trưởng … hồi tháng 7 vừa qua"
+        if RECALLED_AFTER.match(mt, m.end()):
+            found.append((m.start("what"), BACK_KIND.get(m.group("what").lower(), "talks")))
     for kind, rx in PREDICATES:
         for m in rx.finditer(mt, s, e):
             if any(a <= m.start() < b for a, b in backs):
@@ -610,6 +617,15 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon) -> bool:
     principals = {p.country for p, role in m.people.values() if role != "participant"}
     if principals - {None, "VN", "CN"}:
         return False
+    mt = article.match_text
+    for f in m.frames:   # "hội đàm với Tư lệnh Cảnh sát Hoàng gia Thái Lan": a third country's meeting
+        end = min([x for x in (mt.find(".", f.at, f.sentence[1]), mt.find(";", f.at, f.sentence[1])) if x >= 0]
+                  or [f.sentence[1]])
+        clause = article.match_text[max(f.sentence[0], f.at - 120):min(end, f.at + 160)]
+        for place in lex.places:
+            if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
+                    r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", clause):
+                return False
     sides = countries & {"VN", "CN"}
     if m.event.location_country in ("VN", "CN"):
         sides.add(m.event.location_country)   # a delegation received in the other country
