@@ -121,7 +121,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
 
 def _name_conferences(article, meetings, itself, refs) -> None:
     """Series, ordinal and name of the conference being held, from the phrase that names it."""
-    conferences = [m for m in meetings if m.kind == "conference"]
+    conferences = [m for m in meetings if m.kind == "conference" and m.event.mention == "primary"]
     if not conferences:
         refs += [c.event for c in itself]
         return

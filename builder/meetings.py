@@ -267,7 +267,7 @@ def _headline(article: Article, s: int, e: int) -> bool:
 
 # --- meetings -------------------------------------------------------------------------------------------
 def _same_meeting(m: Meeting, f: Frame) -> bool:
-    if m.kind != _event_kind(f.kind):
+    if m.kind != _event_kind(f.kind) or (m.event.mention == "reference") != (f.past is not None):
         return False
     keys = {p.key for p, role in f.principals if role != "participant"}
     shared = bool(keys & m.principal_keys())
@@ -316,8 +316,8 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
             last_date = f.date
         target = next((m for m in meetings if _same_meeting(m, f)), None)
         if target is None:
-            visit = next((m for m in meetings if m.kind == "visit"), None)
-            conference = next((m for m in meetings if m.kind == "conference"), None)
+            visit = next((m for m in meetings if m.kind == "visit" and m.event.mention == "primary"), None)
+            conference = next((m for m in meetings if m.kind == "conference" and m.event.mention == "primary"), None)
             if f.kind in ("talks", "ceremony") and visit is not None and f.date is None and not f.same_day \
                     and not f.next_day:
                 target = visit
@@ -332,13 +332,13 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
         target.frames.append(f)
     # "đây là hội nghị …", "Tại hội nghị": the meeting the article reports is a conference even
     # when no sentence says "tổ chức hội nghị"
-    if meetings and not any(m.kind == "conference" for m in meetings) and _conference_spoken_of(article, body):
+    if meetings and not any(m.kind == "conference" and m.event.mention == "primary" for m in meetings) and _conference_spoken_of(article, body):
         m = next((m for m in meetings if m.kind in ("reception", "talks") and
                   all(f.kind in ("ceremony", "talks") for f in m.frames)), None)
         if m is not None:
             m.event.event_type = "conference"
     # a ceremony or talks of the conference's own heads, on its day, were part of the conference
-    conference = next((m for m in meetings if m.kind == "conference"), None)
+    conference = next((m for m in meetings if m.kind == "conference" and m.event.mention == "primary"), None)
     if conference is not None:
         for m in list(meetings):
             if m is not conference and m.kind in ("talks", "reception") and _within_meeting(m, conference):
@@ -442,7 +442,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
              lex: Lexicon, claimed) -> None:
     """Date, place, sides and participants of every meeting (mutates the events)."""
     mt = article.match_text
-    visit = next((m for m in meetings if m.kind == "visit"), None)
+    visit = next((m for m in meetings if m.kind == "visit" and m.event.mention == "primary"), None)
     for m in meetings:
         ev = m.event
         own = [f.date for f in m.frames if f.date is not None and f.date.known]
