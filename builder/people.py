@@ -174,8 +174,12 @@ def country_of(text: str, lex: Lexicon) -> str | None:
 # Capitalised words that begin organisations and places, never a person's name
 STRUCTURAL = frozenset(
     "Bộ Cục Sở Ủy Uỷ Ban Đảng Nhà Nước Hội Chính Phủ Tỉnh Thành Phố Khu Đoàn Công An Trung Ương Quốc Việt "
-    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Cảnh Sát Biên Quân Đội Vụ Văn phòng "
-    "Cửa Khẩu Huyện Xã Thị Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Phó Chủ Tịch Bí Thư Giám Đốc".split())
+    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Cảnh Sát Biên Quân Đội Vụ "
+    "Cửa Khẩu Huyện Xã Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Chủ Tịch Bí Thư Giám Đốc".split())
+# words that are part of no name, wherever they stand in a run ("Phó Chủ", "Đoàn Công")
+NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Công Sát Cảnh Khẩu Cửa Trưởng".split())
+# a name never follows an administrative noun: "châu Văn Sơn" is a prefecture
+ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|TP\.?)\s+$", re.I)
 
 
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
@@ -183,18 +187,7 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
     surname of the list, or, where none does, with the first word after the organisation and place
     words that open the run ("Trung Quốc Ngụy Tuấn Lâm", "Wang Jianguo"): the list helps, it does
     not decide. A name runs to the end of the run and has 2 to 4 syllables."""
-    listed = False
-    for i, (s, _, w) in enumerate(words):
-        if w not in lex.surnames:
-            continue
-        if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
-            continue
-        if 2 <= len(words) - i <= 4:
-            listed = True
-            yield words[i:]
-    if listed:
-        return
-    i = 0
+    i = 0   # skip the organisation and place words that open the run
     while i < len(words):
         place = next((p for p in lex.places if text_low.startswith(p.name_vi.lower(), words[i][0])), None)
         if place is not None:
@@ -203,8 +196,17 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             i += 1
         else:
             break
-    if 2 <= len(words) - i <= 4 and words[i][2] not in STRUCTURAL:
+    whole = 2 <= len(words) - i <= 4 and words[i][2] not in STRUCTURAL and not any(
+        w in NEVER_IN_NAME for _, _, w in words[i:])
+    if whole:   # "Giả Lương Bình": the whole name, not "Lương Bình" from an inner listed surname
         yield words[i:]
+    for j, (s, _, w) in enumerate(words):
+        if j <= i and whole or w not in lex.surnames:
+            continue
+        if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
+            continue
+        if 2 <= len(words) - j <= 4 and not any(w in NEVER_IN_NAME for _, _, w in words[j:]):
+            yield words[j:]
 
 
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
@@ -226,6 +228,8 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
                 continue
             for cand in _names_in_run(run, lex, low):
                 n_start, n_end = cand[0][0], cand[-1][1]
+                if ADMIN_BEFORE.search(text, max(s_start, n_start - 12), n_start):
+                    continue
                 intro = _introduction(text[s_start:n_start], lex)
                 if intro is not None:
                     break
