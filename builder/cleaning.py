@@ -123,7 +123,8 @@ def segment(text: str) -> list[Paragraph]:
             else:
                 kinds.append("related")
                 continue
-        if LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25:
+        if LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25 \
+                and not re.search(r"\d{1,2}/\d{1,2}", stripped[:20]):
             kinds.append("related")   # "- Đại tá X được bổ nhiệm …": a list of links to other stories
         elif MARKER_RE.match(stripped):
             kinds.append("marker")

@@ -399,7 +399,10 @@ def promote_unnamed_chairs(article: Article, body: list[tuple[int, int]], people
 
 
 PLANNED_MEETING = re.compile(
-    r"(?:thống nhất|nhất trí|thỏa thuận)(?: sẽ)? tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)(?P<rest>[^.;]{0,100})")
+    r"(?:thống nhất|nhất trí|thỏa thuận)(?P<mid>[^.;]{0,60}?)\b(?:sẽ )?tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)"
+    r"(?P<rest>[^.;]{0,100})")
+# "luân phiên tổ chức hội đàm hằng năm, năm 2044 sẽ tổ chức tại thành phố Phổ Nhĩ"
+PLANNED_NEXT = re.compile(r"(?P<what>hội đàm|hội nghị)[^.;]{0,60}?,\s*(?P<rest>(?:năm|vào năm) \d{4} (?:sẽ )?(?:được )?tổ chức[^.;]{0,80})")
 PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks"}
 
 
@@ -409,10 +412,10 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
     mt = article.match_text
     claims = []
     for s, e in body:
-        for m in PLANNED_MEETING.finditer(mt, s, e):
+        for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)):
             if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")):
                 continue
-            dates = [x for x in _dates_in(article, m.start("rest"), m.end()) if x.kind in ("year", "month", "day")]
+            dates = [x for x in _dates_in(article, m.start(), m.end()) if x.kind in ("year", "month", "day")]
             if not dates:
                 continue
             date = _resolve(dates[0], article)

@@ -38,6 +38,8 @@ class Frame:
     principals: list[tuple[FoundPerson, str]] = field(default_factory=list)   # (person, role)
     by_delegation: bool = False     # "Đoàn làm việc với …": the delegation's head is a principal
     past: DateValue | None = None   # dated only by an earlier month or year: a recalled meeting
+    planned: bool = False           # "sẽ tiếp", "theo chương trình … sẽ": announced, not held
+    counterpart: str | None = None  # the body met, when a body is named ("làm việc với Bộ Tư lệnh …")
 
 
 @dataclass
@@ -100,6 +102,8 @@ RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiê
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)\b")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
+# "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
+PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ)\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
 SAME_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
@@ -122,6 +126,9 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
             found.append((m.start("what"), BACK_KIND.get(m.group("what").lower(), "talks")))
     for kind, rx in PREDICATES:
         for m in rx.finditer(mt, s, e):
+            if kind != "visit" and PLANNED_BEFORE.search(mt[max(s, m.start() - 40):m.start()]):
+                found.append((m.start(), kind))   # a planned meeting: a frame marked planned below
+                continue
             if any(a <= m.start() < b for a, b in backs):
                 continue
             if kind == "reception" and HOSTS_LIST.match(mt, m.start()):
@@ -199,6 +206,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
     mt = article.match_text
     frames: list[Frame] = []
     context = None   # the last stated range ("từ ngày 15 - 19/8/2039"): the year of "Ngày 16/8"
+    pending = None   # the day of a subheading ("* Sáng 21/11: hội đàm tại Hà Nội") for the frame below it
     for s, e in body:
         if not any(a <= s and e <= b for a, b in claimed):
             for x in _dates_in(article, s, e):
@@ -207,6 +215,9 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                     if value.known:
                         context = value
         if any(a <= s and e <= b for a, b in claimed) or _headline(article, s, e):
+            continue
+        if _dated_subheading(article, s, e):
+            pending = _own_date(article, s, e, claimed, context)
             continue
         preds = _main_predicates(mt, s, e, claimed)
         preds = [(at, kind) for at, kind in preds if not any(a <= at < b for a, b in claimed)]
@@ -234,8 +245,26 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                           principals=_frame_people(mt, s, e, at, kind, people, claimed, lex),
                           by_delegation=bool(DELEGATION_SUBJECT.search(head)))
             frame.past = _recalled_date(article, s, e, at, claimed)
+            frame.planned = bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]))
+            frame.counterpart = _counterpart(mt, at, e)
+            if frame.date is None and pending is not None:
+                frame.date = pending
+            pending = None
             frames.append(frame)
     return frames
+
+
+COUNTERPART = re.compile(r"(?i)(?:làm việc|hội đàm|hội kiến|gặp)\s+với\s+(?P<org>(?:Bộ|Sở|Cục|Công an|Ủy ban|Uỷ ban|Ban|"
+                         r"Tổng cục|Văn phòng|Viện)\b[^,.;(]{2,80})")
+
+
+def _counterpart(mt: str, at: int, end: int) -> str | None:
+    """The body met ("làm việc với Bộ Tư lệnh Bộ đội Biên phòng"), as a key."""
+    m = COUNTERPART.match(mt, at, end)
+    if not m:
+        return None
+    org = re.split(r"\s+(?:do|của|về|tại|ở|trong)\s+", m.group("org"))[0]
+    return " ".join(org.lower().split())
 
 
 def _recalled_date(article: Article, s: int, e: int, at: int, claimed) -> DateValue | None:
@@ -254,6 +283,17 @@ def _recalled_date(article: Article, s: int, e: int, at: int, claimed) -> DateVa
     return value
 
 
+def _dated_subheading(article: Article, s: int, e: int) -> bool:
+    """"* Chiều 22/11: chào Thường trực Ban Bí thư": a short line of its own with a day, introducing
+    the paragraph below."""
+    text = article.text[s:e].strip()
+    line_start = article.text.rfind("\n", 0, s) + 1
+    line_end = article.text.find("\n", e)
+    whole_line = article.text[line_start:line_end if line_end >= 0 else len(article.text)].strip() == text
+    return (whole_line and len(text.split()) <= 16 and not text.endswith((".", "!", "?", "…", ";"))
+            and any(x.kind in ("day", "day_range") for x in _dates_in(article, s, e)))
+
+
 def _headline(article: Article, s: int, e: int) -> bool:
     """A line of its own without final punctuation or a date: a headline or a caption-like title,
     which names a meeting the body tells of."""
@@ -267,8 +307,11 @@ def _headline(article: Article, s: int, e: int) -> bool:
 
 # --- meetings -------------------------------------------------------------------------------------------
 def _same_meeting(m: Meeting, f: Frame) -> bool:
-    if m.kind != _event_kind(f.kind) or (m.event.mention == "reference") != (f.past is not None):
+    if m.kind != _event_kind(f.kind) or (m.event.mention == "reference") != (f.past is not None or f.planned):
         return False
+    bodies = {x.counterpart for x in m.frames if x.counterpart}
+    if f.counterpart and bodies and f.counterpart not in bodies:
+        return False     # talks with one body, then with another
     keys = {p.key for p, role in f.principals if role != "participant"}
     shared = bool(keys & m.principal_keys())
     dated = [x.date for x in m.frames if x.date is not None and x.date.known]
@@ -328,6 +371,8 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
             if f.past is not None:
                 target.event.mention = "reference"
                 target.event.date = f.past
+            elif f.planned:
+                target.event.mention, target.event.status = "reference", "planned"
             meetings.append(target)
         target.frames.append(f)
     # "đây là hội nghị …", "Tại hội nghị": the meeting the article reports is a conference even
