@@ -169,6 +169,7 @@ def segment(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+DATED_SUBHEADING = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|ngày)\s+)?\d{1,2}/\d{1,2}\b[^.]{0,80}$")
 SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp luật", "cảnh sát", "biên phòng",
                  "hội nghị", "hội đàm", "hội kiến", "đoàn đại biểu", "đoàn công tác", "bản ghi nhớ",
                  "biên bản", "thỏa thuận", "xuất nhập cảnh", "xuất, nhập cảnh", "ma túy", "truy nã")
@@ -177,6 +178,8 @@ SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp l
 def is_off_topic(paragraph_match_text: str) -> bool:
     """A paragraph with no security vocabulary at all: likely a pasted teaser of another story."""
     low = paragraph_match_text.lower()
+    if DATED_SUBHEADING.match(low):
+        return False   # "* Chiều 22/11: chào Thường trực Ban Bí thư" dates the paragraph below it
     return not any(cue in low for cue in SECURITY_CUES)
 
 

@@ -111,6 +111,9 @@ SAME_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm) trực tuyến\b|\bđiểm cầu\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?$")
+# "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
+DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
+                               r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
 LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|tham gia đoàn|tham gia|về phía|phía|"
                     r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
 
@@ -243,7 +246,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
             frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
                           same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
                           principals=_frame_people(mt, s, e, at, kind, people, claimed, lex),
-                          by_delegation=bool(DELEGATION_SUBJECT.search(head)))
+                          by_delegation=bool(DELEGATION_SUBJECT.search(head) or DELEGATION_OBJECT.match(mt, at, e)))
             frame.past = _recalled_date(article, s, e, at, claimed)
             frame.planned = bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]))
             frame.counterpart = _counterpart(mt, at, e)

@@ -174,10 +174,10 @@ def country_of(text: str, lex: Lexicon) -> str | None:
 # Capitalised words that begin organisations and places, never a person's name
 STRUCTURAL = frozenset(
     "Bộ Cục Sở Ủy Uỷ Ban Đảng Nhà Nước Hội Chính Phủ Tỉnh Thành Phố Khu Đoàn Công An Trung Ương Quốc Việt "
-    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Cảnh Sát Biên Quân Đội Vụ "
+    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Sát Biên Quân Đội Vụ "
     "Cửa Khẩu Huyện Xã Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Chủ Tịch Bí Thư Giám Đốc".split())
 # words that are part of no name, wherever they stand in a run ("Phó Chủ", "Đoàn Công")
-NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Công Sát Cảnh Khẩu Cửa Trưởng".split())
+NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Công Sát Khẩu Cửa Trưởng".split())
 # a name never follows an administrative noun: "châu Văn Sơn" is a prefecture
 ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|TP\.?)\s+$", re.I)
 
