@@ -132,7 +132,9 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
     chosen = []
     for country in ("VN", "CN"):
         cands = [pm for pm in event.participants if pm.person.country == country]
-        if title not in ("bên", "bộ"):
+        if title == "trưởng đoàn":   # the heads of the two sides: host and visitor, or co-chairs
+            cands = [pm for pm in cands if pm.role != "participant"]
+        elif title not in ("bên", "bộ"):
             cands = [pm for pm in cands if title in (pm.person.title or "").lower()]
         cands.sort(key=lambda pm: {"co_chair": 0, "head_of_delegation": 1, "host": 2}.get(pm.role, 3))
         if cands and (cands[0].role != "participant" or title not in ("bên", "bộ")):

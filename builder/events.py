@@ -412,9 +412,13 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
     mt = article.match_text
     claims = []
     for s, e in body:
+        seen_what = set()
         for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)):
             if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")):
                 continue
+            if m.start("what") in seen_what or any(m.start() <= w < m.end() for w in seen_what):
+                continue   # one plan read by both patterns
+            seen_what.add(m.start("what"))
             dates = [x for x in _dates_in(article, m.start(), m.end()) if x.kind in ("year", "month", "day")]
             if not dates:
                 continue

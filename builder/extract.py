@@ -113,10 +113,24 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
                 return m.event
         return None
     find_documents(article, body, captions, events, people + caption_people, owner_of)
+    _sign_with_sides(events)
     for m in meetings:
         m.event.topics = find_topics(article, [sent for sent in m.sentences
                                                if not any(cs <= sent[0] and sent[1] <= ce for cs, ce in claimed)])
     return ArticleExtraction(article, events, spellings=sorted({p.name for p in people + caption_people}))
+
+
+def _sign_with_sides(events) -> None:
+    """A signer named bare ("Trung tướng X và ông Y ký …") is the participant of that name: their side."""
+    from dataclasses import replace as _replace
+    sides = {}
+    for ev in events:
+        for p in ev.participants:
+            if p.person.country:
+                sides.setdefault(p.person.identity, p.person.country)
+    for ev in events:
+        for d in ev.documents:
+            d.signatories = [s if s.country else _replace(s, country=sides.get(s.identity)) for s in d.signatories]
 
 
 def _name_conferences(article, meetings, itself, refs) -> None:
