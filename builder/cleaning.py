@@ -170,6 +170,7 @@ def segment(text: str) -> list[Paragraph]:
 
 
 DATED_SUBHEADING = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|ngày)\s+)?\d{1,2}/\d{1,2}\b[^.]{0,80}$")
+MEETING_WORDS = re.compile(r"\b(?:tiếp|hội kiến|hội đàm|chào xã giao|làm việc với|đón tiếp)\b(?! tục| nhận| theo)")
 SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp luật", "cảnh sát", "biên phòng",
                  "hội nghị", "hội đàm", "hội kiến", "đoàn đại biểu", "đoàn công tác", "bản ghi nhớ",
                  "biên bản", "thỏa thuận", "xuất nhập cảnh", "xuất, nhập cảnh", "ma túy", "truy nã")
@@ -178,8 +179,8 @@ SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp l
 def is_off_topic(paragraph_match_text: str) -> bool:
     """A paragraph with no security vocabulary at all: likely a pasted teaser of another story."""
     low = paragraph_match_text.lower()
-    if DATED_SUBHEADING.match(low):
-        return False   # "* Chiều 22/11: chào Thường trực Ban Bí thư" dates the paragraph below it
+    if DATED_SUBHEADING.match(low) or MEETING_WORDS.search(low):
+        return False   # a dated subheading, or a paragraph that tells of a meeting ("… sẽ tiếp Bộ trưởng X")
     return not any(cue in low for cue in SECURITY_CUES)
 
 

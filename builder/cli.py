@@ -9,7 +9,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_SETS = ((REPO / "tests" / "fixtures" / "dev_articles", "synthetic development set"),
-            (REPO / "tests" / "fixtures" / "dev_articles_2", "second development set (multi-meeting, dates, sides, negatives)"))
+            (REPO / "tests" / "fixtures" / "dev_articles_2", "second development set (multi-meeting, dates, sides, negatives)"),
+            (REPO / "tests" / "fixtures" / "holdout", "third set (held out until first scored; see its README)"),
+            (REPO / "tests" / "fixtures" / "holdout_2", "held-out set (never tuned on)"))
 
 
 def cmd_build(args) -> int:

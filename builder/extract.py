@@ -86,7 +86,8 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     owner = assign_sentences(article, body, meetings, claimed)
     deleg = delegation_country(article, body, lex)
     describe(article, meetings, people, owner, deleg, lex, claimed)
-    meetings = [m for m in meetings if is_bilateral(article, m, lex)]
+    meetings = [m for m in meetings if m.event.mention == "primary" and is_bilateral(article, m, lex)] + [
+        m for m in meetings if m.event.mention == "reference" and is_bilateral(article, m, lex)]
     if not any(m.event.mention == "primary" for m in meetings):
         return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
     owner = {sent: (m if m in meetings else None) for sent, m in owner.items()}

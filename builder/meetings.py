@@ -100,17 +100,19 @@ NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|h�
 # a meeting named after "tại" and dated by an earlier month in the same clause: one recalled
 RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiên)\s+)?(?P<what>hội đàm|hội nghị|đối thoại|hội kiến)\b")
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
-HOSTS_LIST = re.compile(r"(?i)(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)\b")
+HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
+                        r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
 PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ)\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
-SAME_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
+SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
                       r"trong ngày|ngay sau đó|sau đó|tiếp đó)\b", re.I)
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm) trực tuyến\b|\bđiểm cầu\b", re.I)
-DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?$")
+DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
+                                r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
@@ -134,7 +136,7 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
                 continue
             if any(a <= m.start() < b for a, b in backs):
                 continue
-            if kind == "reception" and HOSTS_LIST.match(mt, m.start()):
+            if kind == "reception" and (HOSTS_LIST.match(mt, m.start()) or HOSTS_LIST.match(mt, max(s, m.start() - 5))):
                 continue   # "Tiếp đoàn có ông X": who received the delegation at the meeting told of
             if NOUN_SUBJECT.match(mt[s:e]) and NOUN_SUBJECT.match(mt[s:e]).end() > m.start() - s:
                 continue   # "Hội đàm nhằm …", "Buổi tiếp diễn ra …": the meeting told of, as subject
@@ -258,7 +260,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
 
 
 COUNTERPART = re.compile(r"(?i)(?:làm việc|hội đàm|hội kiến|gặp)\s+với\s+(?P<org>(?:Bộ|Sở|Cục|Công an|Ủy ban|Uỷ ban|Ban|"
-                         r"Tổng cục|Văn phòng|Viện)\b[^,.;(]{2,80})")
+                         r"Tổng cục|Văn phòng|Viện|Đoàn)\b[^,.;(]{2,80})")
 
 
 def _counterpart(mt: str, at: int, end: int) -> str | None:
@@ -466,6 +468,9 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
         if any(a <= s and e <= b for a, b in claimed):
             continue
         if (s, e) in frame_of:
+            if frame_of[(s, e)].event.mention == "reference" and current is not None:
+                owner[(s, e)] = current   # a recalled meeting named in passing: the story goes on
+                continue
             current = frame_of[(s, e)]
         else:
             back = BACK_POINTER.search(mt, s, e)
@@ -662,6 +667,8 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon) -> bool:
     countries = {p.country for p, _ in m.people.values()}
     if m.event.location_country not in (None, "VN", "CN"):
         return False
+    if m.event.mention == "reference" and not countries - {None, "VN", "CN"}:
+        return True   # a meeting the article recalls or plans between the sides it reports on
     principals = {p.country for p, role in m.people.values() if role != "participant"}
     if principals - {None, "VN", "CN"}:
         return False

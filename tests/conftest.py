@@ -92,3 +92,13 @@ def unpacked_release(first_release, tmp_path_factory) -> Path:
         z.extractall(out)
     (folder,) = list(out.iterdir())
     return folder
+
+
+HOLDOUT = REPO / "tests" / "fixtures" / "holdout"
+
+
+@pytest.fixture(scope="session")
+def holdout_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("holdoutpkg") / "datapackage"
+    build_quietly(HOLDOUT, out)
+    return out
