@@ -77,11 +77,14 @@ _NOT_TIEP = (r"tục|nhận|theo|cận|xúc|thu|tế|đón|diễn|sức|giáp|qu
 PREDICATES = (
     ("conference", re.compile(
         rf"\b(?:đồng chủ trì|chủ trì|tổ chức|khai mạc|diễn ra|dự|tham dự)\s+(?:các\s+|phiên\s+)?{_CONF}\b|"
-        r"\bhội nghị trực tuyến\b", re.I)),
+        r"\bhội nghị trực tuyến\b|"
+        # "Hội nghị … lần thứ 23 giữa … đã diễn ra": the meeting named first, then said to take place
+        rf"(?<!các )(?<!cuộc )(?<!những )\b{_CONF}\b(?=[^.;]{{0,220}}?\b(?:đã|vừa)\s+(?:diễn ra|được tổ chức|khai mạc|bế mạc)\b)",
+        re.I)),
     ("talks", re.compile(r"(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          r"\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
-                             r"\bđón tiếp\b|(?<!lễ )(?<!chào )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
+                             r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"
                          r"đã thăm|đến thăm và làm việc)\b", re.I)),
@@ -102,19 +105,20 @@ RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiê
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
+PASSIVE = re.compile(r"\bđược\b(?=[^,.;]{0,140}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
 PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ)\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
 SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
-                      r"trong ngày|ngay sau đó|sau đó|tiếp đó)\b", re.I)
+                      r"trong ngày|ngay sau đó|sau đó|tiếp đó)\b|\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm) trực tuyến\b|\bđiểm cầu\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
                                 r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
-DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
+DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
 LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|tham gia đoàn|tham gia|về phía|phía|"
                     r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
@@ -196,11 +200,16 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
             role = "co_chair"
         if role == "participant" and not (listed and listed.start() < p.start):
             if kind in ("reception", "ceremony"):
-                # "A tiếp B": A hosts; "B chào xã giao A": B is the visitor
+                # "A tiếp B": A hosts; "B chào xã giao A": B is the visitor; "B được A tiếp": passive
                 visitor_first = re.match(r"(?i)chào xã giao|thăm xã giao", mt[at:at + 20])
+                passive = PASSIVE.search(mt, s, at)
                 before = p.start < at
-                role = ("head_of_delegation" if before else "host") if visitor_first else (
-                    "host" if before else "head_of_delegation")
+                if passive and kind == "reception":
+                    role = ("head_of_delegation" if p.start < passive.start() else
+                            "host" if p.start < at else "participant")
+                else:
+                    role = ("head_of_delegation" if before else "host") if visitor_first else (
+                        "host" if before else "head_of_delegation")
             elif kind in ("talks", "visit"):
                 role = "principal"     # host or visitor: decided by the side below
         out.append((p, role))
@@ -248,7 +257,8 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
             frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
                           same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
                           principals=_frame_people(mt, s, e, at, kind, people, claimed, lex),
-                          by_delegation=bool(DELEGATION_SUBJECT.search(head) or DELEGATION_OBJECT.match(mt, at, e)))
+                          by_delegation=bool(DELEGATION_SUBJECT.search(head) or DELEGATION_OBJECT.match(mt, at, e)
+                                             or _passive_delegation(mt, s, at)))
             frame.past = _recalled_date(article, s, e, at, claimed)
             frame.planned = bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]))
             frame.counterpart = _counterpart(mt, at, e)
@@ -286,6 +296,12 @@ def _recalled_date(article: Article, s: int, e: int, at: int, claimed) -> DateVa
     if not value.known or not article.published.known or value.end >= article.published.start:
         return None
     return value
+
+
+def _passive_delegation(mt: str, s: int, at: int) -> bool:
+    """"Đoàn này đã được Thủ tướng X tiếp": the delegation, received."""
+    passive = PASSIVE.search(mt, s, at)
+    return bool(passive and re.search(r"[Đđ]oàn\b", mt[s:passive.start()]))
 
 
 def _dated_subheading(article: Article, s: int, e: int) -> bool:
@@ -513,7 +529,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
                      _cities(article, [f.sentence for f in other.frames], lex)}
             own_cities = cities - taken if cities - taken else cities
             city, c_country = next(iter(own_cities)) if len(own_cities) == 1 else (None, None)
-            country = c_country or OTHER_SIDE.get(deleg or "") or country
+            country = c_country or country or OTHER_SIDE.get(deleg or "")   # stated place first
         ev.location_city, ev.location_country = city, country
         ev.host_country = country if m.kind != "visit" else (OTHER_SIDE.get(deleg or "") or country)
         if ev.host_country is None and deleg:
