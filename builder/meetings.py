@@ -81,7 +81,7 @@ PREDICATES = (
         # "Hội nghị … lần thứ 23 giữa … đã diễn ra": the meeting named first, then said to take place
         rf"(?<!các )(?<!cuộc )(?<!những )\b{_CONF}\b(?=[^.;]{{0,220}}?\b(?:đã|vừa)\s+(?:diễn ra|được tổ chức|khai mạc|bế mạc)\b)",
         re.I)),
-    ("talks", re.compile(r"(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
+    ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          r"\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
                              r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
@@ -135,7 +135,7 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
             found.append((m.start("what"), BACK_KIND.get(m.group("what").lower(), "talks")))
     for kind, rx in PREDICATES:
         for m in rx.finditer(mt, s, e):
-            if kind != "visit" and PLANNED_BEFORE.search(mt[max(s, m.start() - 40):m.start()]):
+            if _is_planned(mt, s, e, m.start()):
                 found.append((m.start(), kind))   # a planned meeting: a frame marked planned below
                 continue
             if any(a <= m.start() < b for a, b in backs):
@@ -260,7 +260,9 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                           by_delegation=bool(DELEGATION_SUBJECT.search(head) or DELEGATION_OBJECT.match(mt, at, e)
                                              or _passive_delegation(mt, s, at)))
             frame.past = _recalled_date(article, s, e, at, claimed)
-            frame.planned = bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]))
+            frame.planned = _is_planned(mt, s, e, at)
+            if frame.planned and frame.date is None:
+                frame.date = _planned_date(article, s, e, claimed)
             frame.counterpart = _counterpart(mt, at, e)
             if frame.date is None and pending is not None:
                 frame.date = pending
@@ -278,7 +280,7 @@ def _counterpart(mt: str, at: int, end: int) -> str | None:
     m = COUNTERPART.match(mt, at, end)
     if not m:
         return None
-    org = re.split(r"\s+(?:do|của|về|tại|ở|trong)\s+", m.group("org"))[0]
+    org = re.split(r"\s+(?:do|của|về|tại|ở|trong|và)\s+", m.group("org"))[0]
     return " ".join(org.lower().split())
 
 
@@ -296,6 +298,24 @@ def _recalled_date(article: Article, s: int, e: int, at: int, claimed) -> DateVa
     if not value.known or not article.published.known or value.end >= article.published.start:
         return None
     return value
+
+
+NEXT_ROUND = re.compile(r"(?i)^[^.;]{0,60}?\b(?:lần tới|lần sau|kỳ tới|tiếp theo|năm tới|năm sau)\b|^[^.;]{0,60}?\bsẽ\s+(?:diễn ra|được tổ chức)\b")
+
+
+def _is_planned(mt: str, s: int, e: int, at: int) -> bool:
+    """"sẽ tiếp", "theo chương trình … sẽ", "hội đàm lần tới", "hội đàm sẽ diễn ra": announced, not held."""
+    return bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]) or NEXT_ROUND.match(mt[at:e]))
+
+
+def _planned_date(article: Article, s: int, e: int, claimed) -> DateValue | None:
+    """A planned meeting is dated as the text dates it: a day, a month or a year ("trong năm 2049")."""
+    for x in _dates_in(article, s, e):
+        if x.kind != "years_ago" and not any(a <= x.char_start < b for a, b in claimed):
+            value = _resolve(x, article, None)
+            if value.known:
+                return value
+    return None
 
 
 def _passive_delegation(mt: str, s: int, at: int) -> bool:
@@ -376,8 +396,8 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
     for f in frames:
         if f.date is None and (f.same_day or f.next_day) and last_date is not None:
             f.date = last_date if f.same_day else _shift(last_date, 1)
-        if f.date is not None and f.date.known:
-            last_date = f.date
+        if f.date is not None and f.date.known and f.date.precision == "day" and not (f.planned or f.past):
+            last_date = f.date   # the day "cùng ngày" refers to: a reported meeting's, not a plan's
         target = next((m for m in meetings if _same_meeting(m, f)), None)
         if target is None:
             visit = next((m for m in meetings if m.kind == "visit" and m.event.mention == "primary"), None)
