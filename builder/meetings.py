@@ -24,7 +24,7 @@ from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention
 
 OTHER_SIDE = {"VN": "CN", "CN": "VN"}
-DAY_KINDS = ("day", "day_range", "relative_day")
+DAY_KINDS = ("day", "day_range", "relative_day", "relative_week")
 
 
 @dataclass

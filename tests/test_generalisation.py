@@ -147,3 +147,15 @@ def test_name_without_listed_surname_after_a_title():
 def test_country_of_a_title(title, country):
     from builder.people import country_of
     assert country_of(title, load()) == country
+
+
+def test_last_week_is_the_week_before_the_article_or_its_month():
+    from builder.dates import find_date_expressions, resolve
+    import datetime as dt
+    from builder.records import DateValue
+    expr = find_date_expressions("Tuần trước, tại Đông Hưng")[0]
+    day = resolve(expr, DateValue(dt.date(2049, 3, 12), dt.date(2049, 3, 12), "day", "stated"))
+    assert (day.start, day.end, day.precision) == (dt.date(2049, 3, 1), dt.date(2049, 3, 7), "unknown")
+    month = resolve(expr, DateValue(dt.date(2049, 3, 1), dt.date(2049, 3, 31), "month", "stated"))
+    assert (month.iso(), month.precision) == ("2049-03", "month")
+    assert find_date_expressions("những tuần trước") == []
