@@ -94,6 +94,13 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _reports(line: str) -> bool:
+    """A gallery text that tells the news itself: a dated sentence of some length ("Chiều 14/5, tại
+    Đại lễ đường Nhân dân, Thủ tướng … tiếp …")."""
+    return len(line.split()) > 15 and line.endswith(TERMINAL) and bool(
+        re.search(r"\b(?:ngày|sáng|trưa|chiều|tối)\s+\d{1,2}[/.-]\d{1,2}\b", line, re.I))
+
+
 def _is_byline(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 3 and not line.rstrip().endswith(TERMINAL) and all(
@@ -130,7 +137,7 @@ def segment(text: str) -> list[Paragraph]:
             kinds.append("marker")
         elif IMAGE_RE.match(stripped):
             kinds.append("image")
-        elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40:
+        elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40 and not _reports(stripped):
             kinds.append("caption")   # the line under an image file name describes the photo
         elif CAPTION_RE.search(stripped):
             kinds.append("caption")
