@@ -97,8 +97,9 @@ def _lines(text: str):
 def _reports(line: str) -> bool:
     """A gallery text that tells the news itself: a dated sentence of some length ("Chiều 14/5, tại
     Đại lễ đường Nhân dân, Thủ tướng … tiếp …")."""
-    return len(line.split()) > 15 and line.endswith(TERMINAL) and bool(
-        re.search(r"\b(?:ngày|sáng|trưa|chiều|tối)\s+\d{1,2}[/.-]\d{1,2}\b", line, re.I))
+    dated = re.search(r"\b(?:ngày|sáng|trưa|chiều|tối)\s+\d{1,2}[/.-]\d{1,2}\b", line, re.I)
+    several = re.search(r"[.!?]\s+[A-ZĐÀ-Ỹ]", line)   # a caption is one phrase; news runs on
+    return len(line.split()) > 15 and line.endswith(TERMINAL) and bool(dated or several)
 
 
 def _is_byline(line: str) -> bool:
