@@ -105,6 +105,7 @@ RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiê
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
+CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp)")
 PASSIVE = re.compile(r"\bđược\b(?=[^,.;]{0,140}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
@@ -112,13 +113,14 @@ PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương t
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
 SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
-                      r"trong ngày|ngay sau đó|sau đó|tiếp đó)\b|\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
+                      r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:lễ đón|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
+                      r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm) trực tuyến\b|\bđiểm cầu\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
                                 r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
-DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
+DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
 LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|tham gia đoàn|tham gia|về phía|phía|"
                     r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
@@ -198,6 +200,9 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         if co and not re.search(r"[.;]|\bdo\b", mt[p.end:co.start()]) and not re.search(
                 r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá)\b", mt[p.end:co.start()]):
             role = "co_chair"
+        chair = CHAIRS.search(mt, p.end, min(e, p.end + 160))
+        if role == "participant" and chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()]):
+            role = "host"   # "X, Giám đốc Sở, chủ trì buổi làm việc": who chairs on the home side
         if role == "participant" and not (listed and listed.start() < p.start):
             if kind in ("reception", "ceremony"):
                 # "A tiếp B": A hosts; "B chào xã giao A": B is the visitor; "B được A tiếp": passive
@@ -423,6 +428,14 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
                   all(f.kind in ("ceremony", "talks") for f in m.frames)), None)
         if m is not None:
             m.event.event_type = "conference"
+    # a welcome ceremony is part of the talks held on its day (when there is no conference)
+    for m in list(meetings):
+        if m.kind == "reception" and all(f.kind == "ceremony" for f in m.frames) and m.event.mention == "primary":
+            talks = next((t for t in meetings if t.kind == "talks" and t.event.mention == "primary"
+                          and _same_day_meetings(m, t)), None)
+            if talks is not None:
+                talks.frames = sorted(talks.frames + m.frames, key=lambda f: f.at)
+                meetings.remove(m)
     # a ceremony or talks of the conference's own heads, on its day, were part of the conference
     conference = next((m for m in meetings if m.kind == "conference" and m.event.mention == "primary"), None)
     if conference is not None:
@@ -441,6 +454,12 @@ CONFERENCE_SPOKEN = re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết th�
 
 def _conference_spoken_of(article: Article, body) -> bool:
     return any(CONFERENCE_SPOKEN.search(article.match_text, s, e) for s, e in body)
+
+
+def _same_day_meetings(a: Meeting, b: Meeting) -> bool:
+    da = [f.date for f in a.frames if f.date is not None and f.date.known]
+    db = [f.date for f in b.frames if f.date is not None and f.date.known]
+    return bool(da and db and _same_days(da[0], db[0]))
 
 
 def _lead_date(article: Article, body) -> DateValue | None:
