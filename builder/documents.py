@@ -16,6 +16,9 @@ from .records import Article, DateValue, DocumentMention, EventMention, PersonMe
 SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban hành)(?:\s+(?:tại|ở)\s+[^,;.]{1,30}?)?\s*(?:vào|hồi|ngày)?\s*$")
 
 
+NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao đổi|xem xét)|\bchưa\s+ký\b|\bdự kiến\s+(?:sẽ\s+)?ký\b")
+
+
 def event_day(date: DateValue) -> DateValue:
     """The signing date implied by the event's date: the day for a one-day event; for a longer
     event only the month (or year) the whole event shares."""
@@ -63,6 +66,8 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
                 continue  # joint statements belong to leaders' visits (below)
             if not (direct or (signed_here and not bare)):
                 continue
+            if NOT_YET_SIGNED.search(mt, max(s, m.start() - 60), min(e, t_end + 60)):
+                continue   # "Biên bản hội đàm sẽ được hoàn thiện, ký …": to be signed, not signed
             key = (doc_type, title.lower()[:40])
             if key in seen:
                 continue

@@ -86,9 +86,13 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     owner = assign_sentences(article, body, meetings, claimed)
     deleg = delegation_country(article, body, lex)
     describe(article, meetings, people, owner, deleg, lex, claimed)
-    meetings = [m for m in meetings if m.event.mention == "primary" and is_bilateral(article, m, lex)] + [
-        m for m in meetings if m.event.mention == "reference" and is_bilateral(article, m, lex)]
-    if not any(m.event.mention == "primary" for m in meetings):
+    reported = [m for m in meetings if m.event.mention == "primary" and is_bilateral(article, m, lex)]
+    # with no meeting held, a dated announcement of one ("sẽ thăm chính thức Việt Nam từ ngày 20 đến
+    # 23/3") is still news, when both sides are named in it
+    recalled = [m for m in meetings if m.event.mention == "reference"
+                and is_bilateral(article, m, lex, lenient=bool(reported)) and (reported or m.event.date.known)]
+    meetings = reported + recalled
+    if not meetings:
         return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
     owner = {sent: (m if m in meetings else None) for sent, m in owner.items()}
     _name_conferences(article, meetings, itself, [c.event for c in conf_claims])

@@ -716,13 +716,13 @@ ACTOR = re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
-def is_bilateral(article: Article, m: Meeting, lex: Lexicon) -> bool:
+def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = True) -> bool:
     """Both sides are Viet Nam and China: a room of one country's officials reviewing cooperation
     with the other, or a meeting with a third country, is not a bilateral meeting."""
     countries = {p.country for p, _ in m.people.values()}
     if m.event.location_country not in (None, "VN", "CN"):
         return False
-    if m.event.mention == "reference" and not countries - {None, "VN", "CN"}:
+    if lenient and m.event.mention == "reference" and not countries - {None, "VN", "CN"}:
         return True   # a meeting the article recalls or plans between the sides it reports on
     principals = {p.country for p, role in m.people.values() if role != "participant"}
     if principals - {None, "VN", "CN"}:
