@@ -65,7 +65,7 @@ def variant_key(name: str) -> str:
 class Paragraph:
     start: int
     end: int
-    kind: str  # body | header | caption | image | byline | related | footer | meta | teaser | marker
+    kind: str  # body | header | caption | image | byline | related | footer | meta | teaser
 
 
 HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
@@ -80,7 +80,6 @@ FOOTER_START_RE = re.compile(
 )
 RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
 META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
-MARKER_RE = re.compile(r"^SYNTHETIC\b")
 LINK_ITEM_RE = re.compile(r"^[-•·»▸►]\s+\S")
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
 LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
@@ -134,8 +133,6 @@ def segment(text: str) -> list[Paragraph]:
         if LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25 \
                 and not re.search(r"\d{1,2}/\d{1,2}", stripped[:20]):
             kinds.append("related")   # "- Đại tá X được bổ nhiệm …": a list of links to other stories
-        elif MARKER_RE.match(stripped):
-            kinds.append("marker")
         elif IMAGE_RE.match(stripped):
             kinds.append("image")
         elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40 and not _reports(stripped):

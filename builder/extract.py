@@ -9,7 +9,7 @@ from .dates import article_date
 from .documents import find_documents
 from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
                      to_participants, visit_references)
-from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral
+from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral, mentions_a_meeting
 from .language import language_of
 from .lexicon import Lexicon, load
 from .people import country_of, find_people, reconcile_spellings
@@ -49,7 +49,7 @@ def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
         return f"not Vietnamese: the text reads as {language}"
     if not body.strip():
         return "no article body left after removing captions, menus and footers"
-    if not P.MEETING_ANY.search(body):
+    if not mentions_a_meeting(body):
         return "no meeting, visit, talks or conference is reported"
     cn = [o for o, c, sec in lex.organisations if c == "CN" and sec]
     low = body.lower()
@@ -133,9 +133,15 @@ def _sign_with_sides(events) -> None:
         for p in ev.participants:
             if p.person.country:
                 sides.setdefault(p.person.identity, p.person.country)
+    other = {"VN": "CN", "CN": "VN"}
     for ev in events:
         for d in ev.documents:
-            d.signatories = [s if s.country else _replace(s, country=sides.get(s.identity)) for s in d.signatories]
+            signers = [s if s.country else _replace(s, country=sides.get(s.identity)) for s in d.signatories]
+            if len(signers) == 2 and sum(s.country is None for s in signers) == 1:
+                # two signers, one side known: the other signs for the other side
+                known = next(s.country for s in signers if s.country)
+                signers = [s if s.country else _replace(s, country=other.get(known)) for s in signers]
+            d.signatories = signers
 
 
 def _name_conferences(article, meetings, itself, refs) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import patterns as P
 from .dates import bounds_from_text
-from .events import ROLE_RANK, _cities, _dates_in, _resolve, evidence, locate
+from .events import ONLINE, ROLE_RANK, _cities, _dates_in, _resolve, evidence, locate
 from .lexicon import Lexicon
 from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention
@@ -116,7 +116,6 @@ SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\
                       r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:lễ đón|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
                       r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
-ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm) trực tuyến\b|\bđiểm cầu\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
                                 r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
@@ -124,6 +123,11 @@ DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
 LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|tham gia đoàn|tham gia|về phía|phía|"
                     r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
+
+
+def mentions_a_meeting(text: str) -> bool:
+    """Some sentence of the text could report a meeting (the article's first relevance test)."""
+    return any(rx.search(text) for _, rx in PREDICATES) or bool(re.search(r"(?i)\bhội nghị\b|\bđối thoại\b", text))
 
 
 def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str]]:
