@@ -746,6 +746,11 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
     mt = article.match_text
     for f in m.frames:
         s, e = f.sentence
+        # a conference is the two sides' when they hold it: its subject names them, or people of
+        # both sides take part; "tổ chức Hội nghị sơ kết … hợp tác giữa … và Bộ Công an Trung Quốc"
+        # names the other side only as the topic of a review held at home
+        if m.kind == "conference":
+            e = f.at
         for a in ACTOR.finditer(mt, s, e):
             if TOPIC_BEFORE.search(mt[max(s, a.start() - 25):a.start()]):
                 continue

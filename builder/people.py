@@ -180,7 +180,13 @@ STRUCTURAL = frozenset(
 # words that are part of no name, wherever they stand in a run ("Phó Chủ", "Đoàn Công")
 NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Công Sát Khẩu Cửa Trưởng".split())
 # a name never follows an administrative noun: "châu Văn Sơn" is a prefecture
-ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|TP\.?)\s+$", re.I)
+ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|dân tộc|TP\.?)\s+$", re.I)
+
+
+def _ends_in_place(words, lex: Lexicon, text_low: str) -> bool:
+    """"Choang Quảng Tây" (of "Khu tự trị dân tộc Choang Quảng Tây") is a place, not a person."""
+    return any(text_low.startswith(p.name_vi.lower(), s) and len(p.name_vi.split()) >= 2
+               for s, _, _ in words[1:] for p in lex.places)
 
 
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
@@ -197,8 +203,10 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             i += 1
         else:
             break
-    whole = 2 <= len(words) - i <= 4 and words[i][2] not in STRUCTURAL and not any(
-        w in NEVER_IN_NAME for _, _, w in words[i:])
+    if 0 < i < len(words) and words[i - 1][2] in lex.surnames and len(words) - i + 1 <= 4:
+        i -= 1   # "Đoàn Thế Vinh": a surname that is also an organisation word
+    whole = 2 <= len(words) - i <= 4 and (words[i][2] not in STRUCTURAL or words[i][2] in lex.surnames) and not any(
+        w in NEVER_IN_NAME for _, _, w in words[i:]) and not _ends_in_place(words[i:], lex, text_low)
     if whole:   # "Giả Lương Bình": the whole name, not "Lương Bình" from an inner listed surname
         yield words[i:]
     for j, (s, _, w) in enumerate(words):
