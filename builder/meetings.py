@@ -81,7 +81,7 @@ PREDICATES = (
         # "Hội nghị … lần thứ 23 giữa … đã diễn ra": the meeting named first, then said to take place
         rf"(?<!các )(?<!cuộc )(?<!những )\b{_CONF}\b(?=[^.;]{{0,220}}?\b(?:đã|vừa)\s+(?:diễn ra|được tổ chức|khai mạc|bế mạc)\b)",
         re.I)),
-    ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
+    ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!kết quả )(?<!nội dung )(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          r"\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
                              r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
@@ -93,7 +93,7 @@ PREDICATES = (
 BACK_POINTER = re.compile(
     r"\b(?:tại|trong|sau|kết thúc|bế mạc|phát biểu tại|dự|cùng dự|tham dự|trước)\s+(?:(?:buổi|cuộc|lễ|phiên)\s+)?"
     r"(?P<what>tiếp|hội đàm|hội kiến|làm việc|hội nghị|đối thoại|gặp|gặp gỡ|chào xã giao|lễ đón|đón)\b"
-    r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|định kỳ năm|thường niên|an ninh|phòng))", re.I)
+    r"(?!\s+(?:cấp|về(?!\s+phía)|lần thứ|giữa|hợp tác|định kỳ năm|thường niên|an ninh|phòng))", re.I)
 BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "reception", "gặp gỡ": "reception",
              "chào xã giao": "reception", "hội đàm": "talks", "làm việc": "talks", "hội nghị": "conference",
              "đối thoại": "conference", "lễ đón": "ceremony", "đón": "ceremony"}
@@ -153,7 +153,7 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
             if kind == "conference" and any(a <= m.end() - 1 < b for a, b in claimed):
                 continue   # "thống nhất tổ chức Hội nghị … lần thứ 8 … năm 2022": a planned one
             clause_start = max(mt.rfind(",", s, m.start()), mt.rfind(";", s, m.start()), s)
-            if SUBORDINATE.search(mt[max(s, clause_start - 60):m.start()]) and kind != "conference":
+            if SUBORDINATE.search(mt[max(s, clause_start - 60):m.start()]):
                 continue
             if kind == "conference" and SUBORDINATE.search(mt[max(s, m.start() - 40):m.start()]):
                 continue
