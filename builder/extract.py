@@ -198,7 +198,15 @@ def _names_the_meeting(article: Article, body, claim) -> bool:
     ms = claim.mention_start
     in_opening = any(s <= ms < e for s, e in body[:2])
     named_as_held = P.PRIMARY_CONFERENCE_BEFORE.search(article.match_text[max(0, ms - 25):ms])
-    return claim.event.status == "held" and (in_opening or (named_as_held and not claim.event.date.known))
+    # "Đối thoại … lần thứ 9 … đã được tổ chức tại Hà Nội, do X và Y đồng chủ trì": reported as held
+    s, e = claim.event.evidence.char_start, claim.event.evidence.char_end
+    told_as_held = HELD_AFTER.search(article.match_text, ms, e)
+    recalled = claim.event.date.known and claim.event.date.precision != "day"
+    return claim.event.status == "held" and (in_opening or (named_as_held and not claim.event.date.known)
+                                             or (told_as_held and not recalled))
+
+
+HELD_AFTER = re.compile(r"\b(?:đã|vừa)\s+(?:được tổ chức|diễn ra|khai mạc|bế mạc)\b|\bđồng chủ trì\b")
 
 
 def _fill_series(primary, refs) -> None:
