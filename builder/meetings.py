@@ -106,7 +106,7 @@ RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
 CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp)")
-PASSIVE = re.compile(r"\bđược\b(?=[^,.;]{0,140}$)")
+PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
 PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ)\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
@@ -657,7 +657,9 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     if p.title is None and p.rank is None and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
-                    m.add(p, "host" if hosts else "participant")
+                    chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))
+                    chairs = chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()])
+                    m.add(p, "host" if hosts or chairs else "participant")
         for key, (p, role) in list(m.people.items()):
             known = identity.get(key)
             country = (p.country or _side_of_list(mt, p) or (known.country if known else None)
