@@ -495,7 +495,9 @@ def _within_meeting(m: Meeting, conference: Meeting) -> bool:
     if all(f.kind == "ceremony" for f in m.frames):
         return True
     keys = {p.key for f in m.frames for p, role in f.principals if role != "participant"}
-    return not keys or bool(keys & {p.key for x in conference.frames for p, _ in x.principals})
+    theirs = {p.key for x in conference.frames for p, _ in x.principals}
+    # the conference named without its people ("Hội nghị … đã diễn ra"): talks of its day are its own
+    return not keys or not theirs or bool(keys & theirs)
 
 
 def _shift(date: DateValue, days: int) -> DateValue:
