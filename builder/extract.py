@@ -9,7 +9,7 @@ from .dates import article_date
 from .documents import find_documents
 from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
                      to_participants, visit_references)
-from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral, mentions_a_meeting
+from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral, mentions_a_meeting, name_sides
 from .language import language_of
 from .lexicon import Lexicon, load
 from .people import country_of, find_people, reconcile_spellings
@@ -101,6 +101,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
         c.event.event_type == "conference" and c.event.series_number == h.series_number
         and (not c.event.series_key or not h.series_key or c.event.series_key == h.series_key) for h in held)]
     for m in meetings:
+        name_sides(article, m, lex)
         m.event.participants = [ParticipantMention(_person_record(p, article, p.country), role)
                                 for p, role in m.people.values()]
         if not m.event.title_vi:

@@ -764,3 +764,51 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
             elif c is not None:
                 return False
     return sides == {"VN", "CN"}
+
+
+# --- the two sides ----------------------------------------------------------------------------------------
+SIDE_ORG = re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trưởng)|Cục(?! trưởng)|Tổng cục(?! trưởng)|Công an|Ủy ban|Uỷ ban|"
+                      r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện)\b[^,.;()]{0,70}")
+BOTH = re.compile(r"(?i)\bhai (?:nước|bên|bộ|đoàn)\b")   # "Bộ Công an hai nước" is both sides
+GENERIC_END = re.compile(r"(?i)(?:\b(?:tỉnh|thành phố|châu|sở|cục|bộ)|Công an)$")
+
+
+def name_sides(article: Article, m: Meeting, lex: Lexicon) -> None:
+    """The organisation of each side: the body in the title of its leading participant ("Giám đốc
+    Công an tỉnh Lào Cai" → "Công an tỉnh Lào Cai"), else a body of that country named in the
+    meeting's own sentences ("hội đàm với Sở Công an tỉnh Vân Nam"). A short form ("Giám đốc Sở")
+    gives way to the full name written elsewhere in the meeting."""
+    ranked = sorted(m.people.values(), key=lambda pr: ROLE_RANK[pr[1]])
+    mt = article.match_text
+    named = []
+    starts = sorted(p.start for p, _ in m.people.values())
+    for f in m.frames:
+        for a in SIDE_ORG.finditer(mt, *f.sentence):
+            end = min([x for x in starts if a.start() < x < a.end()] or [a.end()])   # a name ends the body
+            named.append(_trim_org(article.text[a.start():end]))
+    for country in ("VN", "CN"):
+        leading = [o for p, role in ranked if p.country == country and role != "participant"
+                   for o in [_org_of(p.title or "")] if o]
+        # a participant's own department ("Cục Đối ngoại") is not the side; only the leaders' bodies
+        # and the bodies named as meeting are
+        candidates = leading + [o for o in named if country_of(o, lex) == country]
+        candidates = [o for o in candidates if not BOTH.search(o)]
+        full = [o for o in candidates if len(o.split()) >= 2 and not GENERIC_END.search(o)]
+        org = (full or candidates or [None])[0]
+        if org:
+            m.event.sides[country] = org
+
+
+def _org_of(title: str) -> str | None:
+    """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None."""
+    for part in reversed([p.strip() for p in title.split(",")]):
+        m = SIDE_ORG.search(part)
+        if m:
+            return _trim_org(part[m.start():])
+    return None
+
+
+def _trim_org(phrase: str) -> str:
+    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
+                      r"hội đàm|trong|theo|nhằm|để|hồi|lần thứ|đồng|đón|vào|năm|từ|giai đoạn)\b", phrase)[0]
+    return phrase.strip(" ,")

@@ -32,6 +32,7 @@ class MergedEvent:
     location_country: str | None = None
     host_country: str | None = None
     title_vi: str = ""
+    sides: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -133,7 +134,8 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
             location_country=best.location_country or next(
                 (m.location_country for m in placed if m.location_country), None),
             host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
-            title_vi=primary.title_vi)
+            title_vi=primary.title_vi,
+            sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
         e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
             and e.series_number is not None
         e.event_id = _event_id(e)

@@ -113,6 +113,10 @@ EVENTS = Table(
         Field("host_country", "string", "The receiving side (the country visited, or where it was held).",
               enum=_enum(V.COUNTRIES)),
         Field("status", "string", "Held or planned as of the latest source.", required=True, enum=_enum(V.STATUSES)),
+        Field("organization_vn", "string", "The Vietnamese side as the text names it (Bộ Công an, Công an tỉnh Lào "
+              "Cai, Quốc hội …): the body of its leading participant, or the body named as acting."),
+        Field("organization_cn", "string", "The Chinese side as the text names it (Bộ Công an Trung Quốc, Sở Công an "
+              "tỉnh Vân Nam, Ủy ban Chính pháp Trung ương …)."),
         Field("n_sources", "integer", "Number of articles that report or reference the event.", required=True),
     ),
     primary_key=("event_id",),
