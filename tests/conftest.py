@@ -102,3 +102,10 @@ def holdout_package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("holdoutpkg") / "datapackage"
     build_quietly(HOLDOUT, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def fourth_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fourthpkg") / "datapackage"
+    build_quietly(REPO / "tests" / "fixtures" / "holdout_2", out)
+    return out

@@ -16,7 +16,7 @@ from builder.records import InputFile
 from .conftest import DEV2, HOLDOUT
 
 # a little under what the second development set and the third set score now; a regression fails
-FLOORS = {"events": 0.93, "participants": 0.86, "documents": 0.88}
+FLOORS = {"events": 0.95, "participants": 0.90, "documents": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +33,16 @@ def test_second_dev_set_floor(dev2_report, table):
 def test_third_set_floor(holdout_package, table):
     report = evaluate(load_tables(holdout_package), load_gold(HOLDOUT / "gold"))
     assert report.scores[table].f1 >= FLOORS[table], report.scores[table]
+
+
+# the fourth set, in unusual styles (passive voice, reported speech, an interview), scores lower
+FOURTH_FLOORS = {"events": 0.88, "participants": 0.88, "documents": 0.60}
+
+
+@pytest.mark.parametrize("table", sorted(FOURTH_FLOORS))
+def test_fourth_set_floor(fourth_package, table):
+    report = evaluate(load_tables(fourth_package), load_gold(HOLDOUT.parent / "holdout_2" / "gold"))
+    assert report.scores[table].f1 >= FOURTH_FLOORS[table], report.scores[table]
 
 
 def test_second_dev_set_primary_dates(dev2_report):
