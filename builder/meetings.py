@@ -537,8 +537,10 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
             back = BACK_POINTER.search(mt, s, e)
             if back:
                 kind = _event_kind(BACK_KIND.get(back.group("what").lower(), ""))
-                before = [m for m in meetings if m.kind == kind and m.frames[0].at < s]
-                candidates = before or [m for m in meetings if m.kind == kind]
+                # "Kết thúc hội đàm": the talks reported, not the next round planned
+                reported = [m for m in meetings if m.kind == kind and m.event.mention == "primary"]
+                before = [m for m in reported if m.frames[0].at < s]
+                candidates = before or reported or [m for m in meetings if m.kind == kind]
                 if candidates:
                     current = max(candidates, key=lambda m: max(f.at for f in m.frames if f.at < s)
                                   if any(f.at < s for f in m.frames) else -1)
