@@ -63,7 +63,8 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
     for m in re.finditer(r"\b(?:tại|ở)\s+", low):
         window = low[m.end():m.end() + 90]
         for venue, city, country in lex.venues:
-            if window.startswith(venue.lower()):
+            # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
+            if window.startswith(venue.lower()) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
                 return city, country
         best = None
         for place in lex.places:

@@ -609,7 +609,8 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
     clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
     side = None
     for m in SIDE_LIST.finditer(mt, clause_start, p.start):
-        side = {"trung quốc": "CN", "việt nam": "VN"}.get(m.group("side").lower())
+        # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend
+        side = {"trung quốc": "CN", "việt nam": "VN", "bạn": "CN"}.get(m.group("side").lower())
     return side
 
 

@@ -23,7 +23,7 @@ ORG_WORDS = frozenset(
     "ban an sản ương nước tỉnh thành phố châu khu tự trị dân tộc quốc gia nhân phủ ủy vụ chính pháp "
     "xuất nhập cảnh lý quản đội biên phòng sát điều tra tội phạm về ma túy mạng công nghệ cao đối "
     "ngoại hợp tác tế đảng trực thường bí thư ký tổng cục sở trưởng giám đốc và huyện xã viện hội đồng "
-    "trung ương lãnh đạo ninh gia hình sự kinh tế".split())
+    "trung ương lãnh đạo ninh gia hình sự kinh tế tại".split())
 APPOSITION_STOPS = re.compile(
     r"\s+(?:dẫn đầu|làm [Tt]rưởng đoàn|đồng chủ trì|chủ trì|đã|đang|sẽ|cho biết|cho rằng|phát biểu|"
     r"tiếp|đón|hội đàm|hội kiến|chào|nhấn mạnh|khẳng định|đề nghị|thông tin|đánh giá|cảm ơn|"
