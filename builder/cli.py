@@ -12,7 +12,8 @@ DEV_SETS = ((REPO / "tests" / "fixtures" / "dev_articles", "synthetic developmen
             (REPO / "tests" / "fixtures" / "dev_articles_2", "second development set (multi-meeting, dates, sides, negatives)"),
             (REPO / "tests" / "fixtures" / "holdout", "third set (held out until first scored; see its README)"),
             (REPO / "tests" / "fixtures" / "holdout_2", "fourth set (held out until first scored; see its README)"),
-            (REPO / "tests" / "fixtures" / "holdout_3", "held-out set (never tuned on)"))
+            (REPO / "tests" / "fixtures" / "holdout_3", "fifth set (held out until first scored; see its README)"),
+            (REPO / "tests" / "fixtures" / "holdout_4", "held-out set (never tuned on)"))
 
 
 def cmd_build(args) -> int:
