@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import blocking
 from .cleaning import fold, variant_key
 from .lexicon import load
 from .records import ArticleExtraction, DateValue, EventMention
@@ -32,6 +33,8 @@ class MergedEvent:
     location_country: str | None = None
     host_country: str | None = None
     title_vi: str = ""
+    # per mention (same order as `mentions`): the blocking key that joined it, "" if none did
+    merge_basis: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -46,8 +49,7 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
     return a.known and b.known and a.start <= b.end and b.start <= a.end
 
 
-def _people(e: EventMention) -> set[str]:
-    return {variant_key(p.person.name) for p in e.participants}
+_people = blocking.people
 
 
 def _head(e: EventMention) -> str | None:
@@ -75,7 +77,21 @@ def same_event(a: EventMention, b: EventMention) -> bool:
     if a.event_type == "leaders_visit":
         return bool(shared) and a.location_country == b.location_country and (
             _overlap(a.date, b.date) or (a.date.known != b.date.known))
+    if not a.date.known or not b.date.known:
+        return _undated_agrees(a, b)
     return bool(shared) and _overlap(a.date, b.date)
+
+
+def _undated_agrees(a: EventMention, b: EventMention) -> bool:
+    """An undated mention (the same story from another outlet, or a repost) is the event when
+    one's participants include all of the other's and no place contradicts. Whether it joins a
+    dated event is settled in merge_events: only when exactly one dated event agrees."""
+    pa, pb = _people(a), _people(b)
+    if not pa or not pb or not (pa <= pb or pb <= pa):
+        return False
+    return all(x is None or y is None or x == y for x, y in (
+        (a.location_city, b.location_city), (a.location_country, b.location_country),
+        (a.host_country, b.host_country)))
 
 
 def _best(mentions: list[EventMention]) -> EventMention:
@@ -94,25 +110,62 @@ def _event_id(e: MergedEvent) -> str:
     return f"{e.event_type.replace('_', '-')}{number}-{date}-{tail}"
 
 
-def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
-    mentions = [ev for x in extractions for ev in x.events]
-    parent = list(range(len(mentions)))
+class _Groups:
+    """Union-find over mention indexes, remembering the key that first joined each mention."""
 
-    def find(i: int) -> int:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.basis = [""] * n
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if mentions[i].article_id != mentions[j].article_id and same_event(mentions[i], mentions[j]):
-                parent[find(j)] = find(i)
+    def join(self, i: int, j: int, key) -> None:
+        self.parent[self.find(j)] = self.find(i)
+        for k in (i, j):
+            self.basis[k] = self.basis[k] or blocking.describe(key)
+
+
+def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
+    """Join the mentions that are one event. Only pairs sharing a blocking key are compared
+    (`pairs` overrides that, for tests). Dated with dated and undated with undated first; then an
+    undated group joins a dated event only when exactly one dated event agrees with it."""
+    groups = _Groups(len(mentions))
+    deferred: dict[tuple[int, int], tuple] = {}
+    for i, j, key in (blocking.candidate_pairs(mentions) if pairs is None else pairs):
+        a, b = mentions[i], mentions[j]
+        if a.article_id == b.article_id:
+            continue
+        if a.date.known != b.date.known:
+            deferred.setdefault((i, j), key)
+        elif groups.find(i) != groups.find(j) and same_event(a, b):
+            groups.join(i, j, key)
+    offers: dict[int, dict[int, tuple]] = {}
+    for (i, j), key in deferred.items():
+        if same_event(mentions[i], mentions[j]):
+            undated, dated_ = (i, j) if not mentions[i].date.known else (j, i)
+            offers.setdefault(groups.find(undated), {}).setdefault(groups.find(dated_), (dated_, undated, key))
+    for targets in offers.values():
+        if len(targets) == 1:   # more than one dated event agrees: ambiguous, kept apart
+            groups.join(*next(iter(targets.values())))
+    return groups
+
+
+def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
+    mentions = [ev for x in extractions for ev in x.events]
+    found = group_mentions(mentions)
+    find = found.find
     groups: dict[int, list[EventMention]] = {}
+    bases: dict[int, list[str]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
+        bases.setdefault(find(i), []).append(found.basis[i])
     merged = []
-    for group in groups.values():
+    for root, group in groups.items():
         best = _best(group)
         primary = next((m for m in group if m.mention == "primary"), best)
         e = MergedEvent(
@@ -128,7 +181,7 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
             location_country=best.location_country or next(
                 (m.location_country for m in group if m.location_country), None),
             host_country=best.host_country or next((m.host_country for m in group if m.host_country), None),
-            title_vi=primary.title_vi)
+            title_vi=primary.title_vi, merge_basis=bases[root])
         e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
             and e.series_number is not None
         e.event_id = _event_id(e)

@@ -1,0 +1,52 @@
+"""The per-article stage for a whole corpus: from the cache when possible, else extracted, in
+several processes when there is enough work. The result does not depend on either."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from .cache import ExtractionCache, restore, slim
+from .extract import extract
+from .lexicon import load
+from .records import ArticleExtraction, InputFile
+
+MIN_PER_PROCESS = 8      # fewer articles than this per process: starting processes costs more
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _extract_one(args: tuple[InputFile, ExtractionCache]) -> ArticleExtraction:
+    source, cache = args
+    x = slim(extract(source, load()))
+    cache.put(source, x)
+    return x
+
+
+def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
+                progress=None) -> tuple[list[ArticleExtraction], int]:
+    """Extractions in the order of `sources`, and how many came from the cache."""
+    found = [cache.get(s) for s in sources]
+    todo = [i for i, x in enumerate(found) if x is None]
+    work = [(sources[i], cache) for i in todo]
+    jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
+    if jobs == 1:
+        fresh = []
+        for n, w in enumerate(work, 1):
+            fresh.append(_extract_one(w))
+            if progress:
+                progress(n, len(work))
+    else:
+        load()      # read the lexicons once, before the worker processes are forked
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            fresh = []
+            chunk = max(1, min(64, len(work) // (jobs * 8)))
+            for n, x in enumerate(pool.map(_extract_one, work, chunksize=chunk), 1):
+                fresh.append(x)
+                if progress and (n % 100 == 0 or n == len(work)):
+                    progress(n, len(work))
+    for i, x in zip(todo, fresh):
+        found[i] = x
+    return [restore(x, s) for x, s in zip(found, sources)], len(sources) - len(todo)
