@@ -14,9 +14,10 @@ year-dated mention can reach it, without making every pair of day-dated mentions
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Iterator
 
-from .cleaning import variant_key
+from .cleaning import fold, variant_key
 from .records import EventMention
 
 Key = tuple
@@ -41,12 +42,18 @@ def dated(m: EventMention) -> bool:
     return d.start is not None and d.end is not None and d.end.year - d.start.year < MAX_YEARS
 
 
+def sentence(m: EventMention) -> str:
+    """The evidence sentence in matching form (case, tone-mark placement and spacing ignored)."""
+    return " ".join(fold(m.evidence.text).split())
+
+
 def keys(m: EventMention) -> Iterator[tuple[Key, bool]]:
     """(key, active) pairs under which the mention is filed."""
     if m.series:
         yield ("series", m.series, m.series_number), True
         return
     kind, who = m.event_type, sorted(people(m))
+    yield ("sentence", kind, hashlib.sha1(sentence(m).encode()).hexdigest()[:16]), True
     if m.series_number is not None:
         for p in who:
             yield ("ordinal", kind, m.series_number, "person", p), True
@@ -73,6 +80,8 @@ def describe(key: Key) -> str:
         return f"series {key[1]} number {key[2] if key[2] is not None else 'unnumbered'}"
     if tag == "ordinal":
         return f"{key[1]} number {key[2]} with {key[3]} {key[4]}"
+    if tag == "sentence":
+        return f"{key[1]} reported in the same sentence"
     if tag == "undated":
         return f"undated {key[1]} with {key[2]}"
     if tag in ("month", "year"):

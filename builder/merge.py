@@ -69,6 +69,8 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.event_type != b.event_type:
         return False
+    if _same_report(a, b):
+        return True
     if a.series_number is not None or b.series_number is not None:
         return (a.series_number == b.series_number and bool(_people(a) & _people(b) or (
             a.location_city and a.location_city == b.location_city)) and
@@ -82,16 +84,31 @@ def same_event(a: EventMention, b: EventMention) -> bool:
     return bool(shared) and _overlap(a.date, b.date)
 
 
+def _same_report(a: EventMention, b: EventMention) -> bool:
+    """The same sentence (a repost, or one outlet copying another) saying the same kind, ordinal,
+    dates and status: one event even when it names nobody."""
+    return (blocking.sentence(a) == blocking.sentence(b) and a.series_number == b.series_number
+            and (a.date.start, a.date.end, a.status) == (b.date.start, b.date.end, b.status)
+            and _places_agree(a, b) and _people_agree(a, b))
+
+
+def _people_agree(a: EventMention, b: EventMention) -> bool:
+    """Nobody named on one side, or one side names everyone the other names."""
+    pa, pb = _people(a), _people(b)
+    return not pa or not pb or pa <= pb or pb <= pa
+
+
+def _places_agree(a: EventMention, b: EventMention) -> bool:
+    return all(x is None or y is None or x == y for x, y in (
+        (a.location_city, b.location_city), (a.location_country, b.location_country),
+        (a.host_country, b.host_country)))
+
+
 def _undated_agrees(a: EventMention, b: EventMention) -> bool:
     """An undated mention (the same story from another outlet, or a repost) is the event when
     one's participants include all of the other's and no place contradicts. Whether it joins a
     dated event is settled in merge_events: only when exactly one dated event agrees."""
-    pa, pb = _people(a), _people(b)
-    if not pa or not pb or not (pa <= pb or pb <= pa):
-        return False
-    return all(x is None or y is None or x == y for x, y in (
-        (a.location_city, b.location_city), (a.location_country, b.location_country),
-        (a.host_country, b.host_country)))
+    return bool(_people(a)) and bool(_people(b)) and _people_agree(a, b) and _places_agree(a, b)
 
 
 def _best(mentions: list[EventMention]) -> EventMention:

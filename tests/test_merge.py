@@ -75,8 +75,12 @@ def read(out: Path, name: str) -> pd.DataFrame:
 
 
 def test_two_outlets_on_one_undated_meeting_give_one_event_with_two_sources(tmp_path):
+    # the other outlet words the headline and lead differently (no party title), so only the people join them
     other_outlet = UNDATED.replace("Đăng bởi: ThuongBienCuong", "Đăng bởi: BienCuongNews").replace(
-        "3 bình luận", "5 bình luận").replace("Bài viết hay", "Rất hay")
+        "3 bình luận", "5 bình luận").replace("Bài viết hay", "Rất hay").replace(
+        "Đại tá Tòng Văn Hải, Uỷ viên Ban Thường vụ Tỉnh uỷ, Giám đốc", "Đại tá Tòng Văn Hải, Giám đốc").replace(
+        "Công an Lai Châu hội kiến Đoàn công tác Sở Công an tỉnh Vân Nam",
+        "Lãnh đạo Công an tỉnh Lai Châu hội kiến đoàn Sở Công an tỉnh Vân Nam")
     out = build_folder(tmp_path, {"outlet_a.txt": UNDATED, "outlet_b.txt": other_outlet})
     assert read(out, "articles")["status"].tolist() == ["ok", "ok"]
     events = read(out, "events")
@@ -85,6 +89,12 @@ def test_two_outlets_on_one_undated_meeting_give_one_event_with_two_sources(tmp_
     sources = read(out, "event_sources")
     assert sorted(sources["article_id"]) == ["outlet_a", "outlet_b"]
     assert all(b.startswith("undated reception with ") for b in sources["merge_basis"])
+
+
+def test_a_repost_is_joined_by_its_sentence_and_says_so(tmp_path):
+    out = build_folder(tmp_path, {"a.txt": UNDATED, "b.txt": UNDATED + "\nĐăng lại.\n"})
+    assert len(read(out, "events")) == 1
+    assert set(read(out, "event_sources")["merge_basis"]) == {"reception reported in the same sentence"}
 
 
 def test_an_undated_meeting_with_other_people_stays_apart(tmp_path):
