@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 from typing import Iterator
 
 from .cleaning import fold, variant_key
@@ -25,8 +26,11 @@ FINE_MONTHS = 3          # a date spanning up to this many months is filed by mo
 MAX_YEARS = 12           # wider still is as good as undated for finding partners
 
 
+_name_key = lru_cache(maxsize=None)(variant_key)   # the same few names recur in every mention
+
+
 def people(m: EventMention) -> set[str]:
-    return {variant_key(p.person.name) for p in m.participants}
+    return {_name_key(p.person.name) for p in m.participants}
 
 
 def _months(start: dt.date, end: dt.date) -> list[str]:
@@ -53,7 +57,9 @@ def keys(m: EventMention) -> Iterator[tuple[Key, bool]]:
         yield ("series", m.series, m.series_number), True
         return
     kind, who = m.event_type, sorted(people(m))
-    yield ("sentence", kind, hashlib.sha1(sentence(m).encode()).hexdigest()[:16]), True
+    # with the dates and ordinal the rule also requires, so a stock headline is no big block
+    yield ("sentence", kind, hashlib.sha1(sentence(m).encode()).hexdigest()[:16], m.series_number,
+           m.date.start, m.date.end), True
     if m.series_number is not None:
         for p in who:
             yield ("ordinal", kind, m.series_number, "person", p), True

@@ -237,9 +237,12 @@ def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple
         person = people.setdefault(pid, MergedPerson(pid, key, country))
         person.spellings[p.name] += 1
         lookup[(key, p.country)] = pid
+    by_key: dict[str, list[MergedPerson]] = {}   # looked up by key: scanning all persons is quadratic
+    for person in people.values():
+        by_key.setdefault(person.key, []).append(person)
     for name in spellings:  # other spellings of a known person, e.g. in a caption
-        for person in people.values():
-            if person.key == variant_key(name) and name not in person.spellings:
+        for person in by_key.get(variant_key(name), ()):
+            if name not in person.spellings:
                 person.spellings[name] += 0
     return lookup, sorted(people.values(), key=lambda p: p.person_id)
 
