@@ -18,7 +18,7 @@ import hashlib
 from functools import lru_cache
 from typing import Iterator
 
-from .cleaning import fold, variant_key
+from .cleaning import fold, name_key
 from .records import EventMention
 
 Key = tuple
@@ -26,11 +26,12 @@ FINE_MONTHS = 3          # a date spanning up to this many months is filed by mo
 MAX_YEARS = 12           # wider still is as good as undated for finding partners
 
 
-_name_key = lru_cache(maxsize=None)(variant_key)   # the same few names recur in every mention
+_name_key = lru_cache(maxsize=None)(name_key)   # the same few names recur in every mention
 
 
 def people(m: EventMention) -> set[str]:
-    return {_name_key(p.person.name) for p in m.participants}
+    """The identities of the people taking part (as merge.merge_persons keys them)."""
+    return {_name_key(p.person.identity) for p in m.participants}
 
 
 def _months(start: dt.date, end: dt.date) -> list[str]:

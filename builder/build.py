@@ -99,8 +99,8 @@ def build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool = F
     report["stage_seconds"] = stages.seconds
     report["from_cache"] = from_cache
     print_summary(report, out, stream)
-    warnings = [a for a in report["inputs"] if a["status"] not in ("ok", "not_relevant")]
-    if strict and (warnings or any(a["status"] == "not_relevant" for a in report["inputs"])):
+    warnings = [a for a in report["inputs"] if a["status"] not in ("ok", "not_relevant", "not_vietnamese")]
+    if strict and (warnings or any(a["status"] in ("not_relevant", "not_vietnamese") for a in report["inputs"])):
         raise SystemExit(f"--strict: {len(warnings)} input(s) were not read cleanly; see above")
     return report
 

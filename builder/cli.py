@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_SET = REPO / "tests" / "fixtures" / "dev_articles"
+DEV_SETS = ((REPO / "tests" / "fixtures" / "dev_articles", "synthetic development set"),
+            (REPO / "tests" / "fixtures" / "dev_articles_2", "second development set (multi-meeting, dates, sides, negatives)"))
 
 
 def cmd_build(args) -> int:
@@ -49,9 +50,16 @@ def score(seeds: Path, gold: Path, label: str, as_json: bool):
 
 
 def cmd_evaluate(args) -> int:
-    sets = [(Path(args.seeds), Path(args.gold), "seed articles")]
-    if not args.seeds_only:
-        sets.append((DEV_SET, DEV_SET / "gold", "synthetic development set"))
+    if args.articles:   # a corpus of one's own: --articles DIR --gold DIR
+        sets = [(Path(args.articles), Path(args.gold or Path(args.articles) / "gold"), "corpus")]
+    else:
+        sets = [(Path(args.seeds), Path(args.gold or REPO / "tests" / "gold" / "seeds"), "seed articles")]
+        if not args.seeds_only:
+            sets += [(folder, folder / "gold", label) for folder, label in DEV_SETS if (folder / "gold").is_dir()]
+    for seeds, gold, _ in sets:
+        if not seeds.is_dir() or not gold.is_dir():
+            print(f"error: {seeds if not seeds.is_dir() else gold} is not a folder", file=sys.stderr)
+            return 2
     out = {}
     for seeds, gold, label in sets:
         report, data = score(seeds, gold, label, args.json)
@@ -86,9 +94,12 @@ def main(argv=None) -> int:
     v.add_argument("descriptor", nargs="?", default=str(REPO / "datapackage.json"))
     v.set_defaults(func=cmd_validate)
     e = sub.add_parser("evaluate", help="score a build of the seeds (and the dev set) against hand-written gold")
-    e.add_argument("--seeds", default=str(REPO / "seeds"))
-    e.add_argument("--gold", default=str(REPO / "tests" / "gold" / "seeds"))
-    e.add_argument("--seeds-only", action="store_true", help="skip the synthetic development set")
+    e.add_argument("--seeds", default=str(REPO / "seeds"), help="the seed articles (default: seeds/)")
+    e.add_argument("--gold", default=None,
+                   help="gold folder (default: tests/gold/seeds/, or ARTICLES/gold with --articles)")
+    e.add_argument("--articles", default=None,
+                   help="score this folder of articles alone against --gold (a corpus of your own)")
+    e.add_argument("--seeds-only", action="store_true", help="skip the development sets")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.set_defaults(func=cmd_evaluate)
     c = sub.add_parser("codebook", help="regenerate CODEBOOK.md from the schema and vocabulary")

@@ -597,14 +597,55 @@ def _dateline_dates(text: str):
         offset += len(line)
 
 
+_EN_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+# "Tuesday, March 4, 2036" / "4 March 2036" on an English date line (blog reposts, foreign portals)
+_EN_DATELINE = re.compile(
+    r"^[ \t]*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    r"(?:(?P<month>[a-z]+)\s+(?P<day>[0-9]{1,2}),?\s+(?P<year>(?:19|20)[0-9]{2})"
+    r"|(?P<day2>[0-9]{1,2})\s+(?P<month2>[a-z]+),?\s+(?P<year2>(?:19|20)[0-9]{2}))\b[^\n]{0,30}$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def _english_dateline(text: str) -> DateValue | None:
+    for m in _EN_DATELINE.finditer(text[:2000]):
+        month = _EN_MONTHS.get((m.group("month") or m.group("month2") or "").lower())
+        day = int(m.group("day") or m.group("day2"))
+        year = int(m.group("year") or m.group("year2"))
+        d = _date(year, month, day) if month else None
+        if d is not None:
+            start = m.start("year") if m.group("year") else m.start("day2")
+            start = m.start("month") if m.group("month") else start
+            return DateValue(d, d, "day", "stated", text[start:m.end("year") if m.group("year") else m.end("year2")],
+                             start, m.end("year") if m.group("year") else m.end("year2"))
+    return None
+
+
+def header_contradicted(header: DateValue, text: str) -> bool:
+    """A ` date` header the body contradicts is not the publication date: "từ nay đến năm 2037"
+    cannot be written in 2039, nor "từ năm 2040 đến nay"."""
+    for e in find_date_expressions(text):
+        if e.kind == "until_year" and e.year < header.start.year:
+            return True
+        if e.kind == "since_year" and e.year > header.end.year:
+            return True
+    return False
+
+
 def article_date(text: str) -> DateValue:
     """The article's own date: a dated publication line (day) when it agrees with the
-    " date YYYY-MM" header, else the header (month), else the dated line, else UNKNOWN_DATE."""
+    " date YYYY-MM" header, else the header (month), else the dated line (Vietnamese or English),
+    else UNKNOWN_DATE. A header the body contradicts is dropped."""
     header = _header_date(text)
+    if header is not None and header_contradicted(header, text):
+        header = None
     for line_date in _dateline_dates(text):
         if header is None or header.start <= line_date.start <= header.end:
             return line_date
-    return header if header is not None else UNKNOWN_DATE
+    if header is not None:
+        return header
+    english = _english_dateline(text)
+    return english if english is not None else UNKNOWN_DATE
 
 
 def bounds_from_text(text: str) -> DateValue | None:

@@ -39,12 +39,14 @@ def _title_end(mt: str, start: int, limit: int) -> int:
 
 
 def find_documents(article: Article, body: list[tuple[int, int]], captions: list[tuple[int, int]],
-                   events: list[EventMention], people: list[FoundPerson]) -> None:
-    """Attach documents to the events they were signed at (mutates `events`)."""
+                   events: list[EventMention], people: list[FoundPerson], owner_of=None) -> None:
+    """Attach documents to the events they were signed at (mutates `events`). `owner_of(pos)`
+    names the meeting a sentence speaks of (default: the first primary event)."""
     mt = article.match_text
-    primary = next((e for e in events if e.mention == "primary"), None)
-    if primary is None:
+    first = next((e for e in events if e.mention == "primary"), None)
+    if first is None:
         return
+    owner_of = owner_of or (lambda pos: first)
     by_number = {e.series_number: e for e in events if e.series_number is not None}
     seen: set[tuple[str, str]] = set()
     for s, e in body:
@@ -65,7 +67,9 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             if key in seen:
                 continue
             seen.add(key)
-            # the event: a conference named in the title, a date stated after it, or the primary
+            # the event: a conference named in the title, a date stated after it, or the meeting
+            # the sentence speaks of
+            primary = owner_of(s) or first
             target = primary
             ordinal = P.ORDINAL.search(mt, m.start(), t_end)
             own = [x for x in _dates_in(article, t_end, min(e, t_end + 60))
@@ -103,7 +107,7 @@ def _event_at(events: list[EventMention], date: DateValue) -> EventMention | Non
 
 def _person(article: Article, p: FoundPerson) -> PersonMention:
     return PersonMention(article.text[p.start:p.end], p.country, p.title, p.rank, p.organization,
-                         evidence(article, *p.sentence), (p.start, p.end))
+                         evidence(article, *p.sentence), (p.start, p.end), p.canonical)
 
 
 def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], event: EventMention,

@@ -3,9 +3,14 @@
 Scoring is per article: the predicted items of article A are the rows that cite A. Only articles
 present in the gold are scored; an article missing from the tables loses all its gold items.
 
-Tables scored: events (type + ordinal + date), dates (exactness of the date of events paired on
-type + ordinal), participants (person name + country), documents (type + date + count) and
-persons_noise (names the gold says are NOT participants, found in the tables anyway).
+Headline tables (comparable across releases): events (type + ordinal + date), dates (exactness of
+the date of events paired on type + ordinal), participants (person name + country, per article),
+documents (type + date + count) and persons_noise (names the gold says are NOT participants, found
+in the tables anyway).
+
+Detail tables (stricter, so that errors the headline tables forgive still show):
+participant_roles (name + country + role, on the event it was paired with), signatories (document
+type + signer), event_details (city, country and status of each paired event).
 """
 from __future__ import annotations
 
@@ -18,7 +23,9 @@ from pathlib import Path
 
 import pandas as pd
 
-TABLES = ("events", "dates", "participants", "documents", "persons_noise")
+TABLES = ("events", "dates", "participants", "documents", "persons_noise",
+          "participant_roles", "signatories", "event_details")
+HEADLINE = ("events", "participants", "documents")
 
 
 # ---------------------------------------------------------------------------------------- results
@@ -164,6 +171,7 @@ class _Event:
     precision: str
     role: str = ""         # gold: primary | reference
     label: str = ""        # pred: event_id
+    raw: dict | None = None  # the gold event, or the predicted events row with its source row
 
     def key(self) -> tuple:
         return (self.type, self.ordinal)
@@ -183,7 +191,7 @@ def _gold_events(gold_article: dict) -> list[_Event]:
         prec = e.get("precision") or "unknown"
         out.append(_Event(e.get("type") or "", _ordinal(e.get("series_number")),
                           render_date(e.get("date_start"), prec), render_date(e.get("date_end"), prec),
-                          prec, role=e.get("role") or ""))
+                          prec, role=e.get("role") or "", raw=e))
     return out
 
 
@@ -200,14 +208,18 @@ def _pred_events(tables: dict[str, pd.DataFrame], article_id: str) -> list[_Even
         prec = date_row.get("date_precision") or "unknown"
         out.append(_Event(ev.get("event_type") or "", _ordinal(ev.get("series_number")),
                           render_date(date_row.get("date_start"), prec),
-                          render_date(date_row.get("date_end"), prec), prec, label=src["event_id"]))
+                          render_date(date_row.get("date_end"), prec), prec, label=src["event_id"],
+                          raw={**ev, "source_status": src.get("status") or ev.get("status") or ""}))
     return out
 
 
 # ------------------------------------------------------------------------------------------ matching
 
 def match_events(gold_ev: list[_Event], pred_ev: list[_Event], article_id: str):
-    """Return (events score, dates score, misses, {gold index: date exact?})."""
+    """Return (events score, dates score, misses, {gold index: date exact?}, {gold index: pred index}).
+
+    The last map pairs each gold event with its predicted event (same type and ordinal, best date
+    first), for the detail tables."""
     def rank(g: _Event, p: _Event):
         if g.key() != p.key():
             return None
@@ -248,7 +260,8 @@ def match_events(gold_ev: list[_Event], pred_ev: list[_Event], article_id: str):
         if pi not in matched_p:
             events.fp += 1
             misses.append(Miss("events", article_id, "false_positive", f"predicted {p.describe()}"))
-    return events, dates, misses + date_misses, exact
+    paired = {gi: pi for _, gi, pi in pairs}
+    return events, dates, misses + date_misses, exact, paired
 
 
 def _person_names(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
@@ -354,6 +367,91 @@ def match_noise(tables, gold_article: dict, article_id: str):
     return score, misses
 
 
+def _set_score(table: str, article_id: str, gold: list, pred: list, show) -> tuple[Score, list[Miss]]:
+    """Multiset comparison of hashable items; every unmatched item is a miss."""
+    remaining = list(pred)
+    score, misses = Score(), []
+    for g in gold:
+        if g in remaining:
+            remaining.remove(g)
+            score.tp += 1
+        else:
+            score.fn += 1
+            misses.append(Miss(table, article_id, "missed", show(g)))
+    for p in remaining:
+        score.fp += 1
+        misses.append(Miss(table, article_id, "false_positive", show(p)))
+    return score, misses
+
+
+def match_roles(tables, gold_article: dict, article_id: str, gold_ev: list[_Event], pred_ev: list[_Event],
+                paired: dict[int, int]):
+    """Each participant with its role, on the event it belongs to: a participant of an unpaired event
+    (or on the wrong event) is a miss, and so is a wrong role."""
+    canon = _canon_map(gold_article)
+    persons = _person_names(tables)
+    rows = _rows(tables, "participants", article_id)
+    gold, pred = [], []
+    slot_of_pred = {pi: f"event{gi}" for gi, pi in paired.items()}
+    for gi, e in enumerate(gold_ev):
+        for p in (e.raw or {}).get("participants") or []:
+            gold.append((f"event{gi}", canon(p.get("name")), p.get("country") or "", p.get("role") or ""))
+    by_label = {p.label: pi for pi, p in enumerate(pred_ev)}
+    seen = set()
+    for r in rows:
+        pi = by_label.get(r.get("event_id"))
+        slot = slot_of_pred.get(pi, f"predicted:{r.get('event_id')}")
+        names = [r.get("name_vi") or ""] + persons.get(r.get("person_id") or "", [])
+        gold_names = {g[1] for g in gold if g[0] == slot}
+        name = next((canon(n) for n in names if canon(n) in gold_names), canon(names[0]))
+        item = (slot, name, r.get("country") or "", r.get("role") or "")
+        if item not in seen:
+            seen.add(item)
+            pred.append(item)
+    labels = {f"event{gi}": e.describe() for gi, e in enumerate(gold_ev)}
+    return _set_score("participant_roles", article_id, gold, pred,
+                      lambda i: f"{i[1]} ({i[2]}) as {i[3]} at {labels.get(i[0], i[0])}")
+
+
+def match_signatories(tables, gold_article: dict, article_id: str):
+    """(document type, signer) pairs: a signer dropped, added or on the wrong document is a miss."""
+    canon = _canon_map(gold_article)
+    persons = _person_names(tables)
+    gold = [(d.get("type") or "", canon(name)) for e in gold_article.get("events") or []
+            for d in e.get("documents") or [] for name in d.get("signatories") or []]
+    pred = []
+    for r in _rows(tables, "documents", article_id):
+        for col in ("signatory_vn", "signatory_cn"):
+            pid = r.get(col) or ""
+            if pid:
+                names = persons.get(pid) or [pid]
+                name = next((canon(n) for n in names if (r.get("doc_type") or "", canon(n)) in gold),
+                            canon(names[0]))
+                pred.append((r.get("doc_type") or "", name))
+    return _set_score("signatories", article_id, gold, pred, lambda i: f"{i[1]} signing {i[0]}")
+
+
+def match_details(gold_ev: list[_Event], pred_ev: list[_Event], paired: dict[int, int], article_id: str):
+    """City, country and status of every paired event: each field is one item, right or wrong."""
+    score, misses = Score(), []
+    for gi, pi in sorted(paired.items()):
+        g, p = gold_ev[gi].raw or {}, pred_ev[pi].raw or {}
+        for field, gold_value, pred_value in (
+                ("location_city", g.get("location_city"), p.get("location_city")),
+                ("location_country", g.get("location_country"), p.get("location_country")),
+                ("status", g.get("status"), p.get("source_status") or p.get("status"))):
+            gold_value, pred_value = gold_value or "", pred_value or ""
+            if gold_value == pred_value:
+                score.tp += 1 if gold_value else 0
+                continue
+            score.fp += 1 if pred_value else 0
+            score.fn += 1 if gold_value else 0
+            misses.append(Miss("event_details", article_id, "wrong_value",
+                               f"{gold_ev[gi].describe()}: {field} gold {gold_value or '—'} vs predicted "
+                               f"{pred_value or '—'}"))
+    return score, misses
+
+
 # ---------------------------------------------------------------------------------------- evaluate
 
 def evaluate(tables: dict[str, pd.DataFrame], gold: dict[str, dict]) -> EvaluationReport:
@@ -364,20 +462,24 @@ def evaluate(tables: dict[str, pd.DataFrame], gold: dict[str, dict]) -> Evaluati
     for article_id in sorted(gold):
         g = gold[article_id]
         gold_ev = _gold_events(g)
-        ev_score, date_score, ev_misses, exact = match_events(
-            gold_ev, _pred_events(tables, article_id), article_id)
+        pred_ev = _pred_events(tables, article_id)
+        ev_score, date_score, ev_misses, exact, paired = match_events(gold_ev, pred_ev, article_id)
         primaries = [i for i, e in enumerate(gold_ev) if e.role == "primary"]
         primary_total += len(primaries)
         primary_exact += sum(exact.get(i, False) for i in primaries)
         part_score, part_misses = match_participants(tables, g, article_id)
         doc_score, doc_misses = match_documents(tables, g, article_id)
         noise_score, noise_misses = match_noise(tables, g, article_id)
+        role_score, role_misses = match_roles(tables, g, article_id, gold_ev, pred_ev, paired)
+        sign_score, sign_misses = match_signatories(tables, g, article_id)
+        detail_score, detail_misses = match_details(gold_ev, pred_ev, paired, article_id)
         scores = {"events": ev_score, "dates": date_score, "participants": part_score,
-                  "documents": doc_score, "persons_noise": noise_score}
+                  "documents": doc_score, "persons_noise": noise_score, "participant_roles": role_score,
+                  "signatories": sign_score, "event_details": detail_score}
         per_article[article_id] = scores
         for t, s in scores.items():
             totals[t] = totals[t] + s
-        misses += ev_misses + part_misses + doc_misses + noise_misses
+        misses += ev_misses + part_misses + doc_misses + noise_misses + role_misses + sign_misses + detail_misses
     return EvaluationReport(totals, misses, len(gold), per_article, (primary_exact, primary_total))
 
 
@@ -385,9 +487,9 @@ def evaluate(tables: dict[str, pd.DataFrame], gold: dict[str, dict]) -> Evaluati
 
 def format_report(report: EvaluationReport, max_misses: int | None = None) -> str:
     lines = [f"{report.n_articles} articles scored", "",
-             f"{'table':<14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+             f"{'table':<17} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for t, s in report.scores.items():
-        lines.append(f"{t:<14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        lines.append(f"{t:<17} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
     exact, total = report.primary_dates_exact
     lines.append(f"primary event dates exact: {exact}/{total}")
 
@@ -402,7 +504,7 @@ def format_report(report: EvaluationReport, max_misses: int | None = None) -> st
         for m in by_article[article_id]:
             if max_misses is not None and shown >= max_misses:
                 break
-            lines.append(f"  {m.table:<13} {m.kind:<15} {m.detail}")
+            lines.append(f"  {m.table:<17} {m.kind:<15} {m.detail}")
             shown += 1
     if shown < len(report.misses):
         lines += ["", f"... {len(report.misses) - shown} more not shown"]

@@ -89,7 +89,8 @@ def _cities(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> set
 def _person_record(p: FoundPerson, article: Article, country: str | None) -> PersonMention:
     s, e = p.sentence
     return PersonMention(name=article.text[p.start:p.end], country=country, title=p.title, rank=p.rank,
-                         organization=p.organization, evidence=evidence(article, s, e), span=(p.start, p.end))
+                         organization=p.organization, evidence=evidence(article, s, e), span=(p.start, p.end),
+                         canonical=p.canonical)
 
 
 # --- the primary event -------------------------------------------------------------------------
@@ -195,12 +196,13 @@ def _status(article: Article, sentence: tuple[int, int], clause_end: int, date: 
 def conference_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
                            lex: Lexicon) -> list[Claim]:
     mt = article.match_text
-    claims: dict[int | None, Claim] = {}
+    claims: dict[tuple, Claim] = {}
     for s, e in body:
         for m in P.CONFERENCE_MENTION.finditer(mt, s, e):
             number = P.ordinal_value(m.group("n"))
             if number is None:
                 continue
+            skey = P.series_key(m.group(0))
             nxt = re.search(r"[;]|[Hh]ội nghị", mt[m.end():e])
             clause_end = m.end() + nxt.start() if nxt else e
             dates = [x for x in _dates_in(article, m.end(), clause_end) if x.kind not in ("years_ago",)]
@@ -219,14 +221,20 @@ def conference_references(article: Article, body: list[tuple[int, int]], people:
                 article_id=article.article_id, mention="reference", event_type="conference",
                 title_vi=article.text[m.start():m.end()], series=P.series_of(m.group(0)), series_number=number,
                 series_number_inferred=False, date=date, location_city=city, location_country=country,
-                host_country=country, status=status, evidence=evidence(article, s, e))
+                host_country=country, status=status, evidence=evidence(article, s, e), series_key=skey)
             claim = Claim(event, (owned_from, clause_end), members, m.start())
-            old = claims.get(number)
+            # the same series and ordinal (a bare "Hội nghị lần thứ 14" joins the one with that ordinal)
+            key = next((k for k in claims if k[1] == number and (k[0] == skey or not skey or not k[0])),
+                       (skey, number))
+            old = claims.get(key)
             if old is None or (not old.event.date.known and date.known):
                 if old is not None:  # keep what the first mention knew
                     event.series = event.series or old.event.series
+                    event.series_key = event.series_key or old.event.series_key
                     claim.people = old.people + claim.people
-                claims[number] = claim
+                    del claims[key]
+                    key = (event.series_key, number)
+                claims[key] = claim
             elif old is not None:
                 old.people += members
                 old.event.series = old.event.series or event.series

@@ -7,12 +7,14 @@ from . import patterns as P
 from .cleaning import is_off_topic, match_form, segment, sentences
 from .dates import article_date
 from .documents import find_documents
-from .events import (conference_references, planned_meetings, promote_unnamed_chairs, delegation_country, find_primary, primary_roles, resolve_people,
+from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
                      to_participants, visit_references)
+from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral
+from .language import language_of
 from .lexicon import Lexicon, load
-from .people import country_of, find_people
+from .people import country_of, find_people, reconcile_spellings
 from .cleaning import variant_key
-from .records import Article, ArticleExtraction, InputFile
+from .records import Article, ArticleExtraction, InputFile, ParticipantMention
 from .topics import find_topics
 
 
@@ -42,6 +44,9 @@ def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
     """Why an article reports no bilateral security meeting ('' when it may report one)."""
     mt = article.match_text
     body = " ".join(mt[s:e] for s, e in body_sentences)
+    language = language_of(article.text)
+    if language not in ("Vietnamese", "unknown"):
+        return f"not Vietnamese: the text reads as {language}"
     if not body.strip():
         return "no article body left after removing captions, menus and footers"
     if not P.MEETING_ANY.search(body):
@@ -62,52 +67,106 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     reason = relevance(article, body, lex)
     if reason:
         return ArticleExtraction(article, [], reason)
-    people = find_people(mt, body, lex)
+    people = reconcile_spellings(find_people(mt, body, lex))
     captions = [s for a, b, kind in article.noise if kind == "caption" for s in sentences(mt, a, b)]
     caption_people = find_people(mt, captions, lex)
     conf_claims = conference_references(article, body, people, lex)
     # a conference phrase in the opening, or right after "tổ chức/đồng chủ trì", names the meeting itself
     itself = [c for c in conf_claims if _names_the_meeting(article, body, c)]
     conf_claims = [c for c in conf_claims if c not in itself]
-    primary = find_primary(article, body, [c.span for c in conf_claims], lex)
-    if primary is None:
-        return ArticleExtraction(article, [], "no reported meeting found in the article body")
-    if primary.event_type == "conference" and itself:
-        first = itself[0].event
-        primary.series_number = primary.series_number or first.series_number
-        primary.series = primary.series or first.series
-        primary.title_vi = first.title_vi
-        primary.location_city = primary.location_city or first.location_city
-        primary.location_country = primary.location_country or first.location_country
-    elif itself:
-        conf_claims += itself
-    conf_claims = [c for c in conf_claims if not (primary.event_type == "conference"
-                                                  and c.event.series_number == primary.series_number)]
-    primary_sents = {(s, e) for s, e in body if primary.date.char_start >= 0 and s <= primary.date.char_start < e}
-    primary_sents.add((primary.evidence.char_start, primary.evidence.char_end))
-    visit_claims = visit_references(article, body, people, lex, primary_sents)
+    first_frames = find_frames(article, body, people, [c.span for c in conf_claims])
+    visit_claims = visit_references(article, body, people, lex, {f.sentence for f in first_frames})
     claims = conf_claims + visit_claims
     claims += planned_meetings(article, body, [c.span for c in claims], lex)
-    _fill_series(primary, [c.event for c in conf_claims])
-    claimed_people = {(p.start, p.end) for c in claims for p, _ in c.people}
+    claimed = [c.span for c in claims]
+    frames = find_frames(article, body, people, claimed)
+    if not frames:
+        return ArticleExtraction(article, [], "no reported meeting found in the article body")
+    meetings = build_meetings(article, body, frames, lex)
+    owner = assign_sentences(article, body, meetings, claimed)
     deleg = delegation_country(article, body, lex)
-    own = [p for p in people if (p.start, p.end) not in claimed_people
-           and not any(c.span[0] <= p.start < c.span[1] for c in visit_claims)]
-    rows = primary_roles(article, own, primary, deleg, lex)
-    merged = resolve_people(rows, deleg, primary.host_country)
-    promote_unnamed_chairs(article, body, own, merged, lex)
-    order = list(dict.fromkeys(variant_key(p.name) for p, _, _ in rows))
-    primary.participants = to_participants(article, merged, order)
+    describe(article, meetings, people, owner, deleg, lex, claimed)
+    meetings = [m for m in meetings if is_bilateral(article, m, lex)]
+    if not any(m.event.mention == "primary" for m in meetings):
+        return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
+    owner = {sent: (m if m in meetings else None) for sent, m in owner.items()}
+    _name_conferences(article, meetings, itself, [c.event for c in conf_claims])
+    held = [m.event for m in meetings if m.kind == "conference" and m.event.series_number is not None]
+    claims = [c for c in claims if not any(  # "Biên bản Hội nghị lần thứ 14": the conference held
+        c.event.event_type == "conference" and c.event.series_number == h.series_number
+        and (not c.event.series_key or not h.series_key or c.event.series_key == h.series_key) for h in held)]
+    for m in meetings:
+        m.event.participants = [ParticipantMention(_person_record(p, article, p.country), role)
+                                for p, role in m.people.values()]
+        if not m.event.title_vi:
+            m.event.title_vi = meeting_title(article, m)
     for c in claims:
         rows_c = [(p, role, p.country or country_of(p.title or "", lex)) for p, role in c.people]
         merged_c = resolve_people(rows_c, None, None)
         c.event.participants = to_participants(article, merged_c, list(dict.fromkeys(variant_key(p.name) for p, _ in c.people)))
-    events = [primary] + [c.event for c in claims]
-    find_documents(article, body, captions, events, people + caption_people)
-    claimed_spans = [c.span for c in claims]
-    primary.topics = find_topics(article, [(s, e) for s, e in body
-                                           if not any(cs <= s and e <= ce for cs, ce in claimed_spans)])
+    primaries = [m.event for m in meetings]
+    events = primaries + [c.event for c in claims]
+
+    def owner_of(pos: int):
+        for (s, e), m in owner.items():
+            if s <= pos < e and m is not None:
+                return m.event
+        return None
+    find_documents(article, body, captions, events, people + caption_people, owner_of)
+    for m in meetings:
+        m.event.topics = find_topics(article, [sent for sent in m.sentences
+                                               if not any(cs <= sent[0] and sent[1] <= ce for cs, ce in claimed)])
     return ArticleExtraction(article, events, spellings=sorted({p.name for p in people + caption_people}))
+
+
+def _name_conferences(article, meetings, itself, refs) -> None:
+    """Series, ordinal and name of the conference being held, from the phrase that names it."""
+    conferences = [m for m in meetings if m.kind == "conference"]
+    if not conferences:
+        refs += [c.event for c in itself]
+        return
+    primary = conferences[0].event
+    mt = article.match_text
+    if itself:
+        first = itself[0].event
+        primary.series_number = first.series_number
+        primary.series = first.series
+        primary.series_key = first.series_key
+        primary.title_vi = first.title_vi
+        primary.location_city = primary.location_city or first.location_city
+        primary.location_country = primary.location_country or first.location_country
+    else:
+        for f in conferences[0].frames:
+            m = P.CONFERENCE_MENTION.search(mt, *f.sentence)
+            if m:
+                primary.series_number = P.ordinal_value(m.group("n"))
+                primary.series = P.series_of(m.group(0))
+                primary.series_key = P.series_key(m.group(0))
+                primary.title_vi = article.text[m.start():m.end()]
+                break
+    if not primary.title_vi:
+        for f in conferences[0].frames:
+            m = re.search(r"(?:[Hh]ội nghị|[Đđ]ối thoại)[^.;,()]{0,120}", mt[f.sentence[0]:f.sentence[1]])
+            if m:
+                primary.title_vi = article.text[f.sentence[0] + m.start():f.sentence[0] + m.end()].strip()
+                break
+    _fill_series(primary, refs)
+
+
+def meeting_title(article: Article, m) -> str:
+    """The phrase that names the meeting: its principals and predicate, as written."""
+    f = m.frames[0]
+    s, e = f.sentence
+    mt = article.match_text
+    before = [p for p, _ in f.principals if p.start < f.at and mt.rfind(",", p.phrase_end, f.at) < 0]
+    start = min((p.phrase_start for p in before), default=f.at)
+    after = [p for p, _ in f.principals if p.start > f.at]
+    stop = re.search(r"[.;]", mt[f.at:e])
+    end = f.at + stop.start() if stop else e
+    if after:
+        end = min(end, max(p.phrase_end for p in after))
+    text = article.text[start:end].strip(" ,")
+    return text if len(text) <= 220 else text[:220].rsplit(" ", 1)[0] + " …"
 
 
 def _names_the_meeting(article: Article, body, claim) -> bool:

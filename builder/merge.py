@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import blocking
-from .cleaning import fold, variant_key
+from .cleaning import fold, name_key, variant_key
 from .lexicon import load
 from .records import ArticleExtraction, DateValue, EventMention
 
@@ -43,6 +43,7 @@ class MergedPerson:
     key: str
     country: str | None
     spellings: Counter = field(default_factory=Counter)
+    keys: list = field(default_factory=list)     # the (name key, country) identities merged here
 
 
 def _overlap(a: DateValue, b: DateValue) -> bool:
@@ -66,6 +67,8 @@ def same_event(a: EventMention, b: EventMention) -> bool:
     if a.series and b.series:
         return a.series == b.series and a.series_number == b.series_number
     if a.series or b.series:
+        return False
+    if a.series_key and b.series_key and a.series_key != b.series_key:
         return False
     if a.event_type != b.event_type:
         return False
@@ -213,10 +216,19 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
     return merged
 
 
+def person_slug(name: str) -> str:
+    """A readable id from the name as written: "Đỗ Thị Hằng" → "do-thi-hang"."""
+    return slug(name)
+
+
 def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
-    """Map (variant key, country) of every participant and signatory to a person."""
-    people: dict[str, MergedPerson] = {}
-    lookup: dict[tuple[str, str | None], str] = {}
+    """Map (name key, country) of every participant and signatory to a person.
+
+    Identity keeps tone marks (only their placement and case are normalised), so "Nguyễn Văn
+    Thanh" and "Nguyễn Văn Thành" stay two people. Spellings of one person meet on evidence only:
+    the article itself (a one-letter variant is reconciled at extraction, see `identity`), a cited
+    reference row with aliases, or the same accent-free name with the same country and office."""
+    reference = load().persons
     mentions = []
     for e in events:
         for m in e.mentions:
@@ -226,30 +238,93 @@ def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple
                 mentions.extend(d.signatories)
     countries: dict[str, Counter] = {}
     for p in mentions:
-        countries.setdefault(variant_key(p.name), Counter())[p.country] += 1
+        countries.setdefault(name_key(p.identity), Counter())[p.country] += 1
+
+    def country_of_mention(p) -> str | None:
+        if p.country:
+            return p.country
+        known = [c for c in countries[name_key(p.identity)] if c]   # a bare mention takes the agreed one
+        return known[0] if len(known) == 1 else None
+
+    parent: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+
+    def find(k):
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
+
+    titles: dict[tuple[str, str], set] = {}
+    spelled: dict[tuple[str, str | None], Counter] = {}
     for p in mentions:
-        key = variant_key(p.name)
-        country = p.country
-        if country is None:  # a bare mention takes the country the other mentions agree on
-            known = [c for c in countries[key] if c]
-            country = known[0] if len(known) == 1 else None
-        pid = slug(key) + (f"-{country.lower()}" if country else "")
-        person = people.setdefault(pid, MergedPerson(pid, key, country))
-        person.spellings[p.name] += 1
-        lookup[(key, p.country)] = pid
-    by_key: dict[str, list[MergedPerson]] = {}   # looked up by key: scanning all persons is quadratic
-    for person in people.values():
-        by_key.setdefault(person.key, []).append(person)
+        ident = (name_key(p.identity), country_of_mention(p))
+        find(ident)
+        spelled.setdefault(ident, Counter())[p.name] += 1
+        if p.title and ident[1]:
+            titles.setdefault((variant_key(p.identity), ident[1]), set()).add((ident, name_key(p.title)))
+    for row in reference:   # curated aliases with a source
+        names = {name_key(n) for n in [row["name_vi"]] + [a for a in row["aliases_vi"].split("|") if a]}
+        hits = [k for k in parent if k[0] in names and k[1] in (row["country"], None)]
+        for k in hits[1:]:
+            union(hits[0], k)
+    for group in titles.values():   # same accent-free name, same side, same office
+        by_title: dict[str, list] = {}
+        for ident, title in group:
+            by_title.setdefault(title, []).append(ident)
+        for idents in by_title.values():
+            for k in idents[1:]:
+                union(idents[0], k)
+
+    clusters: dict[tuple, list[tuple]] = {}
+    for k in sorted(parent, key=str):
+        clusters.setdefault(find(k), []).append(k)
+    people: list[MergedPerson] = []
+    lookup: dict[tuple[str, str | None], str] = {}
+    for root, keys in clusters.items():
+        counts = Counter()
+        for k in keys:
+            counts.update(spelled.get(k, Counter()))
+        display = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        country = root[1]
+        people.append(MergedPerson("", name_key(display), country, counts, keys))
+    # readable ids; two different people whose names fold alike get a short hash of their spelling
+    by_slug: dict[str, list[MergedPerson]] = {}
+    for person in people:
+        base = person_slug(person.key) + (f"-{person.country.lower()}" if person.country else "")
+        by_slug.setdefault(base, []).append(person)
+    for base, group in by_slug.items():
+        for person in group:
+            person.person_id = base if len(group) == 1 else (
+                base + "-" + hashlib.sha256(person.key.encode()).hexdigest()[:4])
+            for k in person.keys:
+                lookup[k] = person.person_id
+    for p in mentions:   # the lookup by the country as the mention states it
+        lookup.setdefault((name_key(p.identity), p.country),
+                          lookup[(name_key(p.identity), country_of_mention(p))])
+    known = {k[0]: person for person in people for k in person.keys}
+    for row in reference:   # a cited alias of a known person is a known spelling too
+        names = [row["name_vi"]] + [a for a in row["aliases_vi"].split("|") if a]
+        person = next((known[name_key(n)] for n in names if name_key(n) in known), None)
+        if person is not None and person.country in (row["country"], None):
+            for n in names:
+                known.setdefault(name_key(n), person)
     for name in spellings:  # other spellings of a known person, e.g. in a caption
-        for person in by_key.get(variant_key(name), ()):
-            if name not in person.spellings:
-                person.spellings[name] += 0
-    return lookup, sorted(people.values(), key=lambda p: p.person_id)
+        person = known.get(name_key(name))
+        if person is not None and name not in person.spellings:
+            person.spellings[name] += 0
+    return lookup, sorted(people, key=lambda p: p.person_id)
 
 
 def reference_for(person: MergedPerson) -> dict[str, str]:
+    keys = {k[0] for k in person.keys or [(person.key, person.country)]}
     for row in load().persons:
         names = [row["name_vi"]] + [a for a in row["aliases_vi"].split("|") if a]
-        if any(variant_key(n) == person.key for n in names) and row["country"] == (person.country or row["country"]):
+        if any(name_key(n) in keys for n in names) and row["country"] == (person.country or row["country"]):
             return row
     return {}

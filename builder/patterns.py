@@ -34,9 +34,12 @@ _NUMBER_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 
                  "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mốt": 1}
 ORDINAL_WORDS = (r"(?:hai mươi|ba mươi|mười)(?: (?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?|"
                  r"nhất|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín")
-ORDINAL = re.compile(r"\blần thứ (?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b)")
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_N = r"(?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b|(?=[IVX])" + ROMAN + r"\b)"
+ORDINAL = re.compile(r"\b[Ll]ần thứ " + _N)
 CONFERENCE_MENTION = re.compile(
-    r"(?:[Hh]ội nghị|[Đđ]ối thoại)(?P<name>[^.;]{0,160}?)\blần thứ (?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b)")
+    r"(?:[Hh]ội nghị|[Đđ]ối thoại|[Pp]hiên họp)(?P<name>(?:(?![Hh]ội nghị|[Đđ]ối thoại)[^.;]){0,160}?)\b[Ll]ần thứ "
+    + _N)
 SERIES_RULES = (
     ("political_security_dialogue", re.compile(r"đối thoại[^.;]{0,50}?an ninh chính trị", re.I)),
     ("crime_prevention_conference", re.compile(r"phòng,? chống tội phạm", re.I)),
@@ -44,8 +47,24 @@ SERIES_RULES = (
 NOT_A_MINISTRY_SERIES = re.compile(r"cấp tỉnh|cấp huyện|tỉnh\b|ma túy", re.I)
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> int | None:
+    if not text or not re.fullmatch(ROMAN, text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
+
+
 def ordinal_value(text: str) -> int | None:
-    text = text.strip().lower()
+    text = text.strip()
+    if re.fullmatch(r"[IVX]+", text):
+        return _roman(text)
+    text = text.lower()
     if text.isdigit():
         return int(text)
     words = text.split()
@@ -57,6 +76,26 @@ def ordinal_value(text: str) -> int | None:
         tens = _NUMBER_WORDS.get(words[0], 0) * 10
         return tens + (_NUMBER_WORDS.get(words[2], 0) if len(words) > 2 else 0)
     return _NUMBER_WORDS.get(words[0])
+
+
+_SERIES_STOP = frozenset(
+    "hoi nghi doi thoai phien hop cap bo truong thu truong ve giua hai nuoc bo cong an viet nam trung quoc "
+    "lan thu va hop tac cua tai nam lanh dao quoc gia".split())
+
+
+def series_key(phrase: str) -> str | None:
+    """A key for a numbered series from its name, so that the same ordinal of two series never
+    merges: the series code when known, else the name's distinctive words ("an-ninh-chien-luoc"),
+    None for a bare "Hội nghị lần thứ 14" (which then joins whichever series has that ordinal)."""
+    code = series_of(phrase)
+    if code:
+        return code
+    import unicodedata
+    head = re.split(r"\b[Ll]ần thứ\b", phrase)[0]
+    folded = "".join(c for c in unicodedata.normalize("NFD", head.replace("đ", "d").replace("Đ", "D"))
+                     if not unicodedata.combining(c)).lower()
+    words = [w for w in re.findall(r"[a-z]+", folded) if w not in _SERIES_STOP]
+    return "-".join(words[:6]) or None
 
 
 def series_of(phrase: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cleaning import name_key
 from .lexicon import Lexicon
@@ -42,6 +42,7 @@ class FoundPerson:
     organization: str | None
     country: str | None
     sentence: tuple[int, int]
+    canonical: str = ""     # the article's first spelling when this one is a misspelling of it
 
 
 def _is_cap(word: str) -> bool:
@@ -155,19 +156,47 @@ def country_of(text: str, lex: Lexicon) -> str | None:
         return best[1]
     if "việt nam" in low:
         return "VN"
+    for place in lex.places:   # a third country's body ("Bộ An ninh Lào")
+        if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
+                r"\b" + re.escape(place.name_vi.lower()) + r"\b", low):
+            return place.country
     return None
 
 
+# Capitalised words that begin organisations and places, never a person's name
+STRUCTURAL = frozenset(
+    "Bộ Cục Sở Ủy Uỷ Ban Đảng Nhà Nước Hội Chính Phủ Tỉnh Thành Phố Khu Đoàn Công An Trung Ương Quốc Việt "
+    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Cảnh Sát Biên Quân Đội Vụ Văn phòng "
+    "Cửa Khẩu Huyện Xã Thị Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Phó Chủ Tịch Bí Thư Giám Đốc".split())
+
+
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
-    """Candidate names inside a run of capitalised words, longest first: each starts with a
-    surname that does not begin a place name and runs to the end of the run (2 to 4 syllables)."""
+    """Candidate names inside a run of capitalised words, longest first. A name starts with a
+    surname of the list, or, where none does, with the first word after the organisation and place
+    words that open the run ("Trung Quốc Ngụy Tuấn Lâm", "Wang Jianguo"): the list helps, it does
+    not decide. A name runs to the end of the run and has 2 to 4 syllables."""
+    listed = False
     for i, (s, _, w) in enumerate(words):
         if w not in lex.surnames:
             continue
         if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
             continue
         if 2 <= len(words) - i <= 4:
+            listed = True
             yield words[i:]
+    if listed:
+        return
+    i = 0
+    while i < len(words):
+        place = next((p for p in lex.places if text_low.startswith(p.name_vi.lower(), words[i][0])), None)
+        if place is not None:
+            i += len(place.name_vi.split())
+        elif words[i][2] in STRUCTURAL:
+            i += 1
+        else:
+            break
+    if 2 <= len(words) - i <= 4 and words[i][2] not in STRUCTURAL:
+        yield words[i:]
 
 
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
@@ -252,3 +281,30 @@ if __name__ == "__main__":  # a quick look: python -m builder.people FILE
     spans = [s for p in segment(raw) if p.kind == "body" for s in sentences(mt, p.start, p.end)]
     for f in find_people(mt, spans, load()):
         print(f.name, "|", f.country, "|", f.rank, "|", f.title, "|", f.organization)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter (or one tone mark) substituted, inserted or deleted."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def reconcile_spellings(found: list[FoundPerson]) -> list[FoundPerson]:
+    """A name one letter or tone mark off another of the same article, with the same surname and
+    as many syllables, is a misspelling of the one written first ("Hầu Quốc Thắnh" after "Hầu Quốc
+    Thắng"): it takes that person's key, and keeps its own spelling as written."""
+    first: dict[str, FoundPerson] = {}
+    out = []
+    for f in sorted(found, key=lambda f: f.start):
+        words = f.key.split()
+        canon = next((g for k, g in first.items() if k != f.key and k.split()[0] == words[0]
+                      and len(k.split()) == len(words) and _one_edit_apart(k, f.key)), None)
+        if canon is not None:
+            f = replace(f, key=canon.key, canonical=canon.name)
+        first.setdefault(f.key, f)
+        out.append(f)
+    return out

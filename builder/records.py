@@ -97,6 +97,13 @@ class PersonMention:
     organization: str | None
     evidence: Evidence        # the name's own span is (char_start, char_end) of `span`
     span: tuple[int, int]
+    # the article's own spelling of this person when `name` is a one-letter variant of it
+    # ("Đổng Vĩnh Khanh" written once for "Đổng Vĩnh Khang"); identity uses it, the row keeps `name`
+    canonical: str = ""
+
+    @property
+    def identity(self) -> str:
+        return self.canonical or self.name
 
 
 @dataclass
@@ -134,6 +141,7 @@ class EventMention:
     participants: list[ParticipantMention] = field(default_factory=list)
     documents: list[DocumentMention] = field(default_factory=list)
     topics: list[tuple[str, Evidence]] = field(default_factory=list)
+    series_key: str | None = None   # a numbered series' key (patterns.series_key), known or not
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import vocabulary as V
-from .cleaning import variant_key
+from .cleaning import name_key
 from .merge import MergedEvent, MergedPerson, merge_events, merge_persons, reference_for
 from .records import ArticleExtraction, DateValue, InputFile
 from .schema import TABLES
@@ -49,7 +49,8 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
         x = by_id.get(f.article_id)
         status, reason = f.status, f.reason
         if x is not None and f.status == "ok" and not x.events:
-            status, reason = "not_relevant", x.not_relevant_reason
+            status = "not_vietnamese" if x.not_relevant_reason.startswith("not Vietnamese") else "not_relevant"
+            reason = x.not_relevant_reason
         published = x.article.published if x else None
         rows["articles"].append({
             "article_id": f.article_id, "path": f.path, "sha256": f.sha256, "status": status,
@@ -64,7 +65,7 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
         on_merged()
 
     def pid(person) -> str:
-        return lookup[(variant_key(person.name), person.country)]
+        return lookup[(name_key(person.identity), person.country)]
 
     for e in events:
         d = e.best.date

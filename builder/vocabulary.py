@@ -100,6 +100,9 @@ COUNTRIES: tuple[Code, ...] = (
 ARTICLE_STATUSES: tuple[Code, ...] = (
     Code("ok", "OK", "Read and at least one event extracted."),
     Code("not_relevant", "Not relevant", "Read, but it reports no bilateral security meeting."),
+    Code("not_vietnamese", "Not Vietnamese",
+         "Read, but written in another language (English, French, Chinese, Spanish …); the dataset reads "
+         "Vietnamese news only, so nothing is extracted from it."),
     Code("duplicate", "Duplicate", "Byte-identical or text-identical to another input; its twin is used."),
     Code("unreadable", "Unreadable", "Could not be decoded as text (binary, unknown encoding)."),
     Code("empty", "Empty", "No text (zero bytes or whitespace only)."),

@@ -44,7 +44,7 @@ def event(event_id, etype="conference", n="", start="", end=None, precision="day
     """One events row plus its event_sources row for `article` (dates on the source row if asked)."""
     end = start if end is None else end
     ev = {"event_id": event_id, "event_type": etype, "series_number": n,
-          "date_start": start, "date_end": end, "date_precision": precision}
+          "date_start": start, "date_end": end, "date_precision": precision, "status": "held"}
     src = {"event_id": event_id, "article_id": article, "mention": "primary"}
     if source_dates:
         src.update(date_start=start, date_end=end, date_precision=precision)
@@ -102,9 +102,9 @@ def perfect_case():
         persons=[{"person_id": "p1", "name_vi": "Nguyễn Văn An", "country": "VN"},
                  {"person_id": "p2", "name_vi": "Vương Tiểu Hồng", "country": "CN"}],
         participants=[{"event_id": "e8", "person_id": "p1", "name_vi": "Nguyễn Văn An",
-                       "country": "VN", "article_id": "a1"},
+                       "country": "VN", "article_id": "a1", "role": "co_chair"},
                       {"event_id": "e8", "person_id": "p2", "name_vi": "Vương Tiểu Hồng",
-                       "country": "CN", "article_id": "a1"}],
+                       "country": "CN", "article_id": "a1", "role": "participant"}],
         documents=[{"document_id": "d1", "event_id": "e8", "doc_type": "minutes",
                     "date_signed": "2023-09-12", "date_precision": "day", "count": "1", "article_id": "a1"}])
     return tables, gold
@@ -115,7 +115,8 @@ def test_perfect_match():
     report = evaluate(tables, gold)
     counts = {t: (s.tp, s.fp, s.fn) for t, s in report.scores.items()}
     assert counts == {"events": (2, 0, 0), "dates": (2, 0, 0), "participants": (2, 0, 0),
-                      "documents": (1, 0, 0), "persons_noise": (0, 0, 0)}
+                      "documents": (1, 0, 0), "persons_noise": (0, 0, 0), "participant_roles": (2, 0, 0),
+                      "signatories": (0, 0, 0), "event_details": (2, 0, 0)}
     assert all(s.f1 == 1.0 for s in report.scores.values())
     assert report.misses == []
     assert report.n_articles == 1
@@ -372,7 +373,8 @@ def test_article_absent_from_tables_misses_everything():
     report = evaluate(tables, gold)
     counts = {t: (s.tp, s.fp, s.fn) for t, s in report.scores.items()}
     assert counts == {"events": (0, 0, 2), "dates": (0, 0, 0), "participants": (0, 0, 2),
-                      "documents": (0, 0, 1), "persons_noise": (0, 0, 0)}
+                      "documents": (0, 0, 1), "persons_noise": (0, 0, 0), "participant_roles": (0, 0, 2),
+                      "signatories": (0, 0, 0), "event_details": (0, 0, 0)}
     assert report.scores["events"].recall == 0.0
     assert misses(report, "events", "missed")[0] == "gold primary conference #8 2023-09-12 (day) (no predicted event)"
     assert report.primary_dates_exact == (0, 1)
@@ -389,6 +391,46 @@ def test_empty_tables_against_dev_gold():
     assert report.n_articles == 10
 
 
+# ------------------------------------------------------------------------------------ detail tables
+
+def test_role_on_the_wrong_event_or_wrong_role_is_a_miss():
+    gold = gold_article(
+        gold_event("conference", 8, "2023-09-12", participants=[person("Lê Văn An", "VN", "co_chair")]),
+        gold_event("reception", None, "2023-09-11", participants=[person("Hà Văn Bình", "VN", "host")]))
+    tables = tables_with_events(
+        event("e8", "conference", "8", "2023-09-12"), event("r", "reception", "", "2023-09-11"),
+        participants=[{"event_id": "e8", "person_id": "p1", "name_vi": "Lê Văn An", "country": "VN",
+                       "article_id": "a1", "role": "host"},
+                      {"event_id": "e8", "person_id": "p2", "name_vi": "Hà Văn Bình", "country": "VN",
+                       "article_id": "a1", "role": "host"}])
+    report = evaluate(tables, gold)
+    assert (report.scores["participants"].tp, report.scores["participants"].fp) == (2, 0)
+    roles = report.scores["participant_roles"]
+    assert (roles.tp, roles.fp, roles.fn) == (0, 2, 2)
+    assert any("Hà Văn Bình".lower() in m and "reception" in m for m in misses(report, "participant_roles", "missed"))
+
+
+def test_signatories_and_event_details_are_scored():
+    gold = gold_article(gold_event("talks", None, "2031-03-05", documents=[
+        {"type": "minutes", "date": "2031-03-05", "count": 1, "signatories": ["Lê Văn An", "Hà Bình"]}]))
+    gold["a1"]["events"][0].update(location_city="Hekou", location_country="CN")
+    ev, src = event("t", "talks", "", "2031-03-05")
+    ev.update(location_city="", location_country="CN")
+    tables = make_tables(events=[ev], event_sources=[src],
+                         persons=[{"person_id": "p1", "name_vi": "Lê Văn An", "country": "VN"}],
+                         documents=[{"document_id": "d", "event_id": "t", "doc_type": "minutes",
+                                     "date_signed": "2031-03-05", "date_precision": "day", "count": "1",
+                                     "article_id": "a1"}])
+    tables["documents"]["signatory_vn"] = ["p1"]
+    tables["events"]["location_city"], tables["events"]["location_country"] = [""], ["CN"]
+    report = evaluate(tables, gold)
+    sig = report.scores["signatories"]
+    assert (sig.tp, sig.fp, sig.fn) == (1, 0, 1)
+    details = report.scores["event_details"]
+    assert (details.tp, details.fp, details.fn) == (2, 0, 1)   # country and status right, city missing
+    assert misses(report, "event_details") == ["talks 2031-03-05 (day): location_city gold Hekou vs predicted —"]
+
+
 # ------------------------------------------------------------------------------------------ output
 
 def test_format_report_lists_each_miss():
@@ -400,14 +442,15 @@ def test_format_report_lists_each_miss():
         participants=[{"event_id": "e8", "name_vi": "Quang Huy", "country": "VN", "article_id": "a1"}])
     report = evaluate(tables, gold)
     text = format_report(report)
-    # a1: event missed + fp, wrong date, participant missed + fp, noise; neg: event fp
-    assert len(report.misses) == 7
+    # a1: event missed + fp, wrong date, participant missed + fp, noise, the same participant's
+    # role missed + fp in the detail table; neg: event fp
+    assert len(report.misses) == 9
     for m in report.misses:
         assert m.detail in text
-    assert "events          0.000  0.000  0.000     0     2     1" in text
+    assert "events             0.000  0.000  0.000     0     2     1" in text
     assert text.index("== a1") < text.index("== neg")
     short = format_report(report, max_misses=2)
-    assert "... 5 more not shown" in short
+    assert "... 7 more not shown" in short
     assert sum(m.detail in short for m in report.misses) == 2
 
 
