@@ -53,7 +53,8 @@ def _reception(e, lead, rng) -> str:
 def _talks(e, lead, rng) -> str:
     return (f"{lead}, tại Nhà hội đàm Cửa khẩu quốc tế, Đoàn công tác Công an tỉnh {e['vn_prov']} do "
             f"{e['vn_rank']} {e['vn']}, Giám đốc Công an tỉnh làm Trưởng đoàn đã hội đàm định kỳ năm "
-            f"{e['date'].year} với Sở Công an tỉnh {e['cn_prov']} (Trung Quốc) do ông {e['cn']}, Phó Giám đốc Sở chủ trì.")
+            f"{e['date'].year} với Đoàn công tác Sở Công an tỉnh {e['cn_prov']}, Trung Quốc do ông {e['cn']}, "
+            f"Phó Giám đốc Sở làm Trưởng đoàn.")
 
 
 TEMPLATES = {"reception": _reception, "talks": _talks}

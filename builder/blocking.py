@@ -49,7 +49,12 @@ def dated(m: EventMention) -> bool:
 
 def sentence(m: EventMention) -> str:
     """The evidence sentence in matching form (case, tone-mark placement and spacing ignored)."""
-    return " ".join(fold(m.evidence.text).split())
+    return _matching_form(m.evidence.text)
+
+
+@lru_cache(maxsize=1 << 16)    # asked for again at every comparison of the mention
+def _matching_form(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
 def keys(m: EventMention) -> Iterator[tuple[Key, bool]]:

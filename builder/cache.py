@@ -1,12 +1,13 @@
 """Cache of per-article extractions, so a rebuild re-extracts only what changed.
 
 One pickle per article under the cache folder (default `.cache/extract/`, git-ignored), named by
-a hash of the article's id, path and decoded text and of the builder itself (its version, the
-source of every builder module and every lexicon file). Changing any of these misses the cache,
+a hash of the article's id, path, bytes' hash and decoded text and of the builder itself (its
+version, the source of every module the extraction imports and every lexicon file). Changing any of these misses the cache,
 so a stale entry is never used; deleting the folder only costs time. A damaged entry is a miss.
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import pickle
@@ -20,11 +21,27 @@ from .records import ArticleExtraction, InputFile
 BUILDER = Path(__file__).resolve().parent
 
 
+def extraction_modules(start: str = "extract") -> list[Path]:
+    """The builder modules the per-article stage runs: extract.py and what it imports, transitively
+    (merge, tables, package and timeline come after the cache and do not invalidate it)."""
+    seen, todo = set(), [start, "records"]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (BUILDER / f"{name}.py").exists():
+            continue
+        seen.add(name)
+        tree = ast.parse((BUILDER / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                todo.extend([node.module] if node.module else [a.name for a in node.names])
+    return sorted(BUILDER / f"{name}.py" for name in seen)
+
+
 @lru_cache(maxsize=1)
 def builder_fingerprint() -> str:
     """Version plus the bytes of the code and lexicons that produce an extraction."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(BUILDER.glob("*.py")) + sorted((BUILDER / "lexicon").glob("*.csv")):
+    for path in extraction_modules() + sorted((BUILDER / "lexicon").glob("*.csv")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -5,11 +5,15 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import blocking
 from .cleaning import fold, name_key, variant_key
 from .lexicon import load
 from .records import ArticleExtraction, DateValue, EventMention
+
+# the same few names come back in every mention; their key is computed once (a pure function)
+name_key = lru_cache(maxsize=1 << 16)(name_key)
 
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 BASIS_ORDER = {"stated": 0, "article_date": 1, "inferred": 2}
@@ -90,9 +94,9 @@ def same_event(a: EventMention, b: EventMention) -> bool:
 def _same_report(a: EventMention, b: EventMention) -> bool:
     """The same sentence (a repost, or one outlet copying another) saying the same kind, ordinal,
     dates and status: one event even when it names nobody."""
-    return (blocking.sentence(a) == blocking.sentence(b) and a.series_number == b.series_number
+    return (a.series_number == b.series_number
             and (a.date.start, a.date.end, a.status) == (b.date.start, b.date.end, b.status)
-            and _places_agree(a, b) and _people_agree(a, b))
+            and blocking.sentence(a) == blocking.sentence(b) and _places_agree(a, b) and _people_agree(a, b))
 
 
 def _people_agree(a: EventMention, b: EventMention) -> bool:

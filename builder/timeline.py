@@ -21,6 +21,7 @@ import html
 import json
 import math
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -265,8 +266,12 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+@lru_cache(maxsize=1 << 16)    # place, host and people lines recur across thousands of events
 def _wrapped(text: str, indent: str = "") -> str:
-    lines = textwrap.wrap(text, width=_WRAP, subsequent_indent="   ") or [""]
+    if len(text) <= _WRAP and text.strip() == text and text.isprintable():
+        lines = [text] if text else [""]     # what textwrap gives for a line that fits, without its cost
+    else:
+        lines = textwrap.wrap(text, width=_WRAP, subsequent_indent="   ") or [""]
     return "<br>".join(indent + _esc(line) if i == 0 else _esc(line) for i, line in enumerate(lines))
 
 

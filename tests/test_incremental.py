@@ -94,3 +94,10 @@ def test_copies_and_near_copies_add_no_events(seeds, tmp_path):
     run(seeds, tmp_path / "b", jobs=1, timeline=False)   # every article twice, one with a reposting note
     events = lambda p: (p / "events.csv").read_text(encoding="utf-8").splitlines()[1:]  # noqa: E731
     assert len(events(tmp_path / "b")) == len(events(tmp_path / "a"))
+
+
+def test_the_cache_key_covers_the_extraction_code_and_nothing_after_it():
+    from builder.cache import extraction_modules
+    names = {p.name for p in extraction_modules()}
+    assert {"extract.py", "dates.py", "people.py", "events.py", "records.py", "cleaning.py"} <= names
+    assert not names & {"merge.py", "tables.py", "package.py", "timeline.py", "build.py"}
