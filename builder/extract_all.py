@@ -2,7 +2,9 @@
 several processes when there is enough work. The result does not depend on either."""
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
@@ -25,6 +27,18 @@ def _extract_one(args: tuple[InputFile, ExtractionCache]) -> ArticleExtraction:
     return x
 
 
+@contextmanager
+def _collector_running():
+    """Extraction makes and drops much garbage of its own: the collector runs while it does."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
+
+
 def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
                 progress=None) -> tuple[list[ArticleExtraction], int]:
     """Extractions in the order of `sources`, and how many came from the cache."""
@@ -34,13 +48,15 @@ def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
     jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
     if jobs == 1:
         fresh = []
-        for n, w in enumerate(work, 1):
-            fresh.append(_extract_one(w))
-            if progress:
-                progress(n, len(work))
+        with _collector_running():
+            for n, w in enumerate(work, 1):
+                fresh.append(_extract_one(w))
+                if progress:
+                    progress(n, len(work))
     else:
         load()      # read the lexicons once, before the worker processes are forked
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+        # workers run the garbage collector even if the build paused it (they are forked from it)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=gc.enable) as pool:
             fresh = []
             chunk = max(1, min(64, len(work) // (jobs * 8)))
             for n, x in enumerate(pool.map(_extract_one, work, chunksize=chunk), 1):

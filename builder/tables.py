@@ -132,6 +132,8 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
 
 def cell(value: object) -> str:
     """How a value is written in CSV."""
+    if value.__class__ is str:      # most cells: answered first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -168,7 +168,10 @@ def _rows(tables: dict[str, pd.DataFrame], name: str) -> list[dict[str, Any]]:
     frame = tables.get(name)
     if frame is None or len(frame) == 0:
         return []
-    return frame.to_dict("records")
+    # what DataFrame.to_dict("records") gives (a missing nullable value becomes None), column by
+    # column instead of cell by cell: that call took half the timeline's time on 10,000 articles
+    columns = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in frame.columns]
+    return [dict(zip(frame.columns, values)) for values in zip(*columns)]
 
 
 def ordinal(n: int) -> str:
