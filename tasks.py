@@ -5,6 +5,7 @@
     python3 tasks.py test       # the same set-up, then run the test suite
     python3 tasks.py evaluate   # scores against the hand-written gold
     python3 tasks.py bench      # benchmarks (print figures)
+    python3 tasks.py publish    # validate datapackage/ and write a versioned release into dist/
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def setup() -> None:
 
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "help"
-    if task not in ("build", "test", "evaluate", "bench"):
+    if task not in ("build", "test", "evaluate", "bench", "publish"):
         print(__doc__)
         return 0 if task == "help" else 2
     setup()
@@ -52,6 +53,8 @@ def main(argv: list[str]) -> int:
         sh(str(PY), "-m", "pytest", *argv[1:])
     elif task == "evaluate":
         sh(str(PY), "-m", "builder", "evaluate", *argv[1:])
+    elif task == "publish":
+        sh(str(PY), "-m", "builder", "publish", *argv[1:])
     elif task == "bench":
         for bench in sorted((ROOT / "benchmarks").glob("bench_*.py")):
             sh(str(PY), str(bench.relative_to(ROOT)))

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from .archive import is_archive, read_archive
+from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
 from .extract_all import default_jobs, extract_all
 from .package import write_package
@@ -97,6 +98,11 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
               file=stream)
     stages.done("extract")
     rows = build_rows(inputs, extractions, on_merged=lambda: stages.done("merge"))
+    try:
+        enrich(rows["articles"], {f.article_id: f.text for f in inputs},
+               {x.article.article_id: x.article.published for x in extractions}, seeds)
+    except SidecarError as e:
+        raise SeedsError(str(e)) from e
     report = build_report(rows, inputs)
     stages.done("tables")
     texts = {f.article_id: f.text or "" for f in inputs}

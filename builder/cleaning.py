@@ -65,21 +65,22 @@ def variant_key(name: str) -> str:
 class Paragraph:
     start: int
     end: int
-    kind: str  # body | header | caption | image | byline | related | footer | meta | teaser | marker
+    kind: str  # body | header | caption | image | byline | related | footer | meta | teaser
 
 
 HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
 IMAGE_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
 CAPTION_RE = re.compile(r"(?:\(Ảnh:[^)]*\)|(?:^|[.\s])Ảnh:\s*[^.]{1,60}$|\(Ảnh\s+[^)]*\)|Nguồn ảnh:)")
 FOOTER_START_RE = re.compile(
-    r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Tin mới nhất|Đừng bỏ lỡ|Mới nhất|"
+    r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Cùng chuyên mục|Tin khác|Các tin khác|Tin đã đưa|"
+    r"Tin mới nhất|Đừng bỏ lỡ|Mới nhất|Video liên quan|Bình luận\s*\(\d+\)|"
     r"\(\d+\)\s*Bình luận|\d+\s+bình luận$|Gửi bình luận|Từ khóa:|Từ khoá:|Thẻ:|Tags?:|Chia sẻ:|"
     r"Điều khoản|Ghi rõ nguồn|Liên hệ\s*\||POWERED BY|Chịu trách nhiệm|Giấy phép|Bản quyền|©)",
     re.I,
 )
 RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
 META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
-MARKER_RE = re.compile(r"^SYNTHETIC\b")
+LINK_ITEM_RE = re.compile(r"^[-•·»▸►]\s+\S")
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
 LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
 TERMINAL = (".", "!", "?", "…", '"', "”", ":", ";", "./.")
@@ -90,6 +91,14 @@ def _lines(text: str):
     for line in text.split("\n"):
         yield pos, pos + len(line), line
         pos += len(line) + 1
+
+
+def _reports(line: str) -> bool:
+    """A gallery text that tells the news itself: a dated sentence of some length ("Chiều 14/5, tại
+    Đại lễ đường Nhân dân, Thủ tướng … tiếp …")."""
+    dated = re.search(r"\b(?:ngày|sáng|trưa|chiều|tối)\s+\d{1,2}[/.-]\d{1,2}\b", line, re.I)
+    several = re.search(r"[.!?]\s+[A-ZĐÀ-Ỹ]", line)   # a caption is one phrase; news runs on
+    return len(line.split()) > 15 and line.endswith(TERMINAL) and bool(dated or several)
 
 
 def _is_byline(line: str) -> bool:
@@ -121,11 +130,12 @@ def segment(text: str) -> list[Paragraph]:
             else:
                 kinds.append("related")
                 continue
-        if MARKER_RE.match(stripped):
-            kinds.append("marker")
+        if LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25 \
+                and not re.search(r"\d{1,2}/\d{1,2}", stripped[:20]):
+            kinds.append("related")   # "- Đại tá X được bổ nhiệm …": a list of links to other stories
         elif IMAGE_RE.match(stripped):
             kinds.append("image")
-        elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40:
+        elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40 and not _reports(stripped):
             kinds.append("caption")   # the line under an image file name describes the photo
         elif CAPTION_RE.search(stripped):
             kinds.append("caption")
@@ -164,6 +174,8 @@ def segment(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+DATED_SUBHEADING = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|ngày)\s+)?\d{1,2}/\d{1,2}\b[^.]{0,80}$")
+MEETING_WORDS = re.compile(r"\b(?:tiếp|hội kiến|hội đàm|chào xã giao|làm việc với|đón tiếp)\b(?! tục| nhận| theo)")
 SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp luật", "cảnh sát", "biên phòng",
                  "hội nghị", "hội đàm", "hội kiến", "đoàn đại biểu", "đoàn công tác", "bản ghi nhớ",
                  "biên bản", "thỏa thuận", "xuất nhập cảnh", "xuất, nhập cảnh", "ma túy", "truy nã")
@@ -172,6 +184,8 @@ SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp l
 def is_off_topic(paragraph_match_text: str) -> bool:
     """A paragraph with no security vocabulary at all: likely a pasted teaser of another story."""
     low = paragraph_match_text.lower()
+    if DATED_SUBHEADING.match(low) or MEETING_WORDS.search(low):
+        return False   # a dated subheading, or a paragraph that tells of a meeting ("… sẽ tiếp Bộ trưởng X")
     return not any(cue in low for cue in SECURITY_CUES)
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m builder {build,validate,evaluate,codebook}."""
+"""Command line: python -m builder {build,validate,evaluate,codebook,card,publish}."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_SETS = ((REPO / "tests" / "fixtures" / "dev_articles", "synthetic development set"),
-            (REPO / "tests" / "fixtures" / "dev_articles_2", "second development set (multi-meeting, dates, sides, negatives)"))
+            (REPO / "tests" / "fixtures" / "dev_articles_2", "second development set (multi-meeting, dates, sides, negatives)"),
+            (REPO / "tests" / "fixtures" / "holdout", "third set (held out until first scored; see its README)"),
+            (REPO / "tests" / "fixtures" / "holdout_2", "fourth set (held out until first scored; see its README)"),
+            (REPO / "tests" / "fixtures" / "holdout_3", "fifth set (held out until first scored; see its README)"),
+            (REPO / "tests" / "fixtures" / "holdout_4", "held-out set (never tuned on)"))
 
 
 def cmd_build(args) -> int:
@@ -76,6 +80,42 @@ def cmd_codebook(args) -> int:
     return 0
 
 
+def cmd_card(args) -> int:
+    from .card import with_header
+    path = Path(args.readme)
+    path.write_text(with_header(path.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote the dataset-card header of {path}")
+    return 0
+
+
+def cmd_publish(args) -> int:
+    from .metadata import MetadataError
+    from .release import Options, PublishError, publish
+    opts = Options(previous=Path(args.previous) if args.previous else None, bump=args.bump,
+                   created=args.created, dry_run=args.dry_run)
+    for attr in ("package_dir", "dist", "releases", "metadata_path", "sources_root"):
+        if getattr(args, attr):
+            setattr(opts, attr, Path(getattr(args, attr)))
+    try:
+        release = publish(opts, log=lambda m: print(m, file=sys.stderr))
+    except (PublishError, MetadataError) as e:
+        print(f"publish refused: {e}", file=sys.stderr)
+        return 2
+    verb = "Would publish" if args.dry_run else "Published"
+    where = release.zip_path or Path(opts.dist) / f"{release.name}-{release.version}.zip"
+    print(f"{verb} {where} — version {release.version} ({release.bump}), created {release.created}")
+    for rel in sorted(release.files):
+        print(f"  {len(release.files[rel]):>10,d}  {rel}")
+    if release.zip_sha256:
+        print(f"sha256 {release.zip_sha256}")
+    if release.problems:
+        print(f"publish would refuse until {opts.metadata_path.name} is filled in:\n  - "
+              + "\n  - ".join(release.problems))
+    print()
+    print(release.entry)
+    return 0
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -105,5 +145,21 @@ def main(argv=None) -> int:
     c = sub.add_parser("codebook", help="regenerate CODEBOOK.md from the schema and vocabulary")
     c.add_argument("--out", default=str(REPO / "CODEBOOK.md"))
     c.set_defaults(func=cmd_codebook)
+    cd = sub.add_parser("card", help="regenerate the Hugging Face dataset-card header of README.md")
+    cd.add_argument("--readme", default=str(REPO / "README.md"))
+    cd.set_defaults(func=cmd_card)
+    pb = sub.add_parser("publish", help="validate the package and write a versioned release zip into dist/")
+    pb.add_argument("--dry-run", action="store_true", help="print what would go out and the diff; write nothing")
+    pb.add_argument("--previous", help="the release zip (or any older package folder) to diff against "
+                                       "(default: the newest zip in dist/)")
+    pb.add_argument("--bump", choices=("major", "minor", "patch"),
+                    help="override the version part the data diff chose (never smaller than it)")
+    pb.add_argument("--created", help="release date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today, UTC)")
+    pb.add_argument("--package-dir", help="the built package to release (default: datapackage/)")
+    pb.add_argument("--dist", help="where release zips go (default: dist/)")
+    pb.add_argument("--releases", help="the committed record of releases (default: releases/)")
+    pb.add_argument("--metadata-path", help="the dataset metadata file (default: dataset.toml)")
+    pb.add_argument("--sources-root", help="folder the articles' paths are relative to (default: the repository)")
+    pb.set_defaults(func=cmd_publish)
     args = p.parse_args(argv)
     return args.func(args)

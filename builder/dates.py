@@ -194,6 +194,10 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
     ("relative_month",
      rf"{_PREP}{_PART}tháng\s+(?P<rel>trước|này|tới|sau|vừa\s+qua)(?!\w)",
      _not_counted),
+    # "tuần trước", "tuần qua", "tuần này": a week around the article's date
+    ("relative_week",
+     rf"{_PREP}(?:(?:cuối|đầu|giữa)\s+)?tuần\s+(?P<rel>trước|qua|này|tới|sau|vừa\s+qua)(?!\w)",
+     _not_counted),
     # "năm 2022", "vào năm 2033", "đầu năm 2032"
     ("year", rf"{_PREP}{_PART}năm\s+{_y()}{_E}", _always),
     # "giai đoạn 2021-2025", "từ năm 2018 đến năm 2020"
@@ -280,6 +284,8 @@ def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
         kind, fields["year_offset"] = "relative_month", 0
     elif kind == "relative_month":
         fields["offset"] = _MONTH_OFFSETS[rel]
+    elif kind == "relative_week":
+        fields["offset"] = {"trước": -1, "qua": -1, "vừa qua": -1, "này": 0, "tới": 1, "sau": 1}[rel]
     elif kind == "relative_year":
         fields["year_offset"] = _YEAR_OFFSETS[rel]
     elif kind == "years_ago":
@@ -488,6 +494,18 @@ def _resolve_relative_day(e: DateExpression, anchor: DateValue | None, ctx: Date
         return UNKNOWN_DATE
 
 
+def _resolve_relative_week(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
+    # "tuần trước" in an article of Wednesday 12/3: the week Monday 3/3 .. Sunday 9/3, as bounds
+    # (no week precision exists). With only the article's month known: that month, as "Chiều nay".
+    if anchor is None or anchor.start is None:
+        return UNKNOWN_DATE
+    if anchor.precision != "day":
+        return DateValue(anchor.start, _anchor_end(anchor), anchor.precision, "article_date") \
+            if anchor.precision in ("month", "year") else UNKNOWN_DATE
+    monday = anchor.start - dt.timedelta(days=anchor.start.weekday()) + dt.timedelta(weeks=e.offset or 0)
+    return DateValue(monday, monday + dt.timedelta(days=6), "unknown", "article_date")
+
+
 def _resolve_years_ago(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
     # "Ba năm qua" in a 2023 article: the years 2020..2023.
     if not _anchored(anchor):
@@ -521,6 +539,7 @@ _RESOLVERS: dict[str, Callable[[DateExpression, DateValue | None, DateValue | No
     "year_range": _resolve_year_range,
     "relative_year": _resolve_relative_year,
     "relative_day": _resolve_relative_day,
+    "relative_week": _resolve_relative_week,
     "years_ago": _resolve_years_ago,
     "since_year": _resolve_since_year,
     "until_year": _resolve_until_year,

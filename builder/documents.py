@@ -16,6 +16,9 @@ from .records import Article, DateValue, DocumentMention, EventMention, PersonMe
 SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban hành)(?:\s+(?:tại|ở)\s+[^,;.]{1,30}?)?\s*(?:vào|hồi|ngày)?\s*$")
 
 
+NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao đổi|xem xét)|\bchưa\s+ký\b|\bdự kiến\s+(?:sẽ\s+)?ký\b")
+
+
 def event_day(date: DateValue) -> DateValue:
     """The signing date implied by the event's date: the day for a one-day event; for a longer
     event only the month (or year) the whole event shares."""
@@ -47,7 +50,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
     if first is None:
         return
     owner_of = owner_of or (lambda pos: first)
-    by_number = {e.series_number: e for e in events if e.series_number is not None}
+    numbered = [e for e in events if e.series_number is not None]
     seen: set[tuple[str, str]] = set()
     for s, e in body:
         sentence = mt[s:e]
@@ -63,6 +66,8 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
                 continue  # joint statements belong to leaders' visits (below)
             if not (direct or (signed_here and not bare)):
                 continue
+            if NOT_YET_SIGNED.search(mt, max(s, m.start() - 60), min(e, t_end + 60)):
+                continue   # "Biên bản hội đàm sẽ được hoàn thiện, ký …": to be signed, not signed
             key = (doc_type, title.lower()[:40])
             if key in seen:
                 continue
@@ -75,8 +80,12 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             own = [x for x in _dates_in(article, t_end, min(e, t_end + 60))
                    if x.kind not in ("years_ago",) and SIGNED_ON.match(mt[t_end:x.char_start])]
             before = [x for x in _dates_in(article, s, m.start()) if x.kind in ("day", "relative_day")]
-            if ordinal and P.ordinal_value(ordinal.group("n")) in by_number:
-                target = by_number[P.ordinal_value(ordinal.group("n"))]
+            if ordinal:
+                # "Biên bản Đối thoại an ninh chiến lược lần thứ 7": that series' 7th, not another's
+                n, key = P.ordinal_value(ordinal.group("n")), P.series_key(title)
+                same = [x for x in numbered if x.series_number == n]
+                keyed = [x for x in same if key and x.series_key == key]
+                target = (keyed or [x for x in same if x.mention == "primary"] or same or [target])[0]
             date = None
             if own:
                 date = _resolve(own[0], article, primary.date if primary.date.known else None)
@@ -128,7 +137,9 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
     chosen = []
     for country in ("VN", "CN"):
         cands = [pm for pm in event.participants if pm.person.country == country]
-        if title not in ("bên", "bộ"):
+        if title == "trưởng đoàn":   # the heads of the two sides: host and visitor, or co-chairs
+            cands = [pm for pm in cands if pm.role != "participant"]
+        elif title not in ("bên", "bộ"):
             cands = [pm for pm in cands if title in (pm.person.title or "").lower()]
         cands.sort(key=lambda pm: {"co_chair": 0, "head_of_delegation": 1, "host": 2}.get(pm.role, 3))
         if cands and (cands[0].role != "participant" or title not in ("bên", "bộ")):

@@ -354,10 +354,15 @@ def match_documents(tables, gold_article: dict, article_id: str):
 
 
 def match_noise(tables, gold_article: dict, article_id: str):
-    """Gold `not_participants` names found among this article's participants or anywhere in persons."""
+    """Gold `not_participants` names found among this article's participants or signatories (with
+    every spelling their person has)."""
     canon = _canon_map(gold_article)
     found = {n for names, _, _ in _pred_participants(tables, article_id, canon) for n in names}
-    found |= {canon(n) for names in _person_names(tables).values() for n in names if n.strip()}
+    # signers of this article's documents; persons of other articles may bear a name that is noise here
+    persons = _person_names(tables)
+    for r in _rows(tables, "documents", article_id):
+        for col in ("signatory_vn", "signatory_cn"):
+            found |= {canon(n) for n in persons.get(r.get(col) or "", []) if n.strip()}
     score, misses = Score(), []
     for name in gold_article.get("not_participants") or []:
         if canon(name) in found:
@@ -431,15 +436,32 @@ def match_signatories(tables, gold_article: dict, article_id: str):
     return _set_score("signatories", article_id, gold, pred, lambda i: f"{i[1]} signing {i[0]}")
 
 
+def _body_key(name) -> str:
+    text = normalise_name(name)
+    text = re.sub(r"\b(?:nước cộng hòa nhân dân trung hoa|việt nam|trung quốc|đảng cộng sản)\b", " ", text)
+    return " ".join(text.replace(",", " ").split())
+
+
+def _same_body(gold, pred) -> bool:
+    """One organisation named shorter or longer ("Bộ Công an" / "Bộ Công an Việt Nam")."""
+    g, p = _body_key(gold), _body_key(pred)
+    return bool(g and p) and (g.startswith(p) or p.startswith(g))
+
+
 def match_details(gold_ev: list[_Event], pred_ev: list[_Event], paired: dict[int, int], article_id: str):
-    """City, country and status of every paired event: each field is one item, right or wrong."""
+    """City, country, status and (when the gold names them) the two sides' organisations of every
+    paired event: each field is one item, right or wrong."""
     score, misses = Score(), []
     for gi, pi in sorted(paired.items()):
         g, p = gold_ev[gi].raw or {}, pred_ev[pi].raw or {}
         for field, gold_value, pred_value in (
                 ("location_city", g.get("location_city"), p.get("location_city")),
                 ("location_country", g.get("location_country"), p.get("location_country")),
-                ("status", g.get("status"), p.get("source_status") or p.get("status"))):
+                ("status", g.get("status"), p.get("source_status") or p.get("status")),
+            *(((f"side {c}", (g.get("sides") or {}).get(c), p.get(f"organization_{c.lower()}"))
+               for c in ("VN", "CN")) if "sides" in g else ())):
+            if field.startswith("side") and _same_body(gold_value, pred_value):
+                gold_value = pred_value
             gold_value, pred_value = gold_value or "", pred_value or ""
             if gold_value == pred_value:
                 score.tp += 1 if gold_value else 0

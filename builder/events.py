@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import patterns as P
-from .dates import bounds_from_text, find_date_expressions, resolve
+from .dates import find_date_expressions, resolve
 from .lexicon import Lexicon
 from .cleaning import variant_key
 from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention, Evidence, ParticipantMention, PersonMention
 
+# "hội nghị trực tuyến", "điểm cầu": a meeting held online; not "đánh bạc trực tuyến" (online gambling)
+ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm|đối thoại) trực tuyến\b|\bđiểm cầu\b", re.I)
 ROLE_RANK = {"co_chair": 0, "head_of_delegation": 1, "host": 2, "participant": 3}
 DAY_KINDS = {"day", "day_range", "relative_day"}
 
@@ -61,7 +63,8 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
     for m in re.finditer(r"\b(?:tại|ở)\s+", low):
         window = low[m.end():m.end() + 90]
         for venue, city, country in lex.venues:
-            if window.startswith(venue.lower()):
+            # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
+            if window.startswith(venue.lower()) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
                 return city, country
         best = None
         for place in lex.places:
@@ -94,22 +97,6 @@ def _person_record(p: FoundPerson, article: Article, country: str | None) -> Per
 
 
 # --- the primary event -------------------------------------------------------------------------
-def primary_type(article: Article, lead: list[tuple[int, int]], body: list[tuple[int, int]]) -> str:
-    mt = article.match_text
-    if any(P.CONFERENCE_CUES.search(mt, s, e) for s, e in body):
-        return "conference"
-    lead_text = " ".join(mt[s:e] for s, e in lead)
-    if P.RECEPTION_CUES.search(lead_text):
-        return "reception"
-    if P.TALKS_CUES.search(lead_text) and not P.VISIT_CUES.search(lead_text):
-        return "talks"
-    if P.VISIT_CUES.search(lead_text) or any(P.VISIT_CUES.search(mt, s, e) for s, e in body):
-        return "visit"
-    if P.TALKS_CUES.search(lead_text):
-        return "talks"
-    return "other"
-
-
 def delegation_country(article: Article, body: list[tuple[int, int]], lex: Lexicon) -> str | None:
     """The country of the travelling delegation ("Đoàn … Trung Quốc … do … dẫn đầu")."""
     mt = article.match_text
@@ -121,67 +108,6 @@ def delegation_country(article: Article, body: list[tuple[int, int]], lex: Lexic
                 if c:
                     return c
     return None
-
-
-def find_primary(article: Article, body: list[tuple[int, int]], claimed: list[tuple[int, int]],
-                 lex: Lexicon) -> EventMention | None:
-    mt = article.match_text
-    free = [(s, e) for s, e in body if not any(cs <= s and e <= ce for cs, ce in claimed)]
-    if not free:
-        return None
-    lead = free[:3]
-    etype = primary_type(article, lead, free)
-    # the date: the first day-like expression in the opening sentences outside reference clauses
-    date = None
-    for s, e in free[:5]:
-        for expr in _dates_in(article, s, e):
-            if any(cs <= expr.char_start < ce for cs, ce in claimed):
-                continue
-            if expr.kind in DAY_KINDS:
-                date = _resolve(expr, article)
-                break
-        if date:
-            break
-    if date is None or not date.known:
-        bounds = bounds_from_text(mt)
-        if bounds is not None and not article.published.known:
-            date = replace(bounds, basis="inferred")
-        elif date is None:
-            date = UNKNOWN_DATE
-    # series and ordinal from a conference phrase outside the reference clauses
-    series, number, title_vi = None, None, ""
-    if etype == "conference":
-        for s, e in free:
-            for m in P.CONFERENCE_MENTION.finditer(mt, s, e):
-                if any(cs <= m.start() < ce for cs, ce in claimed):
-                    continue
-                number = P.ordinal_value(m.group("n"))
-                series = P.series_of(m.group(0))
-                title_vi = article.text[m.start():m.end()]
-                break
-            if number:
-                break
-    lead_start, lead_end = lead[0][0], lead[-1][1]
-    # place: a stated venue in the opening; a visit's city only if the article names one city
-    online = any(P.ONLINE.search(mt, s, e) for s, e in lead)
-    deleg = delegation_country(article, free, lex)
-    city, country = (None, None) if online else locate(article, lead_start, lead_end, lex)
-    if etype == "visit":
-        cities = _cities(article, free, lex)
-        city, c_country = (next(iter(cities)) if len(cities) == 1 else (None, None))
-        visited = {"VN": "CN", "CN": "VN"}.get(deleg or "")
-        country = c_country or visited or country
-    host = country if etype != "visit" else ({"VN": "CN", "CN": "VN"}.get(deleg or "") or country)
-    if etype in ("reception", "talks") and deleg:
-        host = {"VN": "CN", "CN": "VN"}[deleg]
-        country = country or host
-    if not title_vi:
-        title_vi = article.text[lead[0][0]:lead[0][1]][:200].strip()
-    return EventMention(
-        article_id=article.article_id, mention="primary", event_type=etype, title_vi=title_vi,
-        series=series, series_number=number, series_number_inferred=False, date=date,
-        location_city=city, location_country=country, host_country=host, status="held",
-        evidence=evidence(article, *lead[0]))
 
 
 # --- reference events -----------------------------------------------------------------------------
@@ -208,7 +134,7 @@ def conference_references(article: Article, body: list[tuple[int, int]], people:
             dates = [x for x in _dates_in(article, m.end(), clause_end) if x.kind not in ("years_ago",)]
             date = _resolve(dates[0], article) if dates else UNKNOWN_DATE
             city, country = locate(article, m.start(), clause_end, lex)
-            if P.ONLINE.search(mt, m.start(), clause_end):
+            if ONLINE.search(mt, m.start(), clause_end):
                 city, country = None, None
             status = _status(article, (s, e), clause_end, date)
             # people recalled at that conference: "nhận thức chung của X và Y tại Hội nghị … lần thứ N"
@@ -277,6 +203,8 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
     for s, e in body:
         if (s, e) in primary_sentences or not re.search(r"[Cc]huyến thăm", mt[s:e]):
             continue
+        if re.search(r"(?i)trong khuôn khổ (?:chuyến thăm|chuyến công tác)|(?:đang|nhân dịp) (?:sang )?thăm", mt[s:e]):
+            continue   # the frame of the meetings the article reports, not a visit it recalls
         head = P.HEAD_SPAN.search(mt, s, e)
         dates = [x for x in _dates_in(article, s, e) if x.kind not in ("years_ago",)]
         if not head or not dates:
@@ -301,40 +229,6 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
 
 
 # --- roles -----------------------------------------------------------------------------------------
-def primary_roles(article: Article, people: list[FoundPerson], event: EventMention,
-                  deleg: str | None, lex: Lexicon) -> list[tuple[FoundPerson, str, str | None]]:
-    """(person, role, country) for each mention that belongs to the primary event."""
-    mt = article.match_text
-    out = []
-    for p in people:
-        s, e = p.sentence
-        role = "participant"
-        country = p.country
-        for m in P.HEAD_SPAN.finditer(mt, s, e):
-            if m.start("who") <= p.start < m.end("who"):
-                role = "head_of_delegation"
-                before = P.DELEGATION_BEFORE.search(mt[s:m.start()])
-                country = country or (country_of(before.group(0), lex) if before else None) or deleg
-        for m in P.HOST_DO_SPAN.finditer(mt, s, e):
-            if m.start("who") <= p.start < m.end("who") and role == "participant":
-                role = "host"
-                country = country or country_of(mt[max(s, m.start() - 120):m.start()], lex)
-        co = P.CO_CHAIR.search(mt, p.end, e)
-        if co and not re.search(r"[.;]", mt[p.end:co.start()]) and not _another_clause(mt[p.end:co.start()]):
-            role = "co_chair"
-        if role == "participant" and P.HOST_VERB.search(mt[p.phrase_end:e]):
-            role = "host"
-        if role == "participant" and event.event_type == "visit" and P.COUNTERPART_BEFORE.search(mt[s:p.phrase_start]):
-            role = "host"
-        out.append((p, role, country))
-    return out
-
-
-def _another_clause(between: str) -> bool:
-    """True when a verb other than the co-chairing sits between a person and 'đồng chủ trì'."""
-    return bool(re.search(r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá|tổ chức)\b", between))
-
-
 def resolve_people(rows: list[tuple[FoundPerson, str, str | None]], deleg: str | None,
                    host: str | None) -> dict[str, tuple[FoundPerson, str, str | None]]:
     """One entry per person (by name key): the strongest role, the first stated country, the
@@ -372,32 +266,11 @@ def to_participants(article: Article, merged, keys_order) -> list[ParticipantMen
     return out
 
 
-def promote_unnamed_chairs(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
-                           merged: dict, lex: Lexicon) -> None:
-    """'Thượng tướng X và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by
-    title only is the participant of that country who holds that title."""
-    mt = article.match_text
-    for s, e in body:
-        co = P.CO_CHAIR.search(mt, s, e)
-        if not co:
-            continue
-        subject = mt[s:co.start()]
-        for part in re.split(r"\s+và\s+|,\s+", subject):
-            low = part.lower().strip()
-            title = next((t for t in lex.titles if low.startswith(t.lower())), None)
-            if not title:
-                continue
-            offset = s + subject.find(part)
-            if any(offset <= p.start < offset + len(part) for p in people):
-                continue  # a named person: already handled
-            country = country_of(part, lex)
-            for key, (p, role, c) in merged.items():
-                if c == country and title.lower() in (p.title or "").lower() and role != "co_chair":
-                    merged[key] = (p, "co_chair", c)
-
-
 PLANNED_MEETING = re.compile(
-    r"(?:thống nhất|nhất trí|thỏa thuận)(?: sẽ)? tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)(?P<rest>[^.;]{0,100})")
+    r"(?:thống nhất|nhất trí|thỏa thuận)(?P<mid>[^.;]{0,60}?)\b(?:sẽ )?tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)"
+    r"(?P<rest>[^.;]{0,100})")
+# "luân phiên tổ chức hội đàm hằng năm, năm 2044 sẽ tổ chức tại thành phố Phổ Nhĩ"
+PLANNED_NEXT = re.compile(r"(?P<what>hội đàm|hội nghị)[^.;]{0,60}?,\s*(?P<rest>(?:năm|vào năm) \d{4} (?:sẽ )?(?:được )?tổ chức[^.;]{0,80})")
 PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks"}
 
 
@@ -407,10 +280,14 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
     mt = article.match_text
     claims = []
     for s, e in body:
-        for m in PLANNED_MEETING.finditer(mt, s, e):
+        seen_what = set()
+        for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)):
             if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")):
                 continue
-            dates = [x for x in _dates_in(article, m.start("rest"), m.end()) if x.kind in ("year", "month", "day")]
+            if m.start("what") in seen_what or any(m.start() <= w < m.end() for w in seen_what):
+                continue   # one plan read by both patterns
+            seen_what.add(m.start("what"))
+            dates = [x for x in _dates_in(article, m.start(), m.end()) if x.kind in ("year", "month", "day")]
             if not dates:
                 continue
             date = _resolve(dates[0], article)

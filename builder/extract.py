@@ -9,7 +9,7 @@ from .dates import article_date
 from .documents import find_documents
 from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
                      to_participants, visit_references)
-from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral
+from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral, mentions_a_meeting, name_sides
 from .language import language_of
 from .lexicon import Lexicon, load
 from .people import country_of, find_people, reconcile_spellings
@@ -49,7 +49,7 @@ def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
         return f"not Vietnamese: the text reads as {language}"
     if not body.strip():
         return "no article body left after removing captions, menus and footers"
-    if not P.MEETING_ANY.search(body):
+    if not mentions_a_meeting(body):
         return "no meeting, visit, talks or conference is reported"
     cn = [o for o, c, sec in lex.organisations if c == "CN" and sec]
     low = body.lower()
@@ -74,20 +74,25 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     # a conference phrase in the opening, or right after "tổ chức/đồng chủ trì", names the meeting itself
     itself = [c for c in conf_claims if _names_the_meeting(article, body, c)]
     conf_claims = [c for c in conf_claims if c not in itself]
-    first_frames = find_frames(article, body, people, [c.span for c in conf_claims])
+    first_frames = find_frames(article, body, people, [c.span for c in conf_claims], lex)
     visit_claims = visit_references(article, body, people, lex, {f.sentence for f in first_frames})
     claims = conf_claims + visit_claims
     claims += planned_meetings(article, body, [c.span for c in claims], lex)
     claimed = [c.span for c in claims]
-    frames = find_frames(article, body, people, claimed)
+    frames = find_frames(article, body, people, claimed, lex)
     if not frames:
         return ArticleExtraction(article, [], "no reported meeting found in the article body")
     meetings = build_meetings(article, body, frames, lex)
     owner = assign_sentences(article, body, meetings, claimed)
     deleg = delegation_country(article, body, lex)
     describe(article, meetings, people, owner, deleg, lex, claimed)
-    meetings = [m for m in meetings if is_bilateral(article, m, lex)]
-    if not any(m.event.mention == "primary" for m in meetings):
+    reported = [m for m in meetings if m.event.mention == "primary" and is_bilateral(article, m, lex)]
+    # with no meeting held, a dated announcement of one ("sẽ thăm chính thức Việt Nam từ ngày 20 đến
+    # 23/3") is still news, when both sides are named in it
+    recalled = [m for m in meetings if m.event.mention == "reference"
+                and is_bilateral(article, m, lex, lenient=bool(reported)) and (reported or m.event.date.known)]
+    meetings = reported + recalled
+    if not meetings:
         return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
     owner = {sent: (m if m in meetings else None) for sent, m in owner.items()}
     _name_conferences(article, meetings, itself, [c.event for c in conf_claims])
@@ -96,6 +101,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
         c.event.event_type == "conference" and c.event.series_number == h.series_number
         and (not c.event.series_key or not h.series_key or c.event.series_key == h.series_key) for h in held)]
     for m in meetings:
+        name_sides(article, m, lex)
         m.event.participants = [ParticipantMention(_person_record(p, article, p.country), role)
                                 for p, role in m.people.values()]
         if not m.event.title_vi:
@@ -113,15 +119,35 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
                 return m.event
         return None
     find_documents(article, body, captions, events, people + caption_people, owner_of)
+    _sign_with_sides(events)
     for m in meetings:
         m.event.topics = find_topics(article, [sent for sent in m.sentences
                                                if not any(cs <= sent[0] and sent[1] <= ce for cs, ce in claimed)])
     return ArticleExtraction(article, events, spellings=sorted({p.name for p in people + caption_people}))
 
 
+def _sign_with_sides(events) -> None:
+    """A signer named bare ("Trung tướng X và ông Y ký …") is the participant of that name: their side."""
+    from dataclasses import replace as _replace
+    sides = {}
+    for ev in events:
+        for p in ev.participants:
+            if p.person.country:
+                sides.setdefault(p.person.identity, p.person.country)
+    other = {"VN": "CN", "CN": "VN"}
+    for ev in events:
+        for d in ev.documents:
+            signers = [s if s.country else _replace(s, country=sides.get(s.identity)) for s in d.signatories]
+            if len(signers) == 2 and sum(s.country is None for s in signers) == 1:
+                # two signers, one side known: the other signs for the other side
+                known = next(s.country for s in signers if s.country)
+                signers = [s if s.country else _replace(s, country=other.get(known)) for s in signers]
+            d.signatories = signers
+
+
 def _name_conferences(article, meetings, itself, refs) -> None:
     """Series, ordinal and name of the conference being held, from the phrase that names it."""
-    conferences = [m for m in meetings if m.kind == "conference"]
+    conferences = [m for m in meetings if m.kind == "conference" and m.event.mention == "primary"]
     if not conferences:
         refs += [c.event for c in itself]
         return
@@ -173,7 +199,15 @@ def _names_the_meeting(article: Article, body, claim) -> bool:
     ms = claim.mention_start
     in_opening = any(s <= ms < e for s, e in body[:2])
     named_as_held = P.PRIMARY_CONFERENCE_BEFORE.search(article.match_text[max(0, ms - 25):ms])
-    return claim.event.status == "held" and (in_opening or (named_as_held and not claim.event.date.known))
+    # "Đối thoại … lần thứ 9 … đã được tổ chức tại Hà Nội, do X và Y đồng chủ trì": reported as held
+    s, e = claim.event.evidence.char_start, claim.event.evidence.char_end
+    told_as_held = HELD_AFTER.search(article.match_text, ms, e)
+    recalled = claim.event.date.known and claim.event.date.precision != "day"
+    return claim.event.status == "held" and (in_opening or (named_as_held and not claim.event.date.known)
+                                             or (told_as_held and not recalled))
+
+
+HELD_AFTER = re.compile(r"\b(?:đã|vừa)\s+(?:được tổ chức|diễn ra|khai mạc|bế mạc)\b|\bđồng chủ trì\b")
 
 
 def _fill_series(primary, refs) -> None:

@@ -39,6 +39,7 @@ class MergedEvent:
     title_vi: str = ""
     # per mention (same order as `mentions`): the blocking key that joined it, "" if none did
     merge_basis: list[str] = field(default_factory=list)
+    sides: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -192,6 +193,8 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
     for root, group in groups.items():
         best = _best(group)
         primary = next((m for m in group if m.mention == "primary"), best)
+        # a held event takes its place from the mentions of it as held, not from the plan for it
+        placed = [m for m in group if m.status == "held"] or group
         e = MergedEvent(
             event_id="", mentions=group, best=best,
             series=next((m.series for m in group if m.series), None),
@@ -201,11 +204,12 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
             status="held" if any(m.status == "held" for m in group) else "planned",
             event_type=Counter(m.event_type for m in group).most_common(1)[0][0] if not any(
                 m.mention == "primary" for m in group) else primary.event_type,
-            location_city=best.location_city or next((m.location_city for m in group if m.location_city), None),
+            location_city=best.location_city or next((m.location_city for m in placed if m.location_city), None),
             location_country=best.location_country or next(
-                (m.location_country for m in group if m.location_country), None),
-            host_country=best.host_country or next((m.host_country for m in group if m.host_country), None),
-            title_vi=primary.title_vi, merge_basis=bases[root])
+                (m.location_country for m in placed if m.location_country), None),
+            host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
+            title_vi=primary.title_vi, merge_basis=bases[root],
+            sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
         e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
             and e.series_number is not None
         e.event_id = _event_id(e)

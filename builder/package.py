@@ -11,7 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__, RELEASE_DATE
+from . import metadata
 from .atomic import atomic_directory, atomic_write_text
 from .schema import TABLES, Table
 from .tables import Row, cell
@@ -71,25 +71,24 @@ def descriptor(files: dict[str, bytes], prefix: str, n_articles: int) -> dict:
                 res["encoding"] = "utf-8"
                 res["dialect"] = {"header": True, "delimiter": ","}
             resources.append(res)
+    meta = metadata.load()
+    # `version` and `created` are absent on purpose: a working build is not a release; `publish`
+    # decides both from the data diff and writes them into the released descriptor
     return {
         "$schema": PROFILE,
-        "name": "vn-cn-public-security-cooperation",
-        "title": "Viet Nam–China public-security cooperation events",
-        "description": ("Bilateral meetings, visits, conferences and signed documents between the Ministries of "
-                        "Public Security of Viet Nam and China (and the party and police bodies around them), "
-                        f"extracted by rule from {n_articles} Vietnamese news articles. Every row carries its "
-                        "article, character span and evidence sentence. See CODEBOOK.md for the coding rules."),
-        "version": __version__,
-        "created": RELEASE_DATE,
-        "homepage": "https://example.invalid/vn-cn-security-cooperation",
-        "keywords": ["Viet Nam", "China", "public security", "police cooperation", "event data",
-                     "Ministry of Public Security", "bilateral relations"],
+        "name": meta.name,
+        "title": meta.title,
+        "description": f"{meta.description} Built from {n_articles} articles. See CODEBOOK.md for the coding rules.",
+        "homepage": meta.homepage,
+        "keywords": list(meta.keywords),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0 (the extracted data). The source articles "
                                "remain their publishers' and are not relicensed."}],
-        "sources": [{"title": "Vietnamese news articles (see the articles table for each file and its publisher)",
-                     "path": "seeds/"}],
-        "contributors": [{"title": "VN–CN security cooperation dataset team", "roles": ["creator"]}],
+        "sources": [{"title": "Vietnamese news articles (see the articles table for each file's URL, headline, "
+                              "publisher and hash)"}],
+        "contributors": [{"title": c.full_name, "roles": ["creator"],
+                          **({"path": f"https://orcid.org/{c.orcid}"} if c.orcid else {}),
+                          **({"organization": c.affiliation} if c.affiliation else {})} for c in meta.creators],
         "resources": resources,
     }
 

@@ -3,29 +3,12 @@ from __future__ import annotations
 
 import re
 
-# --- what kind of meeting a sentence reports -------------------------------------------------------
-CONFERENCE_CUES = re.compile(
-    r"tổ chức [Hh]ội nghị|đồng chủ trì (?:hội nghị|[Hh]ội nghị)|[Tt]ại hội nghị\b(?![^,.;]{0,12}lần thứ)|"
-    r"[Hh]ội nghị là dịp|đây là hội nghị|[Pp]hát biểu khai mạc|[Kk]ết thúc hội nghị|[Kk]hai mạc [Hh]ội nghị")
-RECEPTION_CUES = re.compile(
-    r"(?<!sự )(?<!đón )\btiếp(?! tục| nhận| theo| cận| xúc| thu| tế| đón| diễn| sức)\b|hội kiến|chào xã giao|"
-    r"chủ trì lễ đón|tổ chức lễ đón")
-TALKS_CUES = re.compile(r"\bhội đàm\b")
-VISIT_CUES = re.compile(r"sang thăm|thăm,? (?:và )?làm việc|thăm chính thức|[Cc]huyến thăm|đến thăm")
-MEETING_ANY = re.compile("|".join(p.pattern for p in (CONFERENCE_CUES, RECEPTION_CUES, TALKS_CUES, VISIT_CUES))
-                         + r"|[Hh]ội nghị|đối thoại")
-ONLINE = re.compile(r"trực tuyến|điểm cầu")
-
 # --- delegations and roles -------------------------------------------------------------------------
 # "Đoàn đại biểu … do [persons] dẫn đầu / làm Trưởng đoàn"
 HEAD_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?:dẫn đầu|làm [Tt]rưởng [Đđ]oàn)")
 DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?: đại biểu| công tác)?[^.;]{0,160}$")
 HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
 CO_CHAIR = re.compile(r"\bđồng chủ trì\b")
-HOST_VERB = re.compile(
-    r"^\s*(?:đã |cũng |đã có buổi )?(?:tiếp(?: xã giao)?|đón|hội kiến|chủ trì lễ đón|chủ trì|chào mừng|"
-    r"hoan nghênh|hội đàm với [Đđ]oàn|làm việc với [Đđ]oàn)\b")
-COUNTERPART_BEFORE = re.compile(r"(?:hội đàm với|làm việc với|gặp|hội kiến|tiếp)\s+(?:đồng chí|ông|bà)?\s*$")
 PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"
                        r"kế hoạch tổ chức|tiến tới|sắp tới|\bsắp\b")
 
@@ -114,7 +97,7 @@ VISIT_OF = re.compile(r"[Cc]huyến thăm(?P<kind>[^.;]{0,80}?)\s+của\s+(?:đ�
 
 # --- documents -----------------------------------------------------------------------------------------
 DOC_TYPES = (
-    ("memorandum_of_understanding", r"Bản ghi nhớ"),
+    ("memorandum_of_understanding", r"(?:Biên bản|Bản) ghi nhớ"),
     ("minutes", r"Biên bản"),
     ("agreement", r"Thỏa thuận|Hiệp định|Nghị định thư"),
     ("joint_statement", r"Tuyên bố chung"),
@@ -129,5 +112,5 @@ SIGNED_ANY = re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ng
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
     r"[.;:(]|,(?! chống)|\s(?:và chứng kiến|được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")
-BOTH_SIDES = re.compile(r"\b(?:hai|2)\s+(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|bên|Bộ)\b|"
+BOTH_SIDES = re.compile(r"\b(?:hai|2)\s+(?:đồng chí\s+|ông\s+)?(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|[Tt]rưởng đoàn|bên|Bộ)\b|"
                         r"\b(?P<title2>Bộ trưởng|Thứ trưởng)(?: Công an)? (?:hai|2) nước\b")

@@ -22,11 +22,15 @@ HONORIFICS = ("đồng chí", "đ/c", "ông", "bà", "ngài")
 ORG_WORDS = frozenset(
     "ban an sản ương nước tỉnh thành phố châu khu tự trị dân tộc quốc gia nhân phủ ủy vụ chính pháp "
     "xuất nhập cảnh lý quản đội biên phòng sát điều tra tội phạm về ma túy mạng công nghệ cao đối "
-    "ngoại hợp tác tế đảng trực thường bí thư ký tổng cục sở trưởng giám đốc và huyện xã".split())
+    "ngoại hợp tác tế đảng trực thường bí thư ký tổng cục sở trưởng giám đốc và huyện xã viện hội đồng "
+    "trung ương lãnh đạo ninh gia hình sự kinh tế tại".split())
 APPOSITION_STOPS = re.compile(
     r"\s+(?:dẫn đầu|làm [Tt]rưởng đoàn|đồng chủ trì|chủ trì|đã|đang|sẽ|cho biết|cho rằng|phát biểu|"
     r"tiếp|đón|hội đàm|hội kiến|chào|nhấn mạnh|khẳng định|đề nghị|thông tin|đánh giá|cảm ơn|"
     r"hoan nghênh|bày tỏ|và|cùng|với|tại|ký|trao|chứng kiến)\b|\s*\(|[;.:]")
+
+
+ORG_HEAD = re.compile(r"(?:Bộ|Sở|Cục|Tổng cục|Công an|Ủy ban|Uỷ ban|Ban|Văn phòng|Đại sứ quán|Tổng lãnh sự quán)\s+[A-ZĐÀ-Ỹa-zđ]")
 
 
 @dataclass
@@ -122,8 +126,10 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
         while seg_start < limit and text[seg_start] == " ":
             seg_start += 1
         seg_low = text[seg_start:limit].lower()
+        # after a title, the body it belongs to may follow its own comma: ", Bộ Công an Trung Quốc"
+        org = parts and ORG_HEAD.match(text, seg_start)
         if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith("ủy viên")
-                or seg_low.startswith("phó ")):
+                or seg_low.startswith("phó ") or org):
             break
         stop = APPOSITION_STOPS.search(text, seg_start, limit)
         comma = text.find(",", seg_start, limit)
@@ -138,12 +144,23 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
 
 
 def country_of(text: str, lex: Lexicon) -> str | None:
-    """The country an organisation/title phrase belongs to."""
+    """The country an organisation/title phrase belongs to: a country named in it (the first one:
+    "Đại sứ Việt Nam tại Trung Quốc" is Viet Nam's), else a Chinese place, else an organisation
+    of the lexicon ("Bộ Công an" unqualified is Viet Nam's)."""
     if not text:
         return None
+    text = re.split(r"\s+tại\s+", text)[0]
     low = text.lower()
-    if "trung quốc" in low:
-        return "CN"
+    named = []
+    for place in lex.places:
+        if place.kind != "country":
+            continue
+        # "Lào" of "tỉnh Lào Cai" is not Laos: a country name must not run on into a longer name
+        m = re.search(r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", text, re.I)
+        if m and not (place.country not in ("VN", "CN") and not m.group(0)[:1].isupper()):
+            named.append((m.start(), place.country))
+    if named:
+        return min(named)[1]
     for place in lex.places:
         if place.country == "CN" and place.name_vi.lower() in low:
             return "CN"
@@ -152,22 +169,24 @@ def country_of(text: str, lex: Lexicon) -> str | None:
         i = low.find(pattern.lower())
         if i >= 0 and (best is None or i < best[0]):
             best = (i, country)
-    if best:
-        return best[1]
-    if "việt nam" in low:
-        return "VN"
-    for place in lex.places:   # a third country's body ("Bộ An ninh Lào")
-        if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
-                r"\b" + re.escape(place.name_vi.lower()) + r"\b", low):
-            return place.country
-    return None
+    return best[1] if best else None
 
 
 # Capitalised words that begin organisations and places, never a person's name
 STRUCTURAL = frozenset(
     "Bộ Cục Sở Ủy Uỷ Ban Đảng Nhà Nước Hội Chính Phủ Tỉnh Thành Phố Khu Đoàn Công An Trung Ương Quốc Việt "
-    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Cảnh Sát Biên Quân Đội Vụ Văn phòng "
-    "Cửa Khẩu Huyện Xã Thị Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Phó Chủ Tịch Bí Thư Giám Đốc".split())
+    "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Sát Biên Quân Đội Vụ "
+    "Cửa Khẩu Huyện Xã Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Chủ Tịch Bí Thư Giám Đốc".split())
+# words that are part of no name, wherever they stand in a run ("Phó Chủ", "Đoàn Công")
+NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Công Sát Khẩu Cửa Trưởng".split())
+# a name never follows an administrative noun: "châu Văn Sơn" is a prefecture
+ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|dân tộc|TP\.?)\s+$", re.I)
+
+
+def _ends_in_place(words, lex: Lexicon, text_low: str) -> bool:
+    """"Choang Quảng Tây" (of "Khu tự trị dân tộc Choang Quảng Tây") is a place, not a person."""
+    return any(text_low.startswith(p.name_vi.lower(), s) and len(p.name_vi.split()) >= 2
+               for s, _, _ in words[1:] for p in lex.places)
 
 
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
@@ -175,18 +194,7 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
     surname of the list, or, where none does, with the first word after the organisation and place
     words that open the run ("Trung Quốc Ngụy Tuấn Lâm", "Wang Jianguo"): the list helps, it does
     not decide. A name runs to the end of the run and has 2 to 4 syllables."""
-    listed = False
-    for i, (s, _, w) in enumerate(words):
-        if w not in lex.surnames:
-            continue
-        if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
-            continue
-        if 2 <= len(words) - i <= 4:
-            listed = True
-            yield words[i:]
-    if listed:
-        return
-    i = 0
+    i = 0   # skip the organisation and place words that open the run
     while i < len(words):
         place = next((p for p in lex.places if text_low.startswith(p.name_vi.lower(), words[i][0])), None)
         if place is not None:
@@ -195,8 +203,19 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             i += 1
         else:
             break
-    if 2 <= len(words) - i <= 4 and words[i][2] not in STRUCTURAL:
+    if 0 < i < len(words) and words[i - 1][2] in lex.surnames and len(words) - i + 1 <= 4:
+        i -= 1   # "Đoàn Thế Vinh": a surname that is also an organisation word
+    whole = 2 <= len(words) - i <= 4 and (words[i][2] not in STRUCTURAL or words[i][2] in lex.surnames) and not any(
+        w in NEVER_IN_NAME for _, _, w in words[i:]) and not _ends_in_place(words[i:], lex, text_low)
+    if whole:   # "Giả Lương Bình": the whole name, not "Lương Bình" from an inner listed surname
         yield words[i:]
+    for j, (s, _, w) in enumerate(words):
+        if j <= i and whole or w not in lex.surnames:
+            continue
+        if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
+            continue
+        if 2 <= len(words) - j <= 4 and not any(w in NEVER_IN_NAME for _, _, w in words[j:]):
+            yield words[j:]
 
 
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
@@ -218,6 +237,8 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
                 continue
             for cand in _names_in_run(run, lex, low):
                 n_start, n_end = cand[0][0], cand[-1][1]
+                if ADMIN_BEFORE.search(text, max(s_start, n_start - 12), n_start):
+                    continue
                 intro = _introduction(text[s_start:n_start], lex)
                 if intro is not None:
                     break

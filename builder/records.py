@@ -142,6 +142,7 @@ class EventMention:
     documents: list[DocumentMention] = field(default_factory=list)
     topics: list[tuple[str, Evidence]] = field(default_factory=list)
     series_key: str | None = None   # a numbered series' key (patterns.series_key), known or not
+    sides: dict[str, str] = field(default_factory=dict)   # country → the organisation of that side
 
 
 @dataclass

@@ -77,10 +77,15 @@ ARTICLES = Table(
         Field("sha256", "string", "SHA-256 of the file's bytes.", required=True),
         Field("status", "string", "What the build made of the file.", required=True, enum=_enum(V.ARTICLE_STATUSES)),
         Field("reason", "string", "Why the status is not ok, in words."),
-        Field("publisher", "string", "Publisher named by a lead tag such as '(CAND) -' or 'VOV.VN -'."),
+        Field("publisher", "string", "Publisher named by a lead tag such as '(CAND) -' or 'VOV.VN -', else by the "
+              "sidecar file seeds/articles.csv."),
+        Field("url", "string", "Where the article was published, from the sidecar file or the saved HTML page."),
+        Field("headline", "string", "The article's headline, from the sidecar file or the saved HTML page's title."),
         Field("published", "date", "The article's own date (first day of the interval when only the month is known)."),
         Field("published_precision", "string", "Precision of `published`.", required=True,
               enum=_enum(V.DATE_PRECISIONS)),
+        Field("published_source", "string", "Where `published` was read.", required=True,
+              enum=_enum(V.PUBLISHED_SOURCES)),
         Field("n_chars", "integer", "Length of the decoded text in characters."),
         Field("duplicate_of", "string", "For a duplicate, the article it repeats."),
     ),
@@ -108,6 +113,10 @@ EVENTS = Table(
         Field("host_country", "string", "The receiving side (the country visited, or where it was held).",
               enum=_enum(V.COUNTRIES)),
         Field("status", "string", "Held or planned as of the latest source.", required=True, enum=_enum(V.STATUSES)),
+        Field("organization_vn", "string", "The Vietnamese side as the text names it (Bộ Công an, Công an tỉnh Lào "
+              "Cai, Quốc hội …): the body of its leading participant, or the body named as acting."),
+        Field("organization_cn", "string", "The Chinese side as the text names it (Bộ Công an Trung Quốc, Sở Công an "
+              "tỉnh Vân Nam, Ủy ban Chính pháp Trung ương …)."),
         Field("n_sources", "integer", "Number of articles that report or reference the event.", required=True),
     ),
     primary_key=("event_id",),
@@ -147,7 +156,8 @@ PERSONS = Table(
 )
 
 PARTICIPANTS = Table(
-    "participants", "Participants", "One row per event × person, with the role, title and rank written at that event.",
+    "participants", "Participants", "One row per event × person × article: the role, title and rank as each "
+    "article writes them (the DuckDB view `event_persons` gives one row per event × person).",
     (
         Field("event_id", "string", "FK to events.", required=True),
         Field("person_id", "string", "FK to persons.", required=True),
@@ -186,7 +196,8 @@ DOCUMENTS = Table(
 )
 
 TOPICS = Table(
-    "topics", "Topics", "One row per event × cooperation topic named in its reports.",
+    "topics", "Topics", "One row per event × cooperation topic × article that names it (the DuckDB view "
+    "`event_topics` gives one row per event × topic).",
     (
         Field("event_id", "string", "FK to events.", required=True),
         Field("topic", "string", "Cooperation area (controlled vocabulary).", required=True, enum=_enum(V.TOPICS)),

@@ -28,6 +28,7 @@ from typing import Any, Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
+from builder.schema import TABLES
 from builder.vocabulary import (
     COUNTRIES,
     DATE_BASES,
@@ -47,27 +48,13 @@ NOTE = ("Data: CC BY 4.0; source articles remain their publishers'. "
         "Extracted from Vietnamese news; each row traces to a sentence.")
 TABLE_NAMES = ("events", "event_sources", "participants", "persons", "documents", "articles")
 
-# Columns of each table (tests/TABLES_CONTRACT.md); a missing table is read as an empty frame.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "path", "sha256", "publisher", "published", "published_precision",
-                 "n_chars", "status", "reason"),
-    "events": ("event_id", "event_type", "title_en", "title_vi", "series", "series_number",
-               "series_number_inferred", "date_start", "date_end", "date_precision", "date_basis",
-               "date_text", "location_city", "location_country", "host_country", "status",
-               "n_sources"),
-    "event_sources": ("event_id", "article_id", "mention", "char_start", "char_end", "evidence",
-                      "date_start", "date_end", "date_precision", "status"),
-    "persons": ("person_id", "name_vi", "aliases", "country", "name_zh", "name_en",
-                "reference_source"),
-    "participants": ("event_id", "person_id", "name_vi", "country", "role", "title_vi", "rank_vi",
-                     "organization_vi", "article_id", "char_start", "char_end", "evidence"),
-    "documents": ("document_id", "event_id", "doc_type", "title_vi", "title_en", "date_signed",
-                  "date_precision", "count", "signatory_vn", "signatory_cn", "article_id",
-                  "char_start", "char_end", "evidence"),
-}
-_INT_COLUMNS = {"series_number", "n_sources", "n_chars", "char_start", "char_end", "count"}
-_BOOL_COLUMNS = {"series_number_inferred"}
-_DATE_COLUMNS = {"date_start", "date_end", "published", "date_signed"}
+# Columns and types of each table come from the schema module, the one source of truth; a missing
+# table is read as an empty frame with those columns.
+COLUMNS: dict[str, tuple[str, ...]] = {t.name: tuple(t.columns) for t in TABLES if t.name in TABLE_NAMES}
+_TYPES = {f.name: f.type for t in TABLES for f in t.fields}
+_INT_COLUMNS = {name for name, kind in _TYPES.items() if kind == "integer"}
+_BOOL_COLUMNS = {name for name, kind in _TYPES.items() if kind == "boolean"}
+_DATE_COLUMNS = {name for name, kind in _TYPES.items() if kind == "date"}
 
 
 def _label(vocabulary: tuple[Code, ...], code: str, default: str = "") -> str:

@@ -108,6 +108,14 @@ ARTICLE_STATUSES: tuple[Code, ...] = (
     Code("empty", "Empty", "No text (zero bytes or whitespace only)."),
 )
 
+PUBLISHED_SOURCES: tuple[Code, ...] = (
+    Code("header", "Header", "The ' date YYYY-MM' first line written when the article was saved."),
+    Code("date_line", "Date line", "A short publication line with a full date ('10/01/2024 21:00')."),
+    Code("body", "Body", "A date found in the article's running text."),
+    Code("sidecar", "Sidecar file", "The `published` column of the optional seeds/articles.csv (the text had no date)."),
+    Code("none", "None", "No date for the article."),
+)
+
 # Topic codes with the Vietnamese cues that signal them. Cues are matched on the normalised,
 # lower-cased text of an event's evidence, so one spelling per cue is enough.
 TOPICS: tuple[Code, ...] = (
@@ -124,8 +132,8 @@ TOPICS: tuple[Code, ...] = (
     Code("border_security", "Border security", "biên giới|cửa khẩu"),
     Code("cyber_security", "Cyber security", "an ninh mạng|không gian mạng|tấn công mạng"),
     Code("political_security", "Political security", "an ninh chính trị|thế lực thù địch|chia rẽ"),
-    Code("citizen_protection", "Citizen protection", "bảo hộ công dân|công dân của nước này|công dân hai nước|bảo vệ an toàn, quyền và lợi ích"),
-    Code("event_security", "Security of events and leaders' visits", "sự kiện chính trị|sự kiện quan trọng|an ninh, an toàn chuyến thăm|chuyến thăm của lãnh đạo"),
+    Code("citizen_protection", "Citizen protection", "bảo hộ công dân|bảo vệ công dân|công dân hai nước|quyền và lợi ích hợp pháp|quyền, lợi ích hợp pháp"),
+    Code("event_security", "Security of events and leaders' visits", "sự kiện chính trị|sự kiện quan trọng|an ninh các chuyến thăm|an toàn chuyến thăm|đoàn lãnh đạo cấp cao"),
     Code("training", "Training and capacity building", "đào tạo|tập huấn|bồi dưỡng"),
     Code("information_sharing", "Information sharing", "trao đổi thông tin|chia sẻ thông tin|chia sẻ dữ liệu|đường dây nóng"),
     Code("economic_crime", "Economic crime", "tội phạm kinh tế|buôn lậu"),
@@ -149,5 +157,6 @@ ALL_VOCABULARIES: dict[str, tuple[Code, ...]] = {
     "mention": MENTIONS,
     "country": COUNTRIES,
     "article_status": ARTICLE_STATUSES,
+    "published_source": PUBLISHED_SOURCES,
     "topic": TOPICS,
 }

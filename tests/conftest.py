@@ -29,3 +29,83 @@ def dev_package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("devpkg") / "datapackage"
     build_quietly(DEV, out)
     return out
+
+
+DEV2 = REPO / "tests" / "fixtures" / "dev_articles_2"
+
+
+@pytest.fixture(scope="session")
+def dev2_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dev2pkg") / "datapackage"
+    build_quietly(DEV2, out)
+    return out
+
+
+TEST_METADATA = """\
+name = "vn-cn-public-security-cooperation"
+title = "Viet Nam–China public-security cooperation events"
+description = "Bilateral meetings between the Ministries of Public Security of Viet Nam and China."
+homepage = "https://data.vncn-test.org/security-cooperation"
+repository = "https://code.vncn-test.org/security-cooperation.git"
+keywords = ["Viet Nam", "China", "public security"]
+languages = ["vi", "en"]
+
+[[creators]]
+given_names = "Josiah"
+family_names = "Carberry"
+orcid = "0000-0002-1825-0097"   # ORCID's own fictitious test record
+affiliation = "Brown University"
+"""
+RELEASE_DATE = "2026-12-01"
+
+
+@pytest.fixture(scope="session")
+def metadata_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("meta") / "dataset.toml"
+    path.write_text(TEST_METADATA, encoding="utf-8")
+    return path
+
+
+def publish_options(package_dir: Path, root: Path, metadata_path: Path, **kw):
+    from builder.release import Options
+    kw.setdefault("created", RELEASE_DATE)
+    return Options(package_dir=package_dir, dist=root / "dist", releases=root / "releases",
+                   metadata_path=metadata_path, **kw)
+
+
+@pytest.fixture(scope="session")
+def first_release(seed_package, metadata_file, tmp_path_factory):
+    """The seed package published once as a first release; returns (Release, its root folder)."""
+    from builder.release import publish
+    root = tmp_path_factory.mktemp("release1")
+    release = publish(publish_options(seed_package, root, metadata_file), log=lambda m: None)
+    return release, root
+
+
+@pytest.fixture(scope="session")
+def unpacked_release(first_release, tmp_path_factory) -> Path:
+    """The first release's zip extracted into an empty folder; returns the release's own folder."""
+    import zipfile
+    release, _ = first_release
+    out = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(release.zip_path) as z:
+        z.extractall(out)
+    (folder,) = list(out.iterdir())
+    return folder
+
+
+HOLDOUT = REPO / "tests" / "fixtures" / "holdout"
+
+
+@pytest.fixture(scope="session")
+def holdout_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("holdoutpkg") / "datapackage"
+    build_quietly(HOLDOUT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def fourth_package(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fourthpkg") / "datapackage"
+    build_quietly(REPO / "tests" / "fixtures" / "holdout_2", out)
+    return out

@@ -339,15 +339,19 @@ def test_noise_name_detected():
                         not_participants=["Trương Thị Mai", "Hồ Sĩ Nguyên", "Minh Khôi"])
     tables = tables_with_events(
         event("t", "talks", "", "2023-01-05"),
-        # In persons only (cited by another article) and as a participant of this article.
-        persons=[{"person_id": "p9", "name_vi": "Truong Mai", "aliases": "Trương Thị Mai", "country": "VN"}],
-        participants=[{"event_id": "t", "name_vi": "HỒ SĨ NGUYÊN", "country": "VN", "article_id": "a1"}])
+        # In persons only, cited by another article where that person took part: not noise here.
+        persons=[{"person_id": "p9", "name_vi": "Truong Mai", "aliases": "Trương Thị Mai", "country": "VN"},
+                 {"person_id": "p8", "name_vi": "Minh Khôi", "country": "VN"}],
+        # a participant of this article, and a signer of this article's document
+        participants=[{"event_id": "t", "name_vi": "HỒ SĨ NGUYÊN", "country": "VN", "article_id": "a1"}],
+        documents=[{"document_id": "d", "event_id": "t", "doc_type": "minutes", "article_id": "a1"}])
+    tables["documents"]["signatory_vn"] = ["p8"]
     report = evaluate(tables, gold)
     noise = report.scores["persons_noise"]
     assert (noise.tp, noise.fp, noise.fn) == (0, 2, 0)
     assert misses(report, "persons_noise", "false_positive") == [
-        "noise name Trương Thị Mai appears in persons/participants",
-        "noise name Hồ Sĩ Nguyên appears in persons/participants"]
+        "noise name Hồ Sĩ Nguyên appears in persons/participants",
+        "noise name Minh Khôi appears in persons/participants"]
 
 
 # ---------------------------------------------------------------------------- negatives and absence
