@@ -36,7 +36,7 @@ def setup() -> None:
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     sh(str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", "constraints.txt",
-       "-e", ".[test]")
+       "-e", ".[test,bench]")
     STAMP.write_text(wanted)
 
 

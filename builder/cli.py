@@ -22,7 +22,8 @@ def cmd_build(args) -> int:
     out = Path(args.out)
     root_descriptor = REPO / "datapackage.json" if out.resolve() == (REPO / "datapackage").resolve() else None
     try:
-        build(Path(args.seeds), out, root_descriptor, strict=args.strict)
+        build(Path(args.seeds), out, root_descriptor, strict=args.strict, jobs=args.jobs,
+              cache_dir=None if args.no_cache else Path(args.cache))
     except SeedsError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -119,9 +120,15 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="read the seeds and write the data package, timeline and build report")
-    b.add_argument("--seeds", default=str(REPO / "seeds"), help="folder of input articles (default: seeds/)")
+    b.add_argument("--seeds", default=str(REPO / "seeds"), help="folder of input articles, or one archive file "
+                   "(.jsonl, .csv or .parquet with url, published, title, text columns) (default: seeds/)")
     b.add_argument("--out", default=str(REPO / "datapackage"), help="output folder (default: datapackage/)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input was not read cleanly")
+    b.add_argument("--jobs", type=int, default=None,
+                   help="extraction processes (default: the machine's cores); the output does not depend on it")
+    b.add_argument("--cache", default=str(REPO / ".cache" / "extract"),
+                   help="folder of cached per-article extractions (default: .cache/extract/; safe to delete)")
+    b.add_argument("--no-cache", action="store_true", help="extract every article afresh and keep nothing")
     b.set_defaults(func=cmd_build)
     v = sub.add_parser("validate", help="frictionless validation of both formats plus the project's own checks")
     v.add_argument("descriptor", nargs="?", default=str(REPO / "datapackage.json"))

@@ -5,10 +5,15 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from . import blocking
 from .cleaning import fold, name_key, variant_key
 from .lexicon import load
 from .records import ArticleExtraction, DateValue, EventMention
+
+# the same few names come back in every mention; their key is computed once (a pure function)
+name_key = lru_cache(maxsize=1 << 16)(name_key)
 
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 BASIS_ORDER = {"stated": 0, "article_date": 1, "inferred": 2}
@@ -32,6 +37,8 @@ class MergedEvent:
     location_country: str | None = None
     host_country: str | None = None
     title_vi: str = ""
+    # per mention (same order as `mentions`): the blocking key that joined it, "" if none did
+    merge_basis: list[str] = field(default_factory=list)
     sides: dict = field(default_factory=dict)
 
 
@@ -48,8 +55,7 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
     return a.known and b.known and a.start <= b.end and b.start <= a.end
 
 
-def _people(e: EventMention) -> set[str]:
-    return {name_key(p.person.identity) for p in e.participants}
+_people = blocking.people
 
 
 def _head(e: EventMention) -> str | None:
@@ -71,6 +77,8 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.event_type != b.event_type:
         return False
+    if _same_report(a, b):
+        return True
     if a.series_number is not None or b.series_number is not None:
         return (a.series_number == b.series_number and bool(_people(a) & _people(b) or (
             a.location_city and a.location_city == b.location_city)) and
@@ -79,7 +87,36 @@ def same_event(a: EventMention, b: EventMention) -> bool:
     if a.event_type == "leaders_visit":
         return bool(shared) and a.location_country == b.location_country and (
             _overlap(a.date, b.date) or (a.date.known != b.date.known))
+    if not a.date.known or not b.date.known:
+        return _undated_agrees(a, b)
     return bool(shared) and _overlap(a.date, b.date)
+
+
+def _same_report(a: EventMention, b: EventMention) -> bool:
+    """The same sentence (a repost, or one outlet copying another) saying the same kind, ordinal,
+    dates and status: one event even when it names nobody."""
+    return (a.series_number == b.series_number
+            and (a.date.start, a.date.end, a.status) == (b.date.start, b.date.end, b.status)
+            and blocking.sentence(a) == blocking.sentence(b) and _places_agree(a, b) and _people_agree(a, b))
+
+
+def _people_agree(a: EventMention, b: EventMention) -> bool:
+    """Nobody named on one side, or one side names everyone the other names."""
+    pa, pb = _people(a), _people(b)
+    return not pa or not pb or pa <= pb or pb <= pa
+
+
+def _places_agree(a: EventMention, b: EventMention) -> bool:
+    return all(x is None or y is None or x == y for x, y in (
+        (a.location_city, b.location_city), (a.location_country, b.location_country),
+        (a.host_country, b.host_country)))
+
+
+def _undated_agrees(a: EventMention, b: EventMention) -> bool:
+    """An undated mention (the same story from another outlet, or a repost) is the event when
+    one's participants include all of the other's and no place contradicts. Whether it joins a
+    dated event is settled in merge_events: only when exactly one dated event agrees."""
+    return bool(_people(a)) and bool(_people(b)) and _people_agree(a, b) and _places_agree(a, b)
 
 
 def _best(mentions: list[EventMention]) -> EventMention:
@@ -98,25 +135,62 @@ def _event_id(e: MergedEvent) -> str:
     return f"{e.event_type.replace('_', '-')}{number}-{date}-{tail}"
 
 
-def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
-    mentions = [ev for x in extractions for ev in x.events]
-    parent = list(range(len(mentions)))
+class _Groups:
+    """Union-find over mention indexes, remembering the key that first joined each mention."""
 
-    def find(i: int) -> int:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.basis = [""] * n
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if mentions[i].article_id != mentions[j].article_id and same_event(mentions[i], mentions[j]):
-                parent[find(j)] = find(i)
+    def join(self, i: int, j: int, key) -> None:
+        self.parent[self.find(j)] = self.find(i)
+        for k in (i, j):
+            self.basis[k] = self.basis[k] or blocking.describe(key)
+
+
+def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
+    """Join the mentions that are one event. Only pairs sharing a blocking key are compared
+    (`pairs` overrides that, for tests). Dated with dated and undated with undated first; then an
+    undated group joins a dated event only when exactly one dated event agrees with it."""
+    groups = _Groups(len(mentions))
+    deferred: dict[tuple[int, int], tuple] = {}
+    for i, j, key in (blocking.candidate_pairs(mentions) if pairs is None else pairs):
+        a, b = mentions[i], mentions[j]
+        if a.article_id == b.article_id:
+            continue
+        if a.date.known != b.date.known:
+            deferred.setdefault((i, j), key)
+        elif groups.find(i) != groups.find(j) and same_event(a, b):
+            groups.join(i, j, key)
+    offers: dict[int, dict[int, tuple]] = {}
+    for (i, j), key in deferred.items():
+        if same_event(mentions[i], mentions[j]):
+            undated, dated_ = (i, j) if not mentions[i].date.known else (j, i)
+            offers.setdefault(groups.find(undated), {}).setdefault(groups.find(dated_), (dated_, undated, key))
+    for targets in offers.values():
+        if len(targets) == 1:   # more than one dated event agrees: ambiguous, kept apart
+            groups.join(*next(iter(targets.values())))
+    return groups
+
+
+def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
+    mentions = [ev for x in extractions for ev in x.events]
+    found = group_mentions(mentions)
+    find = found.find
     groups: dict[int, list[EventMention]] = {}
+    bases: dict[int, list[str]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
+        bases.setdefault(find(i), []).append(found.basis[i])
     merged = []
-    for group in groups.values():
+    for root, group in groups.items():
         best = _best(group)
         primary = next((m for m in group if m.mention == "primary"), best)
         # a held event takes its place from the mentions of it as held, not from the plan for it
@@ -134,7 +208,7 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
             location_country=best.location_country or next(
                 (m.location_country for m in placed if m.location_country), None),
             host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
-            title_vi=primary.title_vi,
+            title_vi=primary.title_vi, merge_basis=bases[root],
             sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
         e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
             and e.series_number is not None

@@ -25,9 +25,9 @@ MISSING_VALUES = ["", "nan", "NaN"]
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.columns)
-    for r in rows:
-        writer.writerow([cell(r.get(c)) for c in table.columns])
+    columns = table.columns
+    writer.writerow(columns)
+    writer.writerows([cell(r.get(c)) for c in columns] for r in rows)
     return buf.getvalue().encode("utf-8")
 
 

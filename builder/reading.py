@@ -154,13 +154,15 @@ def _mark_duplicates(files: list[InputFile]) -> None:
 
 
 def _relative(path: Path, root: Path | None) -> str:
+    # string operations: pathlib's relative_to was a fifth of reading 10,000 small files
     if root is not None:
-        try:
-            rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-            return rel.as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+        full, base = os.path.abspath(path), os.path.abspath(root)
+        if full == base:
+            return "."
+        prefix = base if base.endswith(os.sep) else base + os.sep
+        if full.startswith(prefix):
+            return full[len(prefix):].replace(os.sep, "/")
+    return Path(path).as_posix()
 
 
 def _hash_and_read(path: Path, max_bytes: int) -> tuple[str, int, bytes | None]:

@@ -131,6 +131,9 @@ EVENT_SOURCES = Table(
         *DATE_FIELDS,
         Field("status", "string", "Held or planned, as this article states it.", required=True,
               enum=_enum(V.STATUSES)),
+        Field("merge_basis", "string", "Why this mention was merged into the event: the blocking key it shared "
+              "with another mention that the merge rule then accepted (series and number; kind, person and "
+              "month or year; kind and person for an undated mention). Empty when no other mention joined it."),
         *PROVENANCE,
     ),
     primary_key=("event_id", "article_id", "mention"),

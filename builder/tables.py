@@ -41,7 +41,8 @@ def title_en(e: MergedEvent) -> str:
     return " ".join(parts)
 
 
-def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) -> dict[str, list[Row]]:
+def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
+               on_merged=None) -> dict[str, list[Row]]:
     by_id = {x.article.article_id: x for x in extractions}
     rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
     for f in inputs:
@@ -60,6 +61,8 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) ->
 
     events = merge_events([x for x in extractions if x.events])
     lookup, persons = merge_persons(events, [n for x in extractions for n in x.spellings])
+    if on_merged:
+        on_merged()
 
     def pid(person) -> str:
         return lookup[(name_key(person.identity), person.country)]
@@ -76,14 +79,14 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) ->
             "n_sources": len({m.article_id for m in e.mentions})})
         seen_sources, seen_people, seen_topics = set(), set(), set()
         n_doc = 0
-        for m in sorted(e.mentions, key=lambda m: (m.article_id, m.evidence.char_start)):
+        for m, basis in sorted(zip(e.mentions, e.merge_basis), key=lambda mb: (mb[0].article_id, mb[0].evidence.char_start)):
             ev = m.evidence
             prov = {"article_id": m.article_id, "char_start": ev.char_start, "char_end": ev.char_end,
                     "evidence": ev.text}
             if (m.article_id, m.mention) not in seen_sources:
                 seen_sources.add((m.article_id, m.mention))
                 rows["event_sources"].append({"event_id": e.event_id, "mention": m.mention, **_dates(m.date),
-                                              "status": m.status, **prov})
+                                              "status": m.status, "merge_basis": basis or None, **prov})
             for p in m.participants:
                 key = (pid(p.person), m.article_id)
                 if key in seen_people:
@@ -130,6 +133,8 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction]) ->
 
 def cell(value: object) -> str:
     """How a value is written in CSV."""
+    if value.__class__ is str:      # most cells: answered first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -21,6 +21,7 @@ import html
 import json
 import math
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -154,7 +155,10 @@ def _rows(tables: dict[str, pd.DataFrame], name: str) -> list[dict[str, Any]]:
     frame = tables.get(name)
     if frame is None or len(frame) == 0:
         return []
-    return frame.to_dict("records")
+    # what DataFrame.to_dict("records") gives (a missing nullable value becomes None), column by
+    # column instead of cell by cell: that call took half the timeline's time on 10,000 articles
+    columns = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in frame.columns]
+    return [dict(zip(frame.columns, values)) for values in zip(*columns)]
 
 
 def ordinal(n: int) -> str:
@@ -252,8 +256,12 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+@lru_cache(maxsize=1 << 16)    # place, host and people lines recur across thousands of events
 def _wrapped(text: str, indent: str = "") -> str:
-    lines = textwrap.wrap(text, width=_WRAP, subsequent_indent="   ") or [""]
+    if len(text) <= _WRAP and text.strip() == text and text.isprintable():
+        lines = [text] if text else [""]     # what textwrap gives for a line that fits, without its cost
+    else:
+        lines = textwrap.wrap(text, width=_WRAP, subsequent_indent="   ") or [""]
     return "<br>".join(indent + _esc(line) if i == 0 else _esc(line) for i, line in enumerate(lines))
 
 

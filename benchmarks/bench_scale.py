@@ -1,0 +1,102 @@
+"""Scale benchmark: synthetic archives of 1,000 and 10,000 articles (several outlets per meeting,
+some undated), full builds (CSV + Parquet, descriptor, timeline), a one-article incremental
+rebuild, and events found against events planted. Prints a table and JSON.
+
+Run: .venv/bin/python benchmarks/bench_scale.py [SIZES...]   (default 1000 10000)
+Each measurement runs in a fresh process so that peak RSS is its own.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def peak_mib() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, workers) / 1024, 1)
+
+
+def found_vs_planted(package: Path, planted: list[dict]) -> dict:
+    with (package / "events.csv").open(encoding="utf-8") as f:
+        events = {r["event_id"]: r for r in csv.DictReader(f)}
+    names: dict[str, set[str]] = {}
+    with (package / "participants.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            names.setdefault(r["event_id"], set()).add(r["name_vi"])
+    index = {(e["event_type"], e["date_start"], n) for eid, e in events.items() for n in names.get(eid, ())}
+    matched = sum(1 for p in planted if (p["kind"], p["date"].isoformat(), p["vn"]) in index)
+    return {"planted": len(planted), "found": len(events), "matched": matched, "extra": len(events) - matched}
+
+
+def measure(n: int, jobs: int, mode: str) -> dict:
+    """One build in this process. mode: clean | incremental (the cache warmed first, one article changed)."""
+    from builder.build import build
+    from synthetic_corpus import generate
+    articles, planted = generate(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        seeds.mkdir()
+        for name, text in articles.items():
+            (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
+        cache = Path(tmp) / "cache"
+        if mode == "incremental":
+            subprocess.run([sys.executable, __file__, "--warm", str(seeds), str(cache), str(jobs)], check=True)
+            first = seeds / "a000000.txt"
+            first.write_text(first.read_text(encoding="utf-8") + "\nCập nhật thêm.\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        report = build(seeds, Path(tmp) / "pkg", None, timeline=True, stream=io.StringIO(), jobs=jobs,
+                       cache_dir=cache if mode == "incremental" else None)
+        wall = time.perf_counter() - t0
+        quality = found_vs_planted(Path(tmp) / "pkg", planted)
+    stages = report["stage_seconds"]
+    return {"articles": n, "jobs": jobs, "mode": mode, "wall_s": round(wall, 2),
+            "articles_per_s": round(n / wall, 1),
+            "extract_articles_per_s_per_core": round(n / max(stages["extract"], 1e-9) / jobs, 1)
+            if mode == "clean" else None,
+            "stages_s": stages, "from_cache": report["from_cache"], "peak_rss_mib": peak_mib(), **quality}
+
+
+def main(sizes: list[int]) -> None:
+    jobs = len(os.sched_getaffinity(0))
+    runs = [(sizes[0], 1, "clean")] + [(n, jobs, "clean") for n in sizes] + [(sizes[-1], jobs, "incremental")]
+    results = []
+    for n, j, mode in runs:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), str(j), mode], check=True,
+                             capture_output=True, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    head = f"{'articles':>8} {'jobs':>4} {'mode':>11} {'wall s':>7} {'art/s':>7} {'ext/s/core':>10} " \
+           f"{'read':>5} {'extract':>7} {'merge':>5} {'tables':>6} {'package':>7} {'timeline':>8} {'check':>5} " \
+           f"{'RSS MiB':>7} {'planted':>7} {'found':>5} {'matched':>7}"
+    print(head)
+    for r in results:
+        s = r["stages_s"]
+        print(f"{r['articles']:>8} {r['jobs']:>4} {r['mode']:>11} {r['wall_s']:>7.2f} {r['articles_per_s']:>7.1f} "
+              f"{r['extract_articles_per_s_per_core'] or '':>10} {s['read']:>5.2f} {s['extract']:>7.2f} "
+              f"{s['merge']:>5.2f} {s['tables']:>6.2f} {s['package']:>7.2f} {s['timeline']:>8.2f} "
+              f"{s['check']:>5.2f} {r['peak_rss_mib']:>7.1f} {r['planted']:>7} {r['found']:>5} {r['matched']:>7}")
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["--one"]:
+        print(json.dumps(measure(int(args[1]), int(args[2]), args[3])))
+    elif args[:1] == ["--warm"]:
+        from builder.build import build
+        build(Path(args[1]), Path(args[2]).parent / "warm", None, timeline=False, stream=io.StringIO(),
+              jobs=int(args[3]), cache_dir=Path(args[2]))
+    else:
+        main([int(a) for a in args] or [1000, 10000])

@@ -1,0 +1,68 @@
+"""The per-article stage for a whole corpus: from the cache when possible, else extracted, in
+several processes when there is enough work. The result does not depend on either."""
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from .cache import ExtractionCache, restore, slim
+from .extract import extract
+from .lexicon import load
+from .records import ArticleExtraction, InputFile
+
+MIN_PER_PROCESS = 8      # fewer articles than this per process: starting processes costs more
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _extract_one(args: tuple[InputFile, ExtractionCache]) -> ArticleExtraction:
+    source, cache = args
+    x = slim(extract(source, load()))
+    cache.put(source, x)
+    return x
+
+
+@contextmanager
+def _collector_running():
+    """Extraction makes and drops much garbage of its own: the collector runs while it does."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
+
+
+def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
+                progress=None) -> tuple[list[ArticleExtraction], int]:
+    """Extractions in the order of `sources`, and how many came from the cache."""
+    found = [cache.get(s) for s in sources]
+    todo = [i for i, x in enumerate(found) if x is None]
+    work = [(sources[i], cache) for i in todo]
+    jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
+    if jobs == 1:
+        fresh = []
+        with _collector_running():
+            for n, w in enumerate(work, 1):
+                fresh.append(_extract_one(w))
+                if progress:
+                    progress(n, len(work))
+    else:
+        load()      # read the lexicons once, before the worker processes are forked
+        # workers run the garbage collector even if the build paused it (they are forked from it)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=gc.enable) as pool:
+            fresh = []
+            chunk = max(1, min(64, len(work) // (jobs * 8)))
+            for n, x in enumerate(pool.map(_extract_one, work, chunksize=chunk), 1):
+                fresh.append(x)
+                if progress and (n % 100 == 0 or n == len(work)):
+                    progress(n, len(work))
+    for i, x in zip(todo, fresh):
+        found[i] = x
+    return [restore(x, s) for x, s in zip(found, sources)], len(sources) - len(todo)

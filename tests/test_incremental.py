@@ -1,0 +1,103 @@
+"""Incremental and parallel builds give the same bytes as a clean, single-process build."""
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = sorted((REPO / "seeds").glob("*.txt")) + sorted((REPO / "tests/fixtures/dev_articles").glob("d*.txt"))
+
+
+def corpus(folder: Path, copies: int = 2) -> Path:
+    """The seeds and dev set, `copies` times (later copies carry a reposting note)."""
+    folder.mkdir(parents=True)
+    for c in range(copies):
+        for src in SOURCES:
+            note = f"\n\nĐăng lại lần {c}.\n" if c else ""
+            (folder / f"{src.stem}_{c}.txt").write_text(src.read_text(encoding="utf-8") + note, encoding="utf-8")
+    return folder
+
+
+def files_of(package: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(package.iterdir())}
+
+
+def run(seeds: Path, out: Path, **kw) -> dict:
+    return build(seeds, out, None, stream=io.StringIO(), **kw)
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    return corpus(tmp_path_factory.mktemp("corpus") / "seeds")
+
+
+@pytest.fixture(scope="module")
+def clean(seeds, tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("clean") / "pkg"
+    run(seeds, out, jobs=1, timeline=True)
+    return files_of(out)
+
+
+def test_two_processes_give_the_same_package_as_one(seeds, clean, tmp_path):
+    report = run(seeds, tmp_path / "pkg", jobs=2, timeline=True)
+    assert report["from_cache"] == 0
+    assert files_of(tmp_path / "pkg") == clean
+
+
+def test_a_rebuild_from_the_cache_is_byte_identical_and_extracts_nothing(seeds, clean, tmp_path):
+    cache = tmp_path / "cache"
+    first = run(seeds, tmp_path / "a", jobs=2, cache_dir=cache, timeline=True)
+    again = run(seeds, tmp_path / "b", jobs=1, cache_dir=cache, timeline=True)
+    assert first["from_cache"] == 0
+    assert again["from_cache"] == len(SOURCES) * 2
+    assert files_of(tmp_path / "a") == clean
+    assert files_of(tmp_path / "b") == clean
+
+
+def test_after_one_article_changes_only_it_is_extracted_and_the_output_equals_a_clean_build(seeds, tmp_path):
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    cache = tmp_path / "cache"
+    run(work, tmp_path / "before", jobs=1, cache_dir=cache, timeline=False)
+    changed = work / f"{SOURCES[0].stem}_0.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Thứ trưởng", "Thứ trưởng thường trực", 1),
+                       encoding="utf-8")
+    (work / "added.txt").write_text(SOURCES[-1].read_text(encoding="utf-8") + "\nBài mới.\n", encoding="utf-8")
+    incremental = run(work, tmp_path / "incremental", jobs=1, cache_dir=cache, timeline=False)
+    assert incremental["from_cache"] == len(SOURCES) * 2 - 1      # the changed and the added one are new
+    run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(tmp_path / "incremental") == files_of(tmp_path / "clean")
+    assert files_of(tmp_path / "incremental") != files_of(tmp_path / "before")
+
+
+def test_a_damaged_cache_entry_is_extracted_again(seeds, clean, tmp_path):
+    cache = tmp_path / "cache"
+    run(seeds, tmp_path / "a", jobs=1, cache_dir=cache, timeline=False)
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) == len(SOURCES) * 2
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(entries[1].read_bytes()[:50])
+    report = run(seeds, tmp_path / "b", jobs=1, cache_dir=cache, timeline=True)
+    assert report["from_cache"] == len(SOURCES) * 2 - 2
+    assert files_of(tmp_path / "b") == clean
+
+
+def test_copies_and_near_copies_add_no_events(seeds, tmp_path):
+    once = tmp_path / "once"
+    corpus(once, copies=1)
+    run(once, tmp_path / "a", jobs=1, timeline=False)
+    run(seeds, tmp_path / "b", jobs=1, timeline=False)   # every article twice, one with a reposting note
+    events = lambda p: (p / "events.csv").read_text(encoding="utf-8").splitlines()[1:]  # noqa: E731
+    assert len(events(tmp_path / "b")) == len(events(tmp_path / "a"))
+
+
+def test_the_cache_key_covers_the_extraction_code_and_nothing_after_it():
+    from builder.cache import extraction_modules
+    names = {p.name for p in extraction_modules()}
+    assert {"extract.py", "dates.py", "people.py", "events.py", "records.py", "cleaning.py"} <= names
+    assert not names & {"merge.py", "tables.py", "package.py", "timeline.py", "build.py"}
