@@ -29,6 +29,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from .records import UNKNOWN_DATE, DateValue
@@ -304,6 +305,11 @@ def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
 
 def find_date_expressions(text: str) -> list[DateExpression]:
     """All date expressions in `text`, sorted by position, non-overlapping, longest first."""
+    return list(_find_date_expressions(text))
+
+
+@lru_cache(maxsize=16384)   # the same sentence is searched by several stages of one article
+def _find_date_expressions(text: str) -> tuple[DateExpression, ...]:
     candidates: list[tuple[int, int, int, DateExpression]] = []
     for rank, (kind, rx, check) in enumerate(_COMPILED):
         pos = 0
@@ -320,7 +326,7 @@ def find_date_expressions(text: str) -> list[DateExpression]:
         if all(expr.char_end <= s or expr.char_start >= e for s, e in taken):
             chosen.append(expr)
             taken.append((expr.char_start, expr.char_end))
-    return sorted(chosen, key=lambda e: e.char_start)
+    return tuple(sorted(chosen, key=lambda e: e.char_start))
 
 
 # ---------------------------------------------------------------------------------------------

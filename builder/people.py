@@ -183,10 +183,27 @@ NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đ�
 ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|dân tộc|TP\.?)\s+$", re.I)
 
 
+_PLACE_INDEX: dict[int, dict[str, list[tuple[str, object]]]] = {}
+
+
+def places_at(text_low: str, pos: int, lex: Lexicon) -> list:
+    """The places of the lexicon whose name starts at `pos` of the lower-cased text, longest first."""
+    index = _PLACE_INDEX.get(id(lex))
+    if index is None:
+        index = {}
+        for p in lex.places:
+            low = p.name_vi.lower()
+            index.setdefault(low.split()[0], []).append((low, p))
+        _PLACE_INDEX[id(lex)] = index
+    m = re.match(r"\w+", text_low[pos:pos + 40])
+    if not m:
+        return []
+    return [p for low, p in index.get(m.group(), []) if text_low.startswith(low, pos)]
+
+
 def _ends_in_place(words, lex: Lexicon, text_low: str) -> bool:
     """"Choang Quảng Tây" (of "Khu tự trị dân tộc Choang Quảng Tây") is a place, not a person."""
-    return any(text_low.startswith(p.name_vi.lower(), s) and len(p.name_vi.split()) >= 2
-               for s, _, _ in words[1:] for p in lex.places)
+    return any(len(p.name_vi.split()) >= 2 for s, _, _ in words[1:] for p in places_at(text_low, s, lex))
 
 
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
@@ -196,7 +213,7 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
     not decide. A name runs to the end of the run and has 2 to 4 syllables."""
     i = 0   # skip the organisation and place words that open the run
     while i < len(words):
-        place = next((p for p in lex.places if text_low.startswith(p.name_vi.lower(), words[i][0])), None)
+        place = next(iter(places_at(text_low, words[i][0], lex)), None)
         if place is not None:
             i += len(place.name_vi.split())
         elif words[i][2] in STRUCTURAL:
@@ -212,7 +229,7 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
     for j, (s, _, w) in enumerate(words):
         if j <= i and whole or w not in lex.surnames:
             continue
-        if any(text_low.startswith(p.name_vi.lower(), s) for p in lex.places):
+        if places_at(text_low, s, lex):
             continue
         if 2 <= len(words) - j <= 4 and not any(w in NEVER_IN_NAME for _, _, w in words[j:]):
             yield words[j:]
