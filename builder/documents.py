@@ -55,16 +55,22 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
     for s, e in body:
         sentence = mt[s:e]
         signed_here = P.SIGNED_ANY.search(sentence)
-        for m in list(P.DOC_RE.finditer(mt, s, e)) + list(_counted(mt, s, e)):
+        recalled_lower = [m for m in P.DOC_RE_ANYCASE.finditer(mt, s, e) if mt[m.start()].islower()
+                          and RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])]
+        for m in list(P.DOC_RE.finditer(mt, s, e)) + recalled_lower + list(_counted(mt, s, e)):
             doc_type = m.lastgroup if m.re is not P.COUNTED_DOCS else "other"
             count = int(m.group("n")) if m.re is P.COUNTED_DOCS else 1
             t_end = m.end() if m.re is P.COUNTED_DOCS else _title_end(mt, m.start(), e)
+            if m.re is P.DOC_RE_ANYCASE and not any(
+                    x.kind in ("year", "month", "day") for x in _dates_in(article, m.start(), t_end)):
+                continue   # a lower-case recalled document is kept only with a date of its own
             title = article.text[m.start():t_end].strip()
             direct = bool(P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]))
             bare = len(title.split()) <= len(m.group(0).split()) + 1 and m.re is not P.COUNTED_DOCS
             if doc_type == "joint_statement":
                 continue  # joint statements belong to leaders' visits (below)
-            if not (direct or (signed_here and not bare)):
+            recalled_doc = RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])
+            if not (direct or (signed_here and not bare) or recalled_doc):
                 continue
             if NOT_YET_SIGNED.search(mt, max(s, m.start() - 60), min(e, t_end + 60)):
                 continue   # "Biên bản hội đàm sẽ được hoàn thiện, ký …": to be signed, not signed
@@ -90,7 +96,17 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             if own:
                 date = _resolve(own[0], article, primary.date if primary.date.known else None)
                 if not ordinal:
-                    target = _event_at(events, date) or primary
+                    target = _event_at(events, date) or _recalled_meeting(article, events, title, date, primary,
+                                                                          (s, e)) or primary
+            elif recalled_doc or not signed_here:
+                # "thực hiện Biên bản hội đàm năm 2035": the minutes of an earlier meeting
+                in_title = [x for x in _dates_in(article, m.start(), t_end) if x.kind in ("year", "month", "day")]
+                if in_title:
+                    date = _resolve(in_title[0], article, None)
+                    target = _event_at(events, date) or _recalled_meeting(article, events, title, date, primary,
+                                                                          (s, e)) or primary
+                    if target is primary:
+                        continue   # not dated apart from the meeting reported: a mention, not a signing
             elif before:
                 date = _resolve(before[-1], article, primary.date if primary.date.known else None)
             if date is None:
@@ -99,6 +115,25 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             target.documents.append(DocumentMention(doc_type, title, date, count, signers, evidence(article, s, e)))
     _joint_statements(article, body, events)
     _signers_from_followups(article, body + captions, events, people)
+
+
+# "thực hiện/triển khai Biên bản hội đàm năm 2035": the minutes of an earlier round, recalled
+RECALLED_DOC = re.compile(r"\b(?:thực hiện|triển khai|kết quả thực hiện|theo)\s+(?:các\s+)?$")
+
+
+def _recalled_meeting(article: Article, events: list[EventMention], title: str, date: DateValue,
+                      primary: EventMention, sentence: tuple[int, int]) -> EventMention | None:
+    """A document signed well before the reported meeting, at a meeting the article names only
+    through it ("Biên bản hội đàm ký tại Cao Bằng hồi tháng 3-2041"): that meeting, as a reference."""
+    if not (date.known and primary.date.known and date.end < primary.date.start - dt.timedelta(days=7)):
+        return None
+    kind = "conference" if re.search(r"(?i)hội nghị|đối thoại", title) else "talks"
+    ev = EventMention(
+        article_id=article.article_id, mention="reference", event_type=kind, title_vi=title,
+        series=None, series_number=None, series_number_inferred=False, date=date, location_city=None,
+        location_country=None, host_country=None, status="held", evidence=evidence(article, *sentence))
+    events.append(ev)
+    return ev
 
 
 def _counted(mt: str, s: int, e: int):

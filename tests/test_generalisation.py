@@ -169,3 +169,13 @@ def test_last_week_is_the_week_before_the_article_or_its_month():
     month = resolve(expr, DateValue(dt.date(2049, 3, 1), dt.date(2049, 3, 31), "month", "stated"))
     assert (month.iso(), month.precision) == ("2049-03", "month")
     assert find_date_expressions("những tuần trước") == []
+
+
+def test_minutes_of_an_earlier_round_make_a_recalled_meeting():
+    text = ("Ngày 12/4/2036, tại Lạng Sơn, Đại tá Hà Văn Tú, Giám đốc Công an tỉnh Lạng Sơn đã hội đàm với Đoàn "
+            "công tác Sở Công an tỉnh Quảng Tây, Trung Quốc do ông Bạch Hải Long, Phó Giám đốc dẫn đầu.\n\n"
+            "Hai bên đánh giá kết quả thực hiện biên bản hội đàm năm 2035 ký tại thành phố Nam Ninh.\n")
+    events = extract(article(text), load()).events
+    recalled = [e for e in events if e.mention == "reference"]
+    assert [(e.event_type, e.date.iso(), [d.doc_type for d in e.documents]) for e in recalled] == [
+        ("talks", "2035", ["minutes"])]
