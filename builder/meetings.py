@@ -105,6 +105,7 @@ RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiê
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
+CO_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\bđồng chủ trì\b")
 CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp)")
 PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
@@ -200,6 +201,9 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                 side = country_of(mt[max(s, m.start() - 80):m.start()].split(" với ")[-1], lex)
                 if not p.country and side in ("VN", "CN"):
                     p = replace(p, country=side)
+        for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
+            if m.start("who") <= p.start < m.end("who"):
+                role = "co_chair"
         co = P.CO_CHAIR.search(mt, p.end, e)
         if co and not re.search(r"[.;]|\bdo\b", mt[p.end:co.start()]) and not re.search(
                 r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá)\b", mt[p.end:co.start()]):
@@ -651,7 +655,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 known = identity.get(p.key)
                 if not p.country and known is not None and known.country:
                     p = replace(p, country=known.country)
-                m.add(p, _side_role(p, role, host, deleg, lex))
+                m.add(p, _side_role(p, role, host, deleg, lex, m.event.location_country))
             if f.by_delegation and heads and not any(r == "head_of_delegation" for _, r in f.principals):
                 m.add(heads[0], "head_of_delegation")
         for sent in m.sentences:
@@ -699,7 +703,10 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
                     m.people[key] = (p, "co_chair")
 
 
-def _side_role(p: FoundPerson, role: str, host: str | None, deleg: str | None, lex) -> str:
+def _side_role(p: FoundPerson, role: str, host: str | None, deleg: str | None, lex, located: str | None = None) -> str:
+    if role in ("host", "head_of_delegation") and p.country and located:
+        # "Đại tướng X hội kiến đồng chí Y" in Beijing: who receives is who is at home
+        return "host" if p.country == located else "head_of_delegation"
     if role != "principal":
         return role
     country = p.country
