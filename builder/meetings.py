@@ -81,7 +81,7 @@ PREDICATES = (
         # "Hội nghị … lần thứ 23 giữa … đã diễn ra": the meeting named first, then said to take place
         rf"(?<!các )(?<!cuộc )(?<!những )\b{_CONF}\b(?=[^.;]{{0,220}}?\b(?:đã|vừa)\s+(?:diễn ra|được tổ chức|khai mạc|bế mạc)\b)",
         re.I)),
-    ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!kết quả )(?<!nội dung )(?<!biên bản )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
+    ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!kết quả )(?<!nội dung )(?<!biên bản )(?<!cơ chế )(?<!các cuộc )(?<!những cuộc )(?<!duy trì )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          r"\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
                              r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
@@ -604,7 +604,13 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
 
 
 MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm)\b")
-SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b")
+SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
+                       r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})")
+
+
+def _LEX_COUNTRY(place: str) -> str | None:
+    from .lexicon import load
+    return country_of(place, load())
 
 
 def _side_of_list(mt: str, p: FoundPerson) -> str | None:
@@ -613,8 +619,12 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
     clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
     side = None
     for m in SIDE_LIST.finditer(mt, clause_start, p.start):
-        # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend
-        side = {"trung quốc": "CN", "việt nam": "VN", "bạn": "CN"}.get(m.group("side").lower())
+        # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend;
+        # "tại điểm cầu Bắc Kinh có ông X": the end of an online meeting where X sits
+        if m.group("end"):
+            side = _LEX_COUNTRY(m.group("end"))
+        else:
+            side = {"trung quốc": "CN", "việt nam": "VN", "bạn": "CN"}.get(m.group("side").lower())
     return side
 
 
@@ -663,7 +673,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 continue
             for p in people:
                 if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed):
-                    if p.title is None and p.rank is None and p.key not in m.people:
+                    if p.phrase_start == p.start and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
                     chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))

@@ -6,7 +6,7 @@ import re
 # --- delegations and roles -------------------------------------------------------------------------
 # "Đoàn đại biểu … do [persons] dẫn đầu / làm Trưởng đoàn"
 HEAD_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?:dẫn đầu|làm [Tt]rưởng [Đđ]oàn)")
-DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?: đại biểu| công tác)?[^.;]{0,160}$")
+DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?: đại biểu| công tác)?(?:(?![Đđ]oàn)[^.;]){0,160}$")
 HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
 CO_CHAIR = re.compile(r"\bđồng chủ trì\b")
 PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"

@@ -121,6 +121,9 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
     """Titles written after the name: ", Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an"."""
     pos = end
     parts: list[str] = []
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[pos:limit])   # "Hạ Chí Viễn (Xia Zhiyuan), Giám đốc …"
+    if aside and text.startswith(",", pos + aside.end()):
+        pos += aside.end()
     while pos < limit and text.startswith(",", pos):
         seg_start = pos + 1
         while seg_start < limit and text[seg_start] == " ":

@@ -179,3 +179,14 @@ def test_minutes_of_an_earlier_round_make_a_recalled_meeting():
     recalled = [e for e in events if e.mention == "reference"]
     assert [(e.event_type, e.date.iso(), [d.doc_type for d in e.documents]) for e in recalled] == [
         ("talks", "2035", ["minutes"])]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Chiều 5/6/2036, tại Hà Nội, Thứ trưởng Bộ Công an Đỗ Văn Toàn hội đàm với ông Mạnh Triều Dương, "
+     "Trợ lý Bộ trưởng Bộ Công an Trung Quốc.", "Mạnh Triều Dương", "CN"),
+    ("Ngày 13/6/2037, tại Côn Minh, Bộ trưởng Đàm Văn Khải đã hội đàm với ông Hạ Chí Viễn (Xia Zhiyuan), "
+     "Giám đốc Sở Công an tỉnh Vân Nam.", "Hạ Chí Viễn", "CN"),
+])
+def test_appositions_with_asides_and_new_titles(text, name, country):
+    events = extract(article(text), load()).events
+    assert (name, country) in {(p.person.name, p.person.country) for e in events for p in e.participants}
