@@ -24,11 +24,16 @@ def seed_package(tmp_path_factory) -> Path:
     return out
 
 
+def _built(tmp_path_factory, folder: Path) -> Path:
+    """One build of a fixture folder per test session (no timeline)."""
+    out = tmp_path_factory.mktemp(folder.name) / "datapackage"
+    build_quietly(folder, out)
+    return out
+
+
 @pytest.fixture(scope="session")
 def dev_package(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("devpkg") / "datapackage"
-    build_quietly(DEV, out)
-    return out
+    return _built(tmp_path_factory, DEV)
 
 
 DEV2 = REPO / "tests" / "fixtures" / "dev_articles_2"
@@ -36,9 +41,7 @@ DEV2 = REPO / "tests" / "fixtures" / "dev_articles_2"
 
 @pytest.fixture(scope="session")
 def dev2_package(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dev2pkg") / "datapackage"
-    build_quietly(DEV2, out)
-    return out
+    return _built(tmp_path_factory, DEV2)
 
 
 TEST_METADATA = """\
@@ -99,13 +102,9 @@ HOLDOUT = REPO / "tests" / "fixtures" / "holdout"
 
 @pytest.fixture(scope="session")
 def holdout_package(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("holdoutpkg") / "datapackage"
-    build_quietly(HOLDOUT, out)
-    return out
+    return _built(tmp_path_factory, HOLDOUT)
 
 
 @pytest.fixture(scope="session")
 def fourth_package(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("fourthpkg") / "datapackage"
-    build_quietly(REPO / "tests" / "fixtures" / "holdout_2", out)
-    return out
+    return _built(tmp_path_factory, REPO / "tests" / "fixtures" / "holdout_2")

@@ -11,23 +11,9 @@ import pytest
 
 from builder.schema import TABLES
 
-from .test_timeline_browser import ARGS, ARTIFACTS, CHROMIUM, unavailable
+from .test_timeline_browser import ARGS, ARTIFACTS, CHROMIUM, browser, unavailable  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists() or not os.access(CHROMIUM, os.X_OK):
-        unavailable(f"{CHROMIUM} is missing (apt-get install -y chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright (python) is not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_site(browser, release: Path, width: int, height: int):
