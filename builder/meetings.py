@@ -678,10 +678,20 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
                     chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))
                     chairs = chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()])
-                    m.add(p, "host" if hosts or chairs else "participant")
+                    named_chair = _chair_is(mt, sent[0], p.start)
+                    if named_chair == "co_chair":
+                        m.add(p, "co_chair")
+                    elif named_chair:   # "Chủ trì phía bạn là ông X": the chair of a side hosts at home
+                        located = m.event.location_country
+                        m.add(p, "host" if not (p.country and located) or p.country == located
+                              else "head_of_delegation")
+                    else:
+                        m.add(p, "host" if hosts or chairs else "participant")
         for key, (p, role) in list(m.people.items()):
             known = identity.get(key)
-            country = (p.country or _side_of_list(mt, p) or (known.country if known else None)
+            # a side list ("về phía Trung Quốc có ông X, Thứ trưởng Bộ Công an") says more than a bare
+            # "Bộ Công an" in the title, which Vietnamese news reads as Viet Nam's by default
+            country = (_side_of_list(mt, p) or p.country or (known.country if known else None)
                        or (deleg if MEMBERS.search(mt, p.sentence[0], p.start) else None)
                        or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
                        or ("VN" if (p.title or (known.title if known else None)) else None))
@@ -711,6 +721,20 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
             for key, (p, role) in m.people.items():
                 if p.country == country and title.lower() in (p.title or "").lower() and role != "co_chair":
                     m.people[key] = (p, "co_chair")
+
+
+CHAIR_IS = re.compile(r"(?i)\b(?P<co>đồng )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+là\b")
+
+
+def _chair_is(mt: str, start: int, pos: int) -> str | None:
+    """"Đồng chủ trì Hội nghị là A và B", "Chủ trì hội đàm phía Việt Nam là X": the chairs named after 'là'."""
+    clause = max(mt.rfind(";", start, pos), start)
+    m = None
+    for m in CHAIR_IS.finditer(mt, clause, pos):
+        pass
+    if m is None:
+        return None
+    return "co_chair" if m.group("co") else "chair"
 
 
 def _side_role(p: FoundPerson, role: str, host: str | None, deleg: str | None, lex, located: str | None = None) -> str:

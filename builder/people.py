@@ -223,7 +223,8 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             i += 1
         else:
             break
-    if 0 < i < len(words) and words[i - 1][2] in lex.surnames and len(words) - i + 1 <= 4:
+    if 0 < i < len(words) and words[i - 1][2] in lex.surnames and words[i - 1][2] not in ("Ông", "Bà") \
+            and len(words) - i + 1 <= 4:
         i -= 1   # "Đoàn Thế Vinh": a surname that is also an organisation word
     whole = 2 <= len(words) - i <= 4 and (words[i][2] not in STRUCTURAL or words[i][2] in lex.surnames) and not any(
         w in NEVER_IN_NAME for _, _, w in words[i:]) and not _ends_in_place(words[i:], lex, text_low)
