@@ -232,8 +232,8 @@ def person_slug(name: str) -> str:
 def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
     """Map (name key, country) of every participant and signatory to a person.
 
-    Identity keeps tone marks (only their placement and case are normalised), so "Nguyễn Văn
-    Thanh" and "Nguyễn Văn Thành" stay two people. Spellings of one person meet on evidence only:
+    Identity keeps tone marks (only their placement and case are normalised), so "Lê Văn
+    Thanh" and "Lê Văn Thành" stay two people. Spellings of one person meet on evidence only:
     the article itself (a one-letter variant is reconciled at extraction, see `identity`), a cited
     reference row with aliases, or the same accent-free name with the same country and office."""
     reference = load().persons

@@ -121,7 +121,7 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
     """Titles written after the name: ", Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an"."""
     pos = end
     parts: list[str] = []
-    aside = re.match(r"\s*\([^()]{1,40}\)", text[pos:limit])   # "Hạ Chí Viễn (Xia Zhiyuan), Giám đốc …"
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[pos:limit])   # "Tạ Chí Minh (Xie Zhiming), Giám đốc …"
     if aside and text.startswith(",", pos + aside.end()):
         pos += aside.end()
     while pos < limit and text.startswith(",", pos):
@@ -212,7 +212,7 @@ def _ends_in_place(words, lex: Lexicon, text_low: str) -> bool:
 def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str):
     """Candidate names inside a run of capitalised words, longest first. A name starts with a
     surname of the list, or, where none does, with the first word after the organisation and place
-    words that open the run ("Trung Quốc Ngụy Tuấn Lâm", "Wang Jianguo"): the list helps, it does
+    words that open the run ("Trung Quốc Ngụy Hồng Ba", "Li Minghua"): the list helps, it does
     not decide. A name runs to the end of the run and has 2 to 4 syllables."""
     i = 0   # skip the organisation and place words that open the run
     while i < len(words):
@@ -225,10 +225,10 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             break
     if 0 < i < len(words) and words[i - 1][2] in lex.surnames and words[i - 1][2] not in ("Ông", "Bà") \
             and len(words) - i + 1 <= 4:
-        i -= 1   # "Đoàn Thế Vinh": a surname that is also an organisation word
+        i -= 1   # "Đoàn Văn Tú": a surname that is also an organisation word
     whole = 2 <= len(words) - i <= 4 and (words[i][2] not in STRUCTURAL or words[i][2] in lex.surnames) and not any(
         w in NEVER_IN_NAME for _, _, w in words[i:]) and not _ends_in_place(words[i:], lex, text_low)
-    if whole:   # "Giả Lương Bình": the whole name, not "Lương Bình" from an inner listed surname
+    if whole:   # "Giả Minh Sơn": the whole name, not "Minh Sơn" from an inner listed surname
         yield words[i:]
     for j, (s, _, w) in enumerate(words):
         if j <= i and whole or w not in lex.surnames:
