@@ -190,3 +190,13 @@ def test_minutes_of_an_earlier_round_make_a_recalled_meeting():
 def test_appositions_with_asides_and_new_titles(text, name, country):
     events = extract(article(text), load()).events
     assert (name, country) in {(p.person.name, p.person.country) for e in events for p in e.participants}
+
+
+def test_no_rule_names_a_person_of_any_test_set():
+    import json
+    from .conftest import REPO
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "builder").rglob("*.py"))
+    names = {p["name"] for gold in (REPO / "tests").rglob("gold/*.json")
+             for e in json.loads(gold.read_text(encoding="utf-8"))["events"] for p in e["participants"]}
+    assert len(names) > 200
+    assert [n for n in sorted(names) if n in code] == []
