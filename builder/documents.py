@@ -55,14 +55,17 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
     for s, e in body:
         sentence = mt[s:e]
         signed_here = P.SIGNED_ANY.search(sentence)
+        # a document written in lower case counts right after a signing verb ("hai bên ký biên bản
+        # hội đàm") or when recalled with its date ("thực hiện biên bản hội đàm năm 2035")
         recalled_lower = [m for m in P.DOC_RE_ANYCASE.finditer(mt, s, e) if mt[m.start()].islower()
-                          and RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])]
+                          and (RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])
+                               or P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]))]
         for m in list(P.DOC_RE.finditer(mt, s, e)) + recalled_lower + list(_counted(mt, s, e)):
             doc_type = m.lastgroup if m.re is not P.COUNTED_DOCS else "other"
             count = int(m.group("n")) if m.re is P.COUNTED_DOCS else 1
             t_end = m.end() if m.re is P.COUNTED_DOCS else _title_end(mt, m.start(), e)
-            if m.re is P.DOC_RE_ANYCASE and not any(
-                    x.kind in ("year", "month", "day") for x in _dates_in(article, m.start(), t_end)):
+            if m.re is P.DOC_RE_ANYCASE and not P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]) \
+                    and not any(x.kind in ("year", "month", "day") for x in _dates_in(article, m.start(), t_end)):
                 continue   # a lower-case recalled document is kept only with a date of its own
             title = article.text[m.start():t_end].strip()
             direct = bool(P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]))
@@ -169,6 +172,8 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
     if not both or re.search(r"đại diện|các đơn vị", mt[s:verb.start()]):
         return []
     title = (both.group("title") or both.group("title2") or "").lower()
+    if title in ("bên", "bộ"):
+        return []   # "hai bên ký": the text names no signer; the heads of the two sides are a guess
     chosen = []
     for country in ("VN", "CN"):
         cands = [pm for pm in event.participants if pm.person.country == country]
