@@ -204,6 +204,8 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
+        if _chair_is(mt, s, p.start) == "co_chair":   # "Đồng chủ trì Hội nghị là A và B"
+            role = "co_chair"
         co = P.CO_CHAIR.search(mt, p.end, e)
         if co and not re.search(r"[.;]|\bdo\b", mt[p.end:co.start()]) and not re.search(
                 r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá)\b", mt[p.end:co.start()]):
@@ -605,7 +607,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
 
 MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm)\b")
 SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
-                       r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})")
+                       r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
 
 
 def _LEX_COUNTRY(place: str) -> str | None:
@@ -679,7 +681,10 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))
                     chairs = chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()])
                     named_chair = _chair_is(mt, sent[0], p.start)
-                    if named_chair == "co_chair":
+                    spans = _span_role(mt, sent, p)
+                    if spans:   # "Đoàn Lai Châu do X dẫn đầu; phía bạn do ông Y chủ trì"
+                        m.add(p, spans)
+                    elif named_chair == "co_chair":
                         m.add(p, "co_chair")
                     elif named_chair:   # "Chủ trì phía bạn là ông X": the chair of a side hosts at home
                         located = m.event.location_country
@@ -721,6 +726,16 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
             for key, (p, role) in m.people.items():
                 if p.country == country and title.lower() in (p.title or "").lower() and role != "co_chair":
                     m.people[key] = (p, "co_chair")
+
+
+def _span_role(mt: str, sent: tuple[int, int], p: FoundPerson) -> str | None:
+    """The role a "do … dẫn đầu / chủ trì / đồng chủ trì" span gives a person, in any sentence."""
+    s, e = sent
+    for rx, role in ((CO_DO_SPAN, "co_chair"), (P.HEAD_SPAN, "head_of_delegation"), (P.HOST_DO_SPAN, "host")):
+        for m in rx.finditer(mt, s, e):
+            if m.start("who") <= p.start < m.end("who"):
+                return role
+    return None
 
 
 CHAIR_IS = re.compile(r"(?i)\b(?P<co>đồng )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+là\b")
@@ -768,6 +783,10 @@ ACTOR = re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
+MULTILATERAL = re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
+                          r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b")
+
+
 def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = True) -> bool:
     """Both sides are Viet Nam and China: a room of one country's officials reviewing cooperation
     with the other, or a meeting with a third country, is not a bilateral meeting."""
@@ -788,6 +807,8 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
             if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
                     r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", clause):
                 return False
+    if any(MULTILATERAL.search(mt, *f.sentence) for f in m.frames):
+        return False   # ASEANAPOL, Interpol, Mekong: China at a multilateral table is not a bilateral meeting
     sides = countries & {"VN", "CN"}
     if m.event.location_country in ("VN", "CN"):
         sides.add(m.event.location_country)   # a delegation received in the other country
