@@ -610,7 +610,7 @@ SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<
                        r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
 
 
-def _LEX_COUNTRY(place: str) -> str | None:
+def _country_of_place(place: str) -> str | None:
     from .lexicon import load
     return country_of(place, load())
 
@@ -624,7 +624,7 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
         # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend;
         # "tại điểm cầu Bắc Kinh có ông X": the end of an online meeting where X sits
         if m.group("end"):
-            side = _LEX_COUNTRY(m.group("end"))
+            side = _country_of_place(m.group("end"))
         else:
             side = {"trung quốc": "CN", "việt nam": "VN", "bạn": "CN"}.get(m.group("side").lower())
     return side
