@@ -9,7 +9,9 @@ from .dates import article_date
 from .documents import find_documents
 from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
                      to_participants, visit_references)
-from .meetings import assign_sentences, build_meetings, describe, find_frames, is_bilateral, mentions_a_meeting, name_sides
+from .meetings import assign_sentences, build_meetings, find_frames, mentions_a_meeting
+from .participants import describe
+from .sides import is_bilateral, name_sides
 from .language import language_of
 from .lexicon import Lexicon, load
 from .people import country_of, find_people, reconcile_spellings
@@ -200,7 +202,7 @@ def _names_the_meeting(article: Article, body, claim) -> bool:
     in_opening = any(s <= ms < e for s, e in body[:2])
     named_as_held = P.PRIMARY_CONFERENCE_BEFORE.search(article.match_text[max(0, ms - 25):ms])
     # "Đối thoại … lần thứ 9 … đã được tổ chức tại Hà Nội, do X và Y đồng chủ trì": reported as held
-    s, e = claim.event.evidence.char_start, claim.event.evidence.char_end
+    e = claim.event.evidence.char_end
     told_as_held = HELD_AFTER.search(article.match_text, ms, e)
     recalled = claim.event.date.known and claim.event.date.precision != "day"
     return claim.event.status == "held" and (in_opening or (named_as_held and not claim.event.date.known)

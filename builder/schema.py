@@ -2,7 +2,7 @@
 `datapackage.json` descriptor and the codebook."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyarrow as pa
 

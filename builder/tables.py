@@ -5,7 +5,7 @@ import datetime as dt
 
 from . import vocabulary as V
 from .cleaning import name_key
-from .merge import MergedEvent, MergedPerson, merge_events, merge_persons, reference_for
+from .merge import MergedEvent, merge_events, merge_persons, reference_for
 from .records import ArticleExtraction, DateValue, InputFile
 from .schema import TABLES
 

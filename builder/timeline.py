@@ -516,7 +516,6 @@ def _layout_variant(events: list[dict[str, Any]], compact: bool) -> dict[str, An
     one when the plot is narrower than 700 px (and back). Everything is placed in pixels from the
     plot area's edges, so nothing depends on the window height.
     """
-    n_undated = sum(1 for e in events if not e["dated"])
     line_px = 14 if compact else 15
     undated = undated_text(events, width=54 if compact else 150, cap=4 if compact else _MAX_UNDATED)
     undated_px = (undated.count("<br>") + 1) * line_px + 10 if undated else 0

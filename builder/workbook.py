@@ -9,7 +9,6 @@ from pathlib import Path
 
 import xlsxwriter
 
-from . import vocabulary as V
 from .schema import TABLES
 
 DICTIONARY_SHEET = "data dictionary"

@@ -1,0 +1,220 @@
+"""What each meeting is: its date and place, and who took part in which role and for which side.
+
+Input: the meetings built by `meetings.py`, the people of the article and the meeting each
+sentence speaks of. Roles come from the frame's syntax ("A tiếp B", "do … dẫn đầu", "đồng chủ trì",
+"Chủ trì phía bạn là X") and, where the text allows, from the side each person sits on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import patterns as P
+from .dates import bounds_from_text
+from .events import ONLINE, _cities, evidence, locate
+from .lexicon import Lexicon
+from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is
+from .people import FoundPerson, country_of
+from .records import UNKNOWN_DATE, Article
+
+# --- what each meeting is -----------------------------------------------------------------------------
+def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson], owner, deleg: str | None,
+             lex: Lexicon, claimed) -> None:
+    """Date, place, sides and participants of every meeting (mutates the events)."""
+    mt = article.match_text
+    visit = next((m for m in meetings if m.kind == "visit" and m.event.mention == "primary"), None)
+    for m in meetings:
+        ev = m.event
+        own = [f.date for f in m.frames if f.date is not None and f.date.known]
+        ev.date = own[0] if own else (ev.date if ev.mention == "reference" else UNKNOWN_DATE)
+        online = any(ONLINE.search(mt, *f.sentence) for f in m.frames)
+        city = country = None
+        if not online:
+            for f in m.frames:
+                city, country = locate(article, *f.sentence, lex)
+                if city or country:
+                    break
+        if m.kind == "visit":
+            cities = _cities(article, [f.sentence for f in m.frames] + m.sentences, lex)
+            taken = {c for other in meetings if other is not m for c in
+                     _cities(article, [f.sentence for f in other.frames], lex)}
+            own_cities = cities - taken if cities - taken else cities
+            city, c_country = next(iter(own_cities)) if len(own_cities) == 1 else (None, None)
+            country = c_country or country or OTHER_SIDE.get(deleg or "")   # stated place first
+        ev.location_city, ev.location_country = city, country
+        ev.host_country = country if m.kind != "visit" else (OTHER_SIDE.get(deleg or "") or country)
+        if ev.host_country is None and deleg:
+            ev.host_country = OTHER_SIDE[deleg]
+            ev.location_country = ev.location_country or (None if online else ev.host_country)
+        if online:
+            ev.location_city = ev.location_country = None
+        ev.evidence = evidence(article, *m.frames[0].sentence)
+    # undated meetings: inside the visit's days, else the bounds the text allows
+    for m in meetings:
+        ev = m.event
+        if ev.date.known and ev.date.precision != "unknown":
+            continue
+        if visit is not None and m is not visit and visit.event.date.known:
+            ev.date = replace(visit.event.date, precision="unknown", basis="inferred")
+        elif not article.published.known:
+            bounds = bounds_from_text(mt)
+            if bounds is not None:
+                ev.date = replace(bounds, basis="inferred")
+    _participants(article, meetings, people, owner, deleg, lex, claimed)
+
+
+MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm)\b")
+SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
+                       r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
+
+
+def _country_of_place(place: str) -> str | None:
+    from .lexicon import load
+    return country_of(place, load())
+
+
+def _side_of_list(mt: str, p: FoundPerson) -> str | None:
+    """"Phía Trung Quốc có ông X, …; Về phía Việt Nam có …": the side a listed person sits on."""
+    s = p.sentence[0]
+    clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
+    side = None
+    for m in SIDE_LIST.finditer(mt, clause_start, p.start):
+        # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend;
+        # "tại điểm cầu Bắc Kinh có ông X": the end of an online meeting where X sits
+        if m.group("end"):
+            side = _country_of_place(m.group("end"))
+        else:
+            side = {"trung quốc": "CN", "việt nam": "VN", "bạn": "CN"}.get(m.group("side").lower())
+    return side
+
+
+def _article_identity(people: list[FoundPerson], mt: str) -> dict[str, FoundPerson]:
+    """Per person, the fullest introduction in the article: a later bare "Bộ trưởng X" is the same
+    person, of the country, title and rank the first mention gave."""
+    best: dict[str, FoundPerson] = {}
+    for p in people:
+        country = p.country or _side_of_list(mt, p)
+        if country and not p.country:
+            p = replace(p, country=country)
+        old = best.get(p.key)
+        if old is None or len(p.title or "") > len(old.title or "") and (p.country or not old.country):
+            merged = p
+            if old is not None:
+                merged = replace(p, country=p.country or old.country, rank=p.rank or old.rank)
+            best[p.key] = merged
+        elif not old.country and p.country:
+            best[p.key] = replace(old, country=p.country)
+        elif not old.rank and p.rank:
+            best[p.key] = replace(old, rank=p.rank)
+    return best
+
+
+def _participants(article: Article, meetings: list[Meeting], people: list[FoundPerson], owner, deleg, lex,
+                  claimed) -> None:
+    mt = article.match_text
+    identity = _article_identity(people, mt)
+    # the delegation's head: "Đoàn … do X dẫn đầu" anywhere outside recalled clauses
+    spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)
+             if not any(a <= h.start() < b for a, b in claimed)]
+    heads = [identity.get(p.key, p) for p in people if any(a <= p.start < b for a, b in spans)]
+    for m in meetings:
+        host = m.event.host_country
+        framed = {f.sentence for f in m.frames}
+        for f in m.frames:
+            for p, role in f.principals:
+                known = identity.get(p.key)
+                if not p.country and known is not None and known.country:
+                    p = replace(p, country=known.country)
+                m.add(p, _side_role(p, role, host, deleg, lex, m.event.location_country))
+            if f.by_delegation and heads and not any(r == "head_of_delegation" for _, r in f.principals):
+                m.add(heads[0], "head_of_delegation")
+        for sent in m.sentences:
+            if sent in framed:
+                continue
+            for p in people:
+                if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed):
+                    if p.phrase_start == p.start and p.key not in m.people:
+                        continue   # a bare name never introduced at this meeting
+                    hosts = HOSTS_LIST.search(mt, sent[0], p.start)
+                    chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))
+                    chairs = chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()])
+                    named_chair = _chair_is(mt, sent[0], p.start)
+                    spans = _span_role(mt, sent, p)
+                    if spans:   # "Đoàn Lai Châu do X dẫn đầu; phía bạn do ông Y chủ trì"
+                        m.add(p, spans)
+                    elif named_chair == "co_chair":
+                        m.add(p, "co_chair")
+                    elif named_chair:   # "Chủ trì phía bạn là ông X": the chair of a side hosts at home
+                        located = m.event.location_country
+                        m.add(p, "host" if not (p.country and located) or p.country == located
+                              else "head_of_delegation")
+                    else:
+                        m.add(p, "host" if hosts or chairs else "participant")
+        for key, (p, role) in list(m.people.items()):
+            known = identity.get(key)
+            # a side list ("về phía Trung Quốc có ông X, Thứ trưởng Bộ Công an") says more than a bare
+            # "Bộ Công an" in the title, which Vietnamese news reads as Viet Nam's by default
+            country = (_side_of_list(mt, p) or p.country or (known.country if known else None)
+                       or (deleg if MEMBERS.search(mt, p.sentence[0], p.start) else None)
+                       or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
+                       or ("VN" if (p.title or (known.title if known else None)) else None))
+            if known is not None and not p.title:
+                p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
+            m.people[key] = (replace(p, country=country), role)
+        _promote_unnamed_chairs(mt, m, people, lex)
+
+
+def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex: Lexicon) -> None:
+    """'Thượng tướng X và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by title only
+    is the participant of that country who holds that title."""
+    for s, e in [f.sentence for f in m.frames]:
+        co = P.CO_CHAIR.search(mt, s, e)
+        if not co:
+            continue
+        subject = mt[s:co.start()]
+        for part in re.split(r"\s+và\s+|,\s+", subject):
+            low = part.lower().strip()
+            title = next((t for t in lex.titles if low.startswith(t.lower())), None)
+            if not title:
+                continue
+            offset = s + subject.find(part)
+            if any(offset <= p.start < offset + len(part) for p in people):
+                continue  # a named person: already handled
+            country = country_of(part, lex)
+            for key, (p, role) in m.people.items():
+                if p.country == country and title.lower() in (p.title or "").lower() and role != "co_chair":
+                    m.people[key] = (p, "co_chair")
+
+
+def _span_role(mt: str, sent: tuple[int, int], p: FoundPerson) -> str | None:
+    """The role a "do … dẫn đầu / chủ trì / đồng chủ trì" span gives a person, in any sentence."""
+    s, e = sent
+    for rx, role in ((CO_DO_SPAN, "co_chair"), (P.HEAD_SPAN, "head_of_delegation"), (P.HOST_DO_SPAN, "host")):
+        for m in rx.finditer(mt, s, e):
+            if m.start("who") <= p.start < m.end("who"):
+                return role
+    return None
+
+
+def _side_role(p: FoundPerson, role: str, host: str | None, deleg: str | None, lex, located: str | None = None) -> str:
+    if role in ("host", "head_of_delegation") and p.country and located:
+        # "Đại tướng X hội kiến đồng chí Y" in Beijing: who receives is who is at home
+        return "host" if p.country == located else "head_of_delegation"
+    if role != "principal":
+        return role
+    country = p.country
+    if country and host:
+        return "host" if country == host else "head_of_delegation"
+    if country and deleg:
+        return "head_of_delegation" if country == deleg else "host"
+    return "participant"
+
+
+def _country_from_role(role: str, host: str | None, deleg: str | None) -> str | None:
+    if role == "host":
+        return host or OTHER_SIDE.get(deleg or "")
+    if role == "head_of_delegation":
+        return deleg or OTHER_SIDE.get(host or "")
+    return None
+
+

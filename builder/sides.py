@@ -1,0 +1,114 @@
+"""The two sides of a meeting: is it a Viet Nam–China meeting at all, and which body is each side."""
+from __future__ import annotations
+
+import re
+
+from .events import ROLE_RANK
+from .lexicon import Lexicon
+from .meetings import Meeting
+from .people import country_of
+from .records import Article
+
+# --- is it a Viet Nam–China meeting? --------------------------------------------------------------------
+# an actor of one side named in the meeting's own sentence: "Đoàn đại biểu Công an tỉnh Vân Nam",
+# "với Bộ Công an Trung Quốc"; "hợp tác với Bộ Công an Trung Quốc" is a topic, not an actor
+ACTOR = re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
+                   r"[Cc]ông an (?:tỉnh|thành phố|châu|huyện)|Ủy ban [Cc]hính pháp|[Pp]hía|[Đđ]ại sứ|[Ll]ực lượng)"
+                   r"[^.;,]{0,60}")
+TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
+
+
+MULTILATERAL = re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
+                          r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b")
+
+
+def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = True) -> bool:
+    """Both sides are Viet Nam and China: a room of one country's officials reviewing cooperation
+    with the other, or a meeting with a third country, is not a bilateral meeting."""
+    countries = {p.country for p, _ in m.people.values()}
+    if m.event.location_country not in (None, "VN", "CN"):
+        return False
+    if lenient and m.event.mention == "reference" and not countries - {None, "VN", "CN"}:
+        return True   # a meeting the article recalls or plans between the sides it reports on
+    principals = {p.country for p, role in m.people.values() if role != "participant"}
+    if principals - {None, "VN", "CN"}:
+        return False
+    mt = article.match_text
+    for f in m.frames:   # "hội đàm với Tư lệnh Cảnh sát Hoàng gia Thái Lan": a third country's meeting
+        end = min([x for x in (mt.find(".", f.at, f.sentence[1]), mt.find(";", f.at, f.sentence[1])) if x >= 0]
+                  or [f.sentence[1]])
+        clause = article.match_text[max(f.sentence[0], f.at - 120):min(end, f.at + 160)]
+        for place in lex.places:
+            if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
+                    r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", clause):
+                return False
+    if any(MULTILATERAL.search(mt, *f.sentence) for f in m.frames):
+        return False   # ASEANAPOL, Interpol, Mekong: China at a multilateral table is not a bilateral meeting
+    sides = countries & {"VN", "CN"}
+    if m.event.location_country in ("VN", "CN"):
+        sides.add(m.event.location_country)   # a delegation received in the other country
+    mt = article.match_text
+    for f in m.frames:
+        s, e = f.sentence
+        # a conference is the two sides' when they hold it: its subject names them, or people of
+        # both sides take part; "tổ chức Hội nghị sơ kết … hợp tác giữa … và Bộ Công an Trung Quốc"
+        # names the other side only as the topic of a review held at home
+        if m.kind == "conference":
+            e = f.at
+        for a in ACTOR.finditer(mt, s, e):
+            if TOPIC_BEFORE.search(mt[max(s, a.start() - 25):a.start()]):
+                continue
+            c = country_of(a.group(0), lex)
+            if c in ("VN", "CN"):
+                sides.add(c)
+            elif c is not None:
+                return False
+    return sides == {"VN", "CN"}
+
+
+# --- the two sides ----------------------------------------------------------------------------------------
+SIDE_ORG = re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trưởng)|Cục(?! trưởng)|Tổng cục(?! trưởng)|Công an|Ủy ban|Uỷ ban|"
+                      r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện)\b[^,.;()]{0,70}")
+BOTH = re.compile(r"(?i)\bhai (?:nước|bên|bộ|đoàn)\b")   # "Bộ Công an hai nước" is both sides
+GENERIC_END = re.compile(r"(?i)(?:\b(?:tỉnh|thành phố|châu|sở|cục|bộ)|Công an)$")
+
+
+def name_sides(article: Article, m: Meeting, lex: Lexicon) -> None:
+    """The organisation of each side: the body in the title of its leading participant ("Giám đốc
+    Công an tỉnh Lào Cai" → "Công an tỉnh Lào Cai"), else a body of that country named in the
+    meeting's own sentences ("hội đàm với Sở Công an tỉnh Vân Nam"). A short form ("Giám đốc Sở")
+    gives way to the full name written elsewhere in the meeting."""
+    ranked = sorted(m.people.values(), key=lambda pr: ROLE_RANK[pr[1]])
+    mt = article.match_text
+    named = []
+    starts = sorted(p.start for p, _ in m.people.values())
+    for f in m.frames:
+        for a in SIDE_ORG.finditer(mt, *f.sentence):
+            end = min([x for x in starts if a.start() < x < a.end()] or [a.end()])   # a name ends the body
+            named.append(_trim_org(article.text[a.start():end]))
+    for country in ("VN", "CN"):
+        leading = [o for p, role in ranked if p.country == country and role != "participant"
+                   for o in [_org_of(p.title or "")] if o]
+        # a participant's own department ("Cục Đối ngoại") is not the side; only the leaders' bodies
+        # and the bodies named as meeting are
+        candidates = leading + [o for o in named if country_of(o, lex) == country]
+        candidates = [o for o in candidates if not BOTH.search(o)]
+        full = [o for o in candidates if len(o.split()) >= 2 and not GENERIC_END.search(o)]
+        org = (full or candidates or [None])[0]
+        if org:
+            m.event.sides[country] = org
+
+
+def _org_of(title: str) -> str | None:
+    """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None."""
+    for part in reversed([p.strip() for p in title.split(",")]):
+        m = SIDE_ORG.search(part)
+        if m:
+            return _trim_org(part[m.start():])
+    return None
+
+
+def _trim_org(phrase: str) -> str:
+    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
+                      r"hội đàm|trong|theo|nhằm|để|hồi|lần thứ|đồng|đón|vào|năm|từ|giai đoạn)\b", phrase)[0]
+    return phrase.strip(" ,")
