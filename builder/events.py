@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from . import patterns as P
 from .dates import find_date_expressions, resolve
-from .lexicon import Lexicon
+from .lexicon import Lexicon, index_of
 from .cleaning import variant_key
 from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention, Evidence, ParticipantMention, PersonMention
@@ -83,8 +83,8 @@ def _cities(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> set
     found = set()
     for s, e in spans:
         low = article.match_text[s:e].lower()
-        for place in lex.places:
-            if place.kind == "city" and re.search(r"\b" + re.escape(place.name_vi.lower()) + r"\b", low):
+        for name_low, pattern, place in index_of(lex).cities:
+            if name_low in low and pattern.search(low):
                 found.add((place.name_en, place.country))
     return found
 

@@ -62,3 +62,42 @@ def load() -> Lexicon:
         venues=tuple((match_form(r["venue_vi"]), r["city_en"], r["country"]) for r in _rows("venues.csv")),
         persons=tuple(_rows("persons_reference.csv")),
     )
+
+
+@dataclass(frozen=True)
+class LexiconIndex:
+    """Forms of a lexicon prepared once for matching: the lower-cased names and the compiled
+    patterns that the rules would otherwise rebuild for every phrase they look at."""
+    # (lower-cased name, pattern, country) of every country; the pattern does not run on into a
+    # longer capitalised name ("Lào" of "Lào Cai")
+    countries: tuple[tuple[str, object, str], ...]
+    cn_places_low: tuple[str, ...]
+    organisations_low: tuple[tuple[str, str], ...]     # (lower-cased pattern, country)
+    # (lower-cased name, case-sensitive pattern) of the countries other than the two sides
+    third_countries: tuple[tuple[str, object], ...]
+    # (lower-cased name, pattern on lower-cased text, place) of the cities
+    cities: tuple[tuple[str, object, Place], ...]
+
+
+_INDEXES: dict[int, tuple[Lexicon, LexiconIndex]] = {}
+
+
+def index_of(lex: Lexicon) -> LexiconIndex:
+    """The prepared forms of `lex`, built on first use (kept beside the lexicon object)."""
+    known = _INDEXES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    import re
+    countries = [p for p in lex.places if p.kind == "country"]
+    index = LexiconIndex(
+        countries=tuple((p.name_vi.lower(), re.compile(r"\b" + re.escape(p.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", re.I),
+                         p.country) for p in countries),
+        cn_places_low=tuple(p.name_vi.lower() for p in lex.places if p.country == "CN"),
+        organisations_low=tuple((pattern.lower(), country) for pattern, country, _ in lex.organisations),
+        third_countries=tuple((p.name_vi.lower(), re.compile(r"\b" + re.escape(p.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])"))
+                              for p in countries if p.country not in ("VN", "CN")),
+        cities=tuple((p.name_vi.lower(), re.compile(r"\b" + re.escape(p.name_vi.lower()) + r"\b"), p)
+                     for p in lex.places if p.kind == "city"),
+    )
+    _INDEXES[id(lex)] = (lex, index)
+    return index

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import patterns as P
+from .fastscan import Scan
 from .events import ROLE_RANK, _dates_in, _resolve, evidence
 from .lexicon import Lexicon
 from .people import FoundPerson, country_of
@@ -88,11 +89,12 @@ PREDICATES = (
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"
                          r"đã thăm|đến thăm và làm việc)\b", re.I)),
 )
+PREDICATES = tuple((kind, Scan(rx)) for kind, rx in PREDICATES)   # searched only where a cue word begins
 # a phrase that points back to a meeting already named: "Tại buổi tiếp", "Kết thúc hội đàm"
-BACK_POINTER = re.compile(
+BACK_POINTER = Scan(re.compile(
     r"\b(?:tại|trong|sau|kết thúc|bế mạc|phát biểu tại|dự|cùng dự|tham dự|trước)\s+(?:(?:buổi|cuộc|lễ|phiên)\s+)?"
     r"(?P<what>tiếp|hội đàm|hội kiến|làm việc|hội nghị|đối thoại|gặp|gặp gỡ|chào xã giao|lễ đón|đón)\b"
-    r"(?!\s+(?:cấp|về(?!\s+phía)|lần thứ|giữa|hợp tác|định kỳ năm|thường niên|an ninh|phòng))", re.I)
+    r"(?!\s+(?:cấp|về(?!\s+phía)|lần thứ|giữa|hợp tác|định kỳ năm|thường niên|an ninh|phòng))", re.I))
 BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "reception", "gặp gỡ": "reception",
              "chào xã giao": "reception", "hội đàm": "talks", "làm việc": "talks", "hội nghị": "conference",
              "đối thoại": "conference", "lễ đón": "ceremony", "đón": "ceremony"}
@@ -100,7 +102,7 @@ BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "recep
 NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|hội nghị|tiếp|hội kiến|làm việc|gặp)\s+"
                           r"(?:nhằm|là|diễn ra|được|đã diễn ra|lần này|này|đã|kết thúc|mang|có ý nghĩa)\b", re.I)
 # a meeting named after "tại" and dated by an earlier month in the same clause: one recalled
-RECALLED_AT = re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiên)\s+)?(?P<what>hội đàm|hội nghị|đối thoại|hội kiến)\b")
+RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiên)\s+)?(?P<what>hội đàm|hội nghị|đối thoại|hội kiến)\b"))
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")

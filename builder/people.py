@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, replace
 
 from .cleaning import name_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, index_of
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
 WORD_RE = re.compile(r"[^\W\d_]+")
@@ -152,27 +152,42 @@ def country_of(text: str, lex: Lexicon) -> str | None:
     of the lexicon ("Bộ Công an" unqualified is Viet Nam's)."""
     if not text:
         return None
-    text = re.split(r"\s+tại\s+", text)[0]
+    memo = _COUNTRY_MEMO.setdefault(id(lex), {})
+    if text not in memo:   # the same titles and phrases come back many times in an article
+        if len(memo) > 50_000:
+            memo.clear()
+        memo[text] = _country_of(text, lex)
+    return memo[text]
+
+
+_COUNTRY_MEMO: dict[int, dict[str, str | None]] = {}
+
+
+def _country_of(text: str, lex: Lexicon) -> str | None:
+    index = index_of(lex)
+    text = TAI_SPLIT.split(text, 1)[0]
     low = text.lower()
     named = []
-    for place in lex.places:
-        if place.kind != "country":
-            continue
+    for name_low, pattern, country in index.countries:
+        if name_low not in low:
+            continue   # a quick test before the pattern; the pattern decides
         # "Lào" of "tỉnh Lào Cai" is not Laos: a country name must not run on into a longer name
-        m = re.search(r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", text, re.I)
-        if m and not (place.country not in ("VN", "CN") and not m.group(0)[:1].isupper()):
-            named.append((m.start(), place.country))
+        m = pattern.search(text)
+        if m and not (country not in ("VN", "CN") and not m.group(0)[:1].isupper()):
+            named.append((m.start(), country))
     if named:
         return min(named)[1]
-    for place in lex.places:
-        if place.country == "CN" and place.name_vi.lower() in low:
-            return "CN"
+    if any(name in low for name in index.cn_places_low):
+        return "CN"
     best = None
-    for pattern, country, _ in lex.organisations:
-        i = low.find(pattern.lower())
+    for pattern_low, country in index.organisations_low:
+        i = low.find(pattern_low)
         if i >= 0 and (best is None or i < best[0]):
             best = (i, country)
     return best[1] if best else None
+
+
+TAI_SPLIT = re.compile(r"\s+tại\s+")
 
 
 # Capitalised words that begin organisations and places, never a person's name

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .events import ROLE_RANK
-from .lexicon import Lexicon
+from .lexicon import Lexicon, index_of
 from .meetings import Meeting
 from .people import country_of
 from .records import Article
@@ -38,9 +38,9 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
         end = min([x for x in (mt.find(".", f.at, f.sentence[1]), mt.find(";", f.at, f.sentence[1])) if x >= 0]
                   or [f.sentence[1]])
         clause = article.match_text[max(f.sentence[0], f.at - 120):min(end, f.at + 160)]
-        for place in lex.places:
-            if place.kind == "country" and place.country not in ("VN", "CN") and re.search(
-                    r"\b" + re.escape(place.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])", clause):
+        clause_low = clause.lower()
+        for name_low, pattern in index_of(lex).third_countries:
+            if name_low in clause_low and pattern.search(clause):
                 return False
     if any(MULTILATERAL.search(mt, *f.sentence) for f in m.frames):
         return False   # ASEANAPOL, Interpol, Mekong: China at a multilateral table is not a bilateral meeting

@@ -7,7 +7,9 @@ from .events import evidence
 from .records import Article, Evidence
 from .vocabulary import topic_cues
 
-_CUES = {code: [re.compile(r"\b" + re.escape(c.lower()) + r"\b") for c in cues] for code, cues in topic_cues().items()}
+# one pattern per topic: any of its cues as a whole phrase
+_CUES = {code: re.compile("|".join(r"\b" + re.escape(c.lower()) + r"\b" for c in cues))
+         for code, cues in topic_cues().items()}
 
 
 def find_topics(article: Article, spans: list[tuple[int, int]]) -> list[tuple[str, Evidence]]:
@@ -16,7 +18,7 @@ def find_topics(article: Article, spans: list[tuple[int, int]]) -> list[tuple[st
     for s, e in spans:
         low = article.match_text[s:e].lower()
         for code, cues in _CUES.items():
-            if code not in found and any(c.search(low) for c in cues):
+            if code not in found and cues.search(low):
                 found[code] = evidence(article, s, e)
     order = list(_CUES)
     return sorted(found.items(), key=lambda kv: order.index(kv[0]))
