@@ -33,12 +33,15 @@ _TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 _QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
+_PLAIN = {**_DASHES, **_SPACES, **_QUOTES}
+_UNUSUAL = re.compile("[" + "".join(map(chr, _PLAIN)) + "]")
 
 
 def match_form(text: str) -> str:
     """Same-length normal form for matching: new-style tone marks, plain dashes, spaces, quotes."""
     out = _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
-    out = out.translate(_DASHES).translate(_SPACES).translate(_QUOTES)
+    if _UNUSUAL.search(out):   # most texts have none of these characters: no pass over them
+        out = out.translate(_PLAIN)
     assert len(out) == len(text)
     return out
 

@@ -76,7 +76,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     # a conference phrase in the opening, or right after "tổ chức/đồng chủ trì", names the meeting itself
     itself = [c for c in conf_claims if _names_the_meeting(article, body, c)]
     conf_claims = [c for c in conf_claims if c not in itself]
-    first_frames = find_frames(article, body, people, [c.span for c in conf_claims], lex)
+    first_frames = find_frames(article, body, people, [c.span for c in conf_claims], lex, full=False)
     visit_claims = visit_references(article, body, people, lex, {f.sentence for f in first_frames})
     claims = conf_claims + visit_claims
     claims += planned_meetings(article, body, [c.span for c in claims], lex)

@@ -162,6 +162,13 @@ class Scan:
             yield m
             pos = m.end() if m.end() > m.start() else m.start() + 1
 
+    def may_occur(self, text: str) -> bool:
+        """False when no part of `text` can hold a match (none of the beginnings occurs in it)."""
+        if self._seek is None:
+            return True
+        where, seek = self._where(text)
+        return seek.search(where) is not None
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return next(self.finditer(text, pos, endpos), None)
 

@@ -16,17 +16,21 @@ _STOPWORDS = {
 }
 
 
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_LATIN = re.compile("[\u0000-\u024f\u1e00-\u1eff]+")
+
+
 def language_of(text: str) -> str:
     """'Vietnamese', 'Chinese', 'English', … or 'unknown' (too little text to tell)."""
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     if len(letters) < 40:
         return "unknown"
-    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+    cjk = len(_CJK.findall(letters))
     if cjk > 0.3 * len(letters):
         return "Chinese"
-    latin = [c for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff"]
-    decomposed = unicodedata.normalize("NFD", "".join(latin))
-    marked = sum(1 for c in decomposed if c in _VI_TONES) + sum(1 for c in latin if c in _VI_LETTERS)
+    latin = "".join(_LATIN.findall(letters))
+    decomposed = unicodedata.normalize("NFD", latin)
+    marked = sum(decomposed.count(t) for t in _VI_TONES) + sum(latin.count(c) for c in _VI_LETTERS)
     if latin and marked / len(latin) >= 0.08:
         return "Vietnamese"
     words = re.findall(r"[a-záéíóúñüàèìòùâêîôûçäöß]+", text.lower())

@@ -232,13 +232,16 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     return out
 
 
-def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex: Lexicon) -> list[Frame]:
+def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex: Lexicon,
+                full: bool = True) -> list[Frame]:
+    """The frames of the body. `full=False` gives only which sentences hold a frame, of what kind
+    and where (no date, people or counterpart read), for a first look."""
     mt = article.match_text
     frames: list[Frame] = []
     context = None   # the last stated range ("từ ngày 15 - 19/8/2039"): the year of "Ngày 16/8"
     pending = None   # the day of a subheading ("* Sáng 21/11: hội đàm tại Hà Nội") for the frame below it
     for s, e in body:
-        if not any(a <= s and e <= b for a, b in claimed):
+        if full and not any(a <= s and e <= b for a, b in claimed):
             for x in _dates_in(article, s, e):
                 if x.kind == "day_range" and not any(a <= x.char_start < b for a, b in claimed):
                     value = _resolve(x, article, None)
@@ -247,7 +250,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
         if any(a <= s and e <= b for a, b in claimed) or _headline(article, s, e):
             continue
         if _dated_subheading(article, s, e):
-            pending = _own_date(article, s, e, claimed, context)
+            pending = _own_date(article, s, e, claimed, context) if full else None
             continue
         preds = _main_predicates(mt, s, e, claimed)
         preds = [(at, kind) for at, kind in preds if not any(a <= at < b for a, b in claimed)]
@@ -270,6 +273,9 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
             if kind == "visit" and not any(x.kind == "day_range" for x in _dates_in(article, s, e)) \
                     and frames:
                 continue   # "sang thăm, làm việc" without its days, after another meeting: a frame of that one
+            if not full:
+                frames.append(Frame(kind, (s, e), at, None))
+                continue
             frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
                           same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
                           principals=_frame_people(mt, s, e, at, kind, people, claimed, lex),

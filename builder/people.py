@@ -49,8 +49,11 @@ class FoundPerson:
     canonical: str = ""     # the article's first spelling when this one is a misspelling of it
 
 
+_UPPER_SET = frozenset(UPPER)
+
+
 def _is_cap(word: str) -> bool:
-    return word[:1] in UPPER and (len(word) == 1 or word[1:].islower())
+    return word[:1] in _UPPER_SET and (len(word) == 1 or word[1:].islower())
 
 
 def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
@@ -297,8 +300,10 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
     seen_spans = {(f.start, f.end) for f in found}
     for s_start, s_end in sentence_spans:
         for key, f in list(known.items()):
-            for m in re.finditer(re.escape(f.name), text[s_start:s_end]):
-                span = (s_start + m.start(), s_start + m.end())
+            at = text.find(f.name, s_start, s_end)
+            while at >= 0:
+                span = (at, at + len(f.name))
+                at = text.find(f.name, span[1], s_end)
                 if span in seen_spans:
                     continue
                 seen_spans.add(span)
