@@ -232,7 +232,7 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
      _always),
 ]
 
-# searched only where a date can begin (a digit, "ngày", "tháng" …): see fastscan
+# each sought only where a date can begin (a digit, "ngày", "tháng" …): see fastscan
 _COMPILED = [(kind, Scan(re.compile(rx, re.IGNORECASE)), check) for kind, rx, check in _PATTERNS]
 
 # What every match of each pattern contains (a digit, or one of some words): a text without it is
@@ -345,10 +345,8 @@ def _find_date_expressions(text: str) -> tuple[DateExpression, ...]:
     for rank, (kind, rx, check) in enumerate(_COMPILED):
         if not _may_match(_NEEDS[rank], low, has_digit):
             continue
-        pos = 0
-        # Search from every match start + 1 so overlapping matches of one pattern all compete.
-        while (m := rx.search(text, pos)) is not None:
-            pos = m.start() + 1
+        # every match start, so that overlapping matches of one pattern all compete
+        for m in rx.every_match(text):
             if m.end() > m.start() and check(m, text):
                 expr = _make_expression(kind, m)
                 if expr is not None:

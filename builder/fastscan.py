@@ -169,8 +169,26 @@ class Scan:
         where, seek = self._where(text)
         return seek.search(where) is not None
 
+    def every_match(self, text: str) -> Iterator[re.Match]:
+        """A match at every position where one begins, overlapping ones included: what
+        `rx.search(text, m.start() + 1)` repeated finds."""
+        if self._seek is None:
+            pos = 0
+            while (m := self.rx.search(text, pos)) is not None:
+                pos = m.start() + 1
+                yield m
+            return
+        where, seek = self._where(text)
+        seek, match, pos = seek.search, self.rx.match, 0
+        while (hit := seek(where, pos)) is not None:
+            m = match(text, hit.start())
+            if m is not None:
+                yield m
+            pos = hit.start() + 1
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return next(self.finditer(text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
+

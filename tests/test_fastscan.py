@@ -56,6 +56,13 @@ def _found(matches) -> list[tuple]:
     return [(m.span(), m.groups()) for m in matches]
 
 
+def _every_match(rx, text):
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        pos = m.start() + 1
+        yield m
+
+
 def test_the_builder_uses_scans_that_have_beginnings():
     assert len(SCANS) >= 10
     # most rules must get the shortcut, or it is not doing its job
@@ -66,6 +73,7 @@ def test_the_builder_uses_scans_that_have_beginnings():
 def test_scan_finds_what_re_finds(name, scan):
     for text in _texts():
         assert _found(scan.finditer(text)) == _found(scan.rx.finditer(text)), name
+        assert _found(scan.every_match(text)) == _found(_every_match(scan.rx, text)), name
         # spans inside the text, as the rules search one sentence at a time
         for start in range(0, len(text), 97):
             end = min(len(text), start + 180)
