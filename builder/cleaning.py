@@ -51,10 +51,27 @@ def name_key(name: str) -> str:
     return " ".join(match_form(unicodedata.normalize("NFC", name)).lower().split())
 
 
+_ASTRAL = re.compile("[^\u0000-\uffff]")
+_FOLD_TABLE: list[str] = []   # every character of the first plane → its form without marks
+
+
+def _fold_table() -> list[str]:
+    """Folding one character at a time gives the same as folding the decomposed text: the marks
+    a decomposition reorders are the ones dropped."""
+    if not _FOLD_TABLE:
+        table = ["".join(x for x in unicodedata.normalize("NFD", chr(c)) if not unicodedata.combining(x))
+                 for c in range(0x10000)]
+        table[ord("đ")], table[ord("Đ")] = "d", "D"
+        _FOLD_TABLE.extend(table)
+    return _FOLD_TABLE
+
+
 def fold(text: str) -> str:
     """Accent-free lower-case form (for slugs and loose comparisons)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+    if _ASTRAL.search(text):   # beyond the first plane (rare): the plain way
+        text = text.replace("đ", "d").replace("Đ", "D")
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+    return text.translate(_fold_table()).lower()
 
 
 def variant_key(name: str) -> str:

@@ -96,3 +96,20 @@ def test_caseless_scan_matches_capitals_and_special_folds():
     scan = Scan(re.compile(r"\bsáng\b", re.I))
     assert [m.group() for m in scan.finditer("SÁNG nay, ſáng mai")] == ["SÁNG", "ſáng"]
     assert [m.group() for m in scan.finditer("Sáng nay")] == ["Sáng"]
+
+
+def test_fold_by_table_equals_fold_of_the_decomposed_text():
+    import random
+    import unicodedata
+
+    from builder.cleaning import fold
+
+    def plain(text: str) -> str:
+        text = text.replace("đ", "d").replace("Đ", "D")
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+    rng = random.Random(7)
+    samples = _texts() + ["e\u0302\u0301 Hoà Thuỷ Đặng", "x\U0001D165y Ấ"] + [
+        "".join(chr(rng.randrange(0x20, 0xD000)) for _ in range(40)) for _ in range(500)]
+    for text in samples:
+        assert fold(text) == plain(text)
