@@ -70,6 +70,12 @@ def _as_text(value) -> str | None:
     return str(value)
 
 
+def _given(value) -> str | None:
+    """A metadata cell as one line of text, or None when blank."""
+    text = " ".join((_as_text(value) or "").split())
+    return text or None
+
+
 def _id_from(row: dict, number: int) -> str:
     given = _as_text(row.get("id"))
     if given and given.strip():
@@ -137,7 +143,8 @@ def _input(row: dict | str, number: int, path: str, max_bytes: int) -> InputFile
     if isinstance(row, str):       # the row itself could not be parsed
         return InputFile(path=path, article_id=f"row-{number:06d}", n_bytes=0, sha256="",
                          status="unreadable", reason=row)
-    rec = InputFile(path=path, article_id=_id_from(row, number), n_bytes=0, sha256="", status="unreadable")
+    rec = InputFile(path=path, article_id=_id_from(row, number), n_bytes=0, sha256="", status="unreadable",
+                    url=_given(row.get("url")), headline=_given(row.get("title")))
     body = _as_text(row.get("text"))
     if body is None or not body.strip():
         rec.status, rec.reason, rec.text = "empty", "row has no text", ""

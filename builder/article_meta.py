@@ -78,16 +78,20 @@ def html_head(path: Path) -> dict[str, str]:
 
 
 def enrich(articles: list[dict], texts: dict[str, str | None], dates: dict[str, DateValue],
-           seeds_dir: Path) -> None:
-    """Fill url, headline, publisher (when the text names none) and published/published_source."""
+           seeds_dir: Path, given: dict[str, dict[str, str | None]] | None = None) -> None:
+    """Fill url, headline, publisher (when the text names none) and published/published_source.
+    `given`: url and headline that came with each article (an archive row's url and title); the
+    sidecar file wins over them, they win over a saved page's head."""
     sidecar = read_sidecar(seeds_dir)
     root = Path(seeds_dir).parent
+    given = given or {}
     for row in articles:
         aid = row["article_id"]
         side = sidecar.get(aid, {})
+        own = given.get(aid, {})
         head = html_head(root / row["path"])
-        row["url"] = side.get("url") or head.get("url") or None
-        row["headline"] = side.get("headline") or head.get("headline") or None
+        row["url"] = side.get("url") or own.get("url") or head.get("url") or None
+        row["headline"] = side.get("headline") or own.get("headline") or head.get("headline") or None
         row["publisher"] = side.get("publisher") or row.get("publisher") or None
         source = published_source(texts.get(aid), dates.get(aid))
         if source == "none" and side.get("published"):

@@ -100,7 +100,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     rows = build_rows(inputs, extractions, on_merged=lambda: stages.done("merge"))
     try:
         enrich(rows["articles"], {f.article_id: f.text for f in inputs},
-               {x.article.article_id: x.article.published for x in extractions}, seeds)
+               {x.article.article_id: x.article.published for x in extractions}, seeds,
+               given={f.article_id: {"url": f.url, "headline": f.headline} for f in inputs})
     except SidecarError as e:
         raise SeedsError(str(e)) from e
     report = build_report(rows, inputs)

@@ -73,6 +73,8 @@ class InputFile:
     encoding: str | None = None
     text: str | None = None   # decoded NFC text when readable
     duplicate_of: str | None = None
+    url: str | None = None        # given with the article by an archive row (a folder's files give none)
+    headline: str | None = None   # the archive row's title
 
 
 @dataclass

@@ -79,8 +79,8 @@ ARTICLES = Table(
         Field("reason", "string", "Why the status is not ok, in words."),
         Field("publisher", "string", "Publisher named by a lead tag such as '(CAND) -' or 'VOV.VN -', else by the "
               "sidecar file seeds/articles.csv."),
-        Field("url", "string", "Where the article was published, from the sidecar file or the saved HTML page."),
-        Field("headline", "string", "The article's headline, from the sidecar file or the saved HTML page's title."),
+        Field("url", "string", "Where the article was published, from the sidecar file, the archive row or the saved HTML page."),
+        Field("headline", "string", "The article's headline, from the sidecar file, the archive row's title or the saved HTML page's title."),
         Field("published", "date", "The article's own date (first day of the interval when only the month is known)."),
         Field("published_precision", "string", "Precision of `published`.", required=True,
               enum=_enum(V.DATE_PRECISIONS)),

@@ -50,11 +50,22 @@ def test_an_archive_and_a_folder_of_the_same_articles_give_the_same_package(suff
     build(archive, tmp_path / "pkg", None, timeline=False, stream=io.StringIO(), jobs=1)
     got = tables(tmp_path / "pkg")
     assert got.keys() == folder_package.keys()
-    # only the path differs: a row of the archive instead of a file of the folder
+    # only the path and the url differ: a row of the archive, which gives the article's url
     assert got["articles"]["path"].tolist() == [f"articles{suffix}#row={i}" for i in range(1, len(ROWS) + 1)]
+    assert got["articles"]["url"].tolist() == [r["url"] for r in ROWS]
+    assert set(folder_package["articles"]["url"]) == {""}
     for name, frame in folder_package.items():
-        pd.testing.assert_frame_equal(got[name].drop(columns=["path"], errors="ignore"),
-                                      frame.drop(columns=["path"], errors="ignore"), obj=name)
+        pd.testing.assert_frame_equal(got[name].drop(columns=["path", "url"], errors="ignore"),
+                                      frame.drop(columns=["path", "url"], errors="ignore"), obj=name)
+
+
+def test_an_archive_rows_url_and_title_reach_the_articles_table(tmp_path):
+    rows = [{**ROWS[0], "title": "  Hội đàm   giữa hai bộ "}, {**ROWS[1], "url": "", "title": None}]
+    archive = write_archive(tmp_path / "two.jsonl", rows)
+    build(archive, tmp_path / "pkg", None, timeline=False, stream=io.StringIO(), jobs=1)
+    articles = pd.read_csv(tmp_path / "pkg" / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles["url"].tolist() == [ROWS[0]["url"], ""]
+    assert articles["headline"].tolist() == ["Hội đàm giữa hai bộ", ""]
 
 
 def test_title_and_date_columns_are_composed_as_a_saved_article_would_hold_them():
