@@ -643,7 +643,7 @@ def _dateline_dates(text: str):
         body = line.strip()
         if body and len(body) <= _DATELINE_MAX:
             marked = _DATELINE_MARK.search(body) or len(body) <= 40
-            for e in find_date_expressions(line):
+            for e in (find_date_expressions(line) if marked else ()):   # an unmarked line gives none
                 if e.kind == "day" and e.year is not None and marked and not re.match(
                         _TOD, e.text, re.IGNORECASE):
                     value = resolve(e, None)

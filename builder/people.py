@@ -257,12 +257,30 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             yield words[j:]
 
 
+# a chain of words that begin with a capital, joined by single spaces: every run of two or more
+# capitalised words lies inside one (finding these first spares looking at every word)
+# (the capital comes first, so that `re` can skip to capitals; the word must not start mid-word)
+CAPITAL_CHAIN = re.compile("[" + re.escape(UPPER) + "](?<![^\\W\\d_].)[^\\W\\d_]*(?: [" + re.escape(UPPER) + "][^\\W\\d_]*)+")
+
+
+def _chain_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of the sentence's capital chains; a chain's words are followed by a break, so
+    that runs never join across two chains."""
+    words: list[tuple[int, int, str]] = []
+    for chain in CAPITAL_CHAIN.finditer(text, start, end):
+        words.extend((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, chain.start(), chain.end()))
+        words.append((-2, -2, ""))   # not a capitalised word: ends the run
+    return words
+
+
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
     """Every introduced person in the given sentences (offsets into `text`, a match form)."""
     found: list[FoundPerson] = []
     low = text.lower()
     for s_start, s_end in sentence_spans:
-        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s_start, s_end)]
+        # only stretches of two or more capitalised words joined by single spaces can hold a run
+        # (see CAPITAL_CHAIN); the words of each are cut into runs as they always were
+        words = _chain_words(text, s_start, s_end)
         runs: list[list[tuple[int, int, str]]] = []
         for w in words:
             if _is_cap(w[2]) and runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
