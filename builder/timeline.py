@@ -102,6 +102,8 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 # Small value helpers (tables may come from the builder, typed, or from CSV, all strings)
 
 def _s(value: Any) -> str:
+    if isinstance(value, str):          # most cells: no need to ask pandas whether text is missing
+        return value.strip()
     if value is None:
         return ""
     try:
@@ -151,14 +153,26 @@ def _bool(value: Any) -> bool:
     return _s(value).lower() in ("true", "1", "yes", "t")
 
 
+# The columns the hover reads from each joined table (events: all); the long evidence columns
+# of participants and sources are left out, they made up most of the cells.
+_USED_COLUMNS = {
+    "participants": ("event_id", "person_id", "name_vi", "rank_vi", "title_vi", "organization_vi", "role",
+                     "country"),
+    "documents": ("event_id", "document_id", "title_vi", "title_en", "doc_type", "count"),
+    "event_sources": ("event_id", "article_id", "mention"),
+    "persons": ("person_id", "name_vi", "name_en", "country"),
+}
+
+
 def _rows(tables: dict[str, pd.DataFrame], name: str) -> list[dict[str, Any]]:
     frame = tables.get(name)
     if frame is None or len(frame) == 0:
         return []
+    names = [c for c in frame.columns if c in _USED_COLUMNS.get(name, frame.columns)]
     # what DataFrame.to_dict("records") gives (a missing nullable value becomes None), column by
     # column instead of cell by cell: that call took half the timeline's time on 10,000 articles
-    columns = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in frame.columns]
-    return [dict(zip(frame.columns, values)) for values in zip(*columns)]
+    columns = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in names]
+    return [dict(zip(names, values)) for values in zip(*columns)]
 
 
 def ordinal(n: int) -> str:
@@ -256,12 +270,31 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_INDENT = "   "
+
+
+def wrap_lines(text: str) -> list[str]:
+    """`textwrap.wrap(text, width=_WRAP, subsequent_indent=_INDENT) or [""]`. Plain text (single
+    spaces, no hyphen textwrap could break at, no word wider than a line) is packed greedily
+    here, which is what textwrap does with it at a tenth of the cost; anything else goes to textwrap."""
+    if text.strip() == text and text.isprintable() and "-" not in text and "  " not in text:
+        words = text.split(" ")
+        if max(map(len, words)) <= _WRAP - len(_INDENT):
+            lines, line, width = [], words[0], _WRAP
+            for word in words[1:]:
+                if len(line) + 1 + len(word) <= width:
+                    line += " " + word
+                else:
+                    lines.append(line)
+                    line, width = _INDENT + word, _WRAP
+            lines.append(line)
+            return lines
+    return textwrap.wrap(text, width=_WRAP, subsequent_indent=_INDENT) or [""]
+
+
 @lru_cache(maxsize=1 << 16)    # place, host and people lines recur across thousands of events
 def _wrapped(text: str, indent: str = "") -> str:
-    if len(text) <= _WRAP and text.strip() == text and text.isprintable():
-        lines = [text] if text else [""]     # what textwrap gives for a line that fits, without its cost
-    else:
-        lines = textwrap.wrap(text, width=_WRAP, subsequent_indent="   ") or [""]
+    lines = wrap_lines(text)
     return "<br>".join(indent + _esc(line) if i == 0 else _esc(line) for i, line in enumerate(lines))
 
 
@@ -774,6 +807,7 @@ def load_tables(package_dir: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
+@lru_cache(maxsize=1 << 14)     # a few thousand distinct dates in tens of thousands of cells
 def _pad_date(value: str) -> str:
     d = _date(value)
     return d.isoformat() if d else ""

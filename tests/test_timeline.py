@@ -274,6 +274,21 @@ def test_hover_lines_fit_a_phone():
             assert len(text) <= timeline._WRAP + 3, text
 
 
+def test_wrap_lines_is_textwrap():
+    """The greedy shortcut gives exactly what textwrap gives, on texts it takes and texts it hands on."""
+    import random
+    import textwrap
+    rng = random.Random(7)
+    words = ["Bộ", "Công an", "Việt Nam", "Trung Quốc", "an-ninh", "—", "Thứ trưởng", "x" * 49, "y" * 50,
+             "Nguyễn Văn A", "(MPS)", "", " ", "\t", "ủy", "Quảng Tây,", "2024", "a" * 20, "--", "e.g."]
+    texts = ["", "a", "x" * 52, "x" * 53, " lead", "trail ", "two  spaces"]
+    for _ in range(3000):
+        texts.append(" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))))
+    for text in texts:
+        expected = textwrap.wrap(text, width=timeline._WRAP, subsequent_indent="   ") or [""]
+        assert timeline.wrap_lines(text) == expected, text
+
+
 def test_hover_escapes_markup():
     tables = timeline_tables()
     events = tables["events"].copy()
