@@ -23,12 +23,29 @@ MISSING_VALUES = ["", "nan", "NaN"]
 
 
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    columns = table.columns
-    writer.writerow(columns)
-    writer.writerows([cell(r.get(c)) for c in columns] for r in rows)
-    return buf.getvalue().encode("utf-8")
+    """What `csv.writer(lineterminator="\\n")` writes, made column by column: a row-by-row writer
+    took a third of the package stage on 10,000 articles (tests/test_package.py compares the two)."""
+    columns = [csv_fields([r.get(c) for r in rows]) for c in table.columns]
+    lines = [",".join(csv_fields(list(table.columns)))]
+    lines.extend(map(",".join, zip(*columns)))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def csv_fields(values: list) -> list[str]:
+    """Each value as a CSV field: `cell`, then quoted as the csv module's minimal quoting does."""
+    texts = [v if v.__class__ is str else cell(v) for v in values]
+    every = "".join(texts)
+    if "," not in every and '"' not in every and "\n" not in every and "\r" not in every:
+        return texts                # no field needs quotes (most columns): nothing more to do
+    return [_quoted(t) if ("," in t or '"' in t or "\n" in t or "\r" in t) else t for t in texts]
+
+
+def _quoted(text: str) -> str:
+    if "\r" in text:               # whether a bare CR is quoted depends on the Python version: ask csv
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerow([text])
+        return buf.getvalue()[:-1]
+    return '"' + text.replace('"', '""') + '"'
 
 
 def parquet_bytes(table: Table, rows: list[Row]) -> bytes:
