@@ -131,3 +131,19 @@ def test_csv_writer_equals_the_csv_module():
         writer.writerow(table.columns)
         writer.writerows([cell(r.get(c)) for c in table.columns] for r in chosen)
         assert csv_bytes(table, chosen) == buf.getvalue().encode("utf-8")
+
+
+def test_integrity_check_finds_wrong_evidence_and_unknown_articles(seed_package, tmp_path):
+    pkg = tmp_path / "pkg"
+    shutil.copytree(seed_package, pkg)
+    with (pkg / "participants.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    evidence, article = rows[0].index("evidence"), rows[0].index("article_id")
+    rows[1][evidence] = rows[1][evidence] + " (edited)"
+    rows[2][article] = "no-such-article"
+    with (pkg / "participants.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    errors = integrity_errors(pkg, REPO)
+    assert len(errors) == 2
+    assert errors[0].startswith("participants.csv line 2: evidence differs from ")
+    assert errors[1] == "participants.csv line 3: unknown article no-such-article"
