@@ -69,6 +69,11 @@ def _head(e: EventMention) -> str | None:
 def same_event(a: EventMention, b: EventMention) -> bool:
     """Two mentions name one event: the same series ordinal, or the same kind of meeting at
     overlapping dates with a person in common (a leader's visit may be undated in one source)."""
+    return _same_event(a, b, _people(a), _people(b))
+
+
+def _same_event(a: EventMention, b: EventMention, pa: set[str], pb: set[str]) -> bool:
+    """same_event, given the people of each (worked out once per mention by group_mentions)."""
     if a.series and b.series:
         return a.series == b.series and a.series_number == b.series_number
     if a.series or b.series:
@@ -77,32 +82,31 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.event_type != b.event_type:
         return False
-    if _same_report(a, b):
+    if _same_report(a, b, pa, pb):
         return True
     if a.series_number is not None or b.series_number is not None:
-        return (a.series_number == b.series_number and bool(_people(a) & _people(b) or (
+        return (a.series_number == b.series_number and bool(pa & pb or (
             a.location_city and a.location_city == b.location_city)) and
                 (_overlap(a.date, b.date) or not a.date.known or not b.date.known))
-    shared = _people(a) & _people(b)
+    shared = pa & pb
     if a.event_type == "leaders_visit":
         return bool(shared) and a.location_country == b.location_country and (
             _overlap(a.date, b.date) or (a.date.known != b.date.known))
     if not a.date.known or not b.date.known:
-        return _undated_agrees(a, b)
+        return _undated_agrees(a, b, pa, pb)
     return bool(shared) and _overlap(a.date, b.date)
 
 
-def _same_report(a: EventMention, b: EventMention) -> bool:
+def _same_report(a: EventMention, b: EventMention, pa: set[str], pb: set[str]) -> bool:
     """The same sentence (a repost, or one outlet copying another) saying the same kind, ordinal,
     dates and status: one event even when it names nobody."""
     return (a.series_number == b.series_number
             and (a.date.start, a.date.end, a.status) == (b.date.start, b.date.end, b.status)
-            and blocking.sentence(a) == blocking.sentence(b) and _places_agree(a, b) and _people_agree(a, b))
+            and blocking.sentence(a) == blocking.sentence(b) and _places_agree(a, b) and _people_agree(pa, pb))
 
 
-def _people_agree(a: EventMention, b: EventMention) -> bool:
+def _people_agree(pa: set[str], pb: set[str]) -> bool:
     """Nobody named on one side, or one side names everyone the other names."""
-    pa, pb = _people(a), _people(b)
     return not pa or not pb or pa <= pb or pb <= pa
 
 
@@ -112,11 +116,11 @@ def _places_agree(a: EventMention, b: EventMention) -> bool:
         (a.host_country, b.host_country)))
 
 
-def _undated_agrees(a: EventMention, b: EventMention) -> bool:
+def _undated_agrees(a: EventMention, b: EventMention, pa: set[str], pb: set[str]) -> bool:
     """An undated mention (the same story from another outlet, or a repost) is the event when
     one's participants include all of the other's and no place contradicts. Whether it joins a
     dated event is settled in merge_events: only when exactly one dated event agrees."""
-    return bool(_people(a)) and bool(_people(b)) and _people_agree(a, b) and _places_agree(a, b)
+    return bool(pa) and bool(pb) and _people_agree(pa, pb) and _places_agree(a, b)
 
 
 def _best(mentions: list[EventMention]) -> EventMention:
@@ -160,6 +164,7 @@ def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
     (`pairs` overrides that, for tests). Dated with dated and undated with undated first; then an
     undated group joins a dated event only when exactly one dated event agrees with it."""
     groups = _Groups(len(mentions))
+    who = [_people(m) for m in mentions]
     deferred: dict[tuple[int, int], tuple] = {}
     for i, j, key in (blocking.candidate_pairs(mentions) if pairs is None else pairs):
         a, b = mentions[i], mentions[j]
@@ -167,11 +172,11 @@ def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
             continue
         if a.date.known != b.date.known:
             deferred.setdefault((i, j), key)
-        elif groups.find(i) != groups.find(j) and same_event(a, b):
+        elif groups.find(i) != groups.find(j) and _same_event(a, b, who[i], who[j]):
             groups.join(i, j, key)
     offers: dict[int, dict[int, tuple]] = {}
     for (i, j), key in deferred.items():
-        if same_event(mentions[i], mentions[j]):
+        if _same_event(mentions[i], mentions[j], who[i], who[j]):
             undated, dated_ = (i, j) if not mentions[i].date.known else (j, i)
             offers.setdefault(groups.find(undated), {}).setdefault(groups.find(dated_), (dated_, undated, key))
     for targets in offers.values():
