@@ -13,6 +13,7 @@ import re
 import stat
 import unicodedata
 from html.parser import HTMLParser
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
@@ -40,7 +41,9 @@ def discover(seeds_dir: Path) -> list[Path]:
     if not seeds_dir.is_dir():
         raise SeedsError(f"seeds folder {seeds_dir} is not a directory")
     try:
-        files = [p for p in seeds_dir.iterdir() if _is_input(p)]
+        # scandir knows each entry's type without a stat call (10,000 files: a fifth of reading)
+        with os.scandir(seeds_dir) as entries:
+            files = [seeds_dir / e.name for e in entries if _is_input_name(e.name) and e.is_file()]
     except OSError as e:
         raise SeedsError(f"cannot list seeds folder {seeds_dir}: {e.strerror or e}") from e
     if not files:
@@ -49,10 +52,22 @@ def discover(seeds_dir: Path) -> list[Path]:
     return sorted(files, key=_name_key)
 
 
-def _is_input(p: Path) -> bool:
-    if p.name.startswith(".") or p.name.upper().startswith("README"):
+def _is_input_name(name: str) -> bool:
+    if name.startswith(".") or name.upper().startswith("README"):
         return False
-    return p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+    return _suffix(name).lower() in INPUT_SUFFIXES
+
+
+def _suffix(name: str) -> str:
+    """PurePath(name).suffix, without making a path."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _stem(name: str) -> str:
+    """PurePath(name).stem, without making a path."""
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
 
 
 def _name_key(p: Path) -> tuple[str, str]:
@@ -83,11 +98,13 @@ def article_id(stem: str) -> str:
 def read_input(path: Path, root: Path | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> InputFile:
     """Read one file. Never raises for a bad file: the status and reason say what happened."""
-    path = Path(path)
-    rec = InputFile(path=_relative(path, root), article_id=article_id(path.stem),
+    # plain strings from here: pathlib's parsing was a third of reading 10,000 small files
+    path = os.fspath(path)
+    name = os.path.basename(path)
+    rec = InputFile(path=_relative(path, root), article_id=article_id(_stem(name)),
                     n_bytes=0, sha256="", status="unreadable")
     try:
-        st = path.stat()
+        st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):      # a FIFO or device would block or never end
             rec.reason = "not a regular file"
             return rec
@@ -102,7 +119,7 @@ def read_input(path: Path, root: Path | None = None,
                       f"over the {max_bytes:,}-byte limit for one article")
         return rec
     rec.status, rec.reason, rec.encoding, rec.text = decode(
-        data, html_hint=path.suffix.lower() in HTML_SUFFIXES)
+        data, html_hint=_suffix(name).lower() in HTML_SUFFIXES)
     return rec
 
 
@@ -114,7 +131,7 @@ def read_all(paths: Iterable[Path], root: Path | None = None,
     `progress(i, n, path)` is called before reading the i-th of n files (i counts from 1).
     The first file by name keeps its id and its text; later twins become "duplicate".
     """
-    paths = [Path(p) for p in paths]
+    paths = [p if isinstance(p, Path) else Path(p) for p in paths]
     files = []
     for i, path in enumerate(paths, 1):
         if progress is not None:
@@ -153,16 +170,21 @@ def _mark_duplicates(files: list[InputFile]) -> None:
             rec.reason += " (byte-identical)"
 
 
-def _relative(path: Path, root: Path | None) -> str:
+def _relative(path: Path | str, root: Path | None) -> str:
     # string operations: pathlib's relative_to was a fifth of reading 10,000 small files
     if root is not None:
-        full, base = os.path.abspath(path), os.path.abspath(root)
+        full, base = os.path.abspath(path), _absolute(os.fspath(root), os.getcwd())
         if full == base:
             return "."
         prefix = base if base.endswith(os.sep) else base + os.sep
         if full.startswith(prefix):
             return full[len(prefix):].replace(os.sep, "/")
     return Path(path).as_posix()
+
+
+@lru_cache(maxsize=64)
+def _absolute(root: str, cwd: str) -> str:
+    return os.path.normpath(os.path.join(cwd, root))      # os.path.abspath, for a known cwd
 
 
 def _hash_and_read(path: Path, max_bytes: int) -> tuple[str, int, bytes | None]:
@@ -172,6 +194,13 @@ def _hash_and_read(path: Path, max_bytes: int) -> tuple[str, int, bytes | None]:
     """
     h, kept, n = hashlib.sha256(), bytearray(), 0
     with open(path, "rb") as f:
+        data = f.read(_CHUNK)
+        if len(data) < _CHUNK:           # the whole file in one read (nearly every article)
+            return hashlib.sha256(data).hexdigest(), len(data), data if len(data) <= max_bytes else None
+        h.update(data)
+        n = len(data)
+        if n <= max_bytes:
+            kept += data
         while chunk := f.read(_CHUNK):
             h.update(chunk)
             n += len(chunk)
