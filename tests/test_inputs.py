@@ -159,8 +159,27 @@ def test_killed_build_leaves_previous_package_intact(tmp_path):
     proc.wait()
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before
+    assert _left_running(str(d)) == [], "extraction workers outlived the killed build"
     from builder.validate import frictionless_errors
     assert frictionless_errors(out / "datapackage.json") == []
+
+
+def _left_running(marker: str, wait: float = 10.0) -> list[int]:
+    """Processes whose command line holds `marker`, once they have had `wait` seconds to end."""
+    if not Path("/proc").is_dir():     # not Linux: nothing to look at
+        return []
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode("utf-8", "replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
 
 VIETNAMESE = st.sampled_from(["Bộ Công an", "Trung Quốc", "hội đàm", "Thượng tướng", "Nguyễn Văn A", "ký",
