@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import patterns as P
 from .dates import find_date_expressions, resolve
@@ -42,12 +43,15 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
     return pos, pos
 
 
-def _dates_in(article: Article, start: int, end: int):
+def _dates_in(article: Article, start: int, end: int) -> tuple:
     """Date expressions wholly inside [start, end) of the article (offsets into the article)."""
-    out = []
-    for expr in find_date_expressions(article.match_text[start:end]):
-        out.append(replace(expr, char_start=expr.char_start + start, char_end=expr.char_end + start))
-    return out
+    return _dates_at(article.match_text, start, end)
+
+
+@lru_cache(maxsize=4096)    # several stages ask for the dates of the same sentence of an article
+def _dates_at(text: str, start: int, end: int) -> tuple:
+    return tuple(replace(expr, char_start=expr.char_start + start, char_end=expr.char_end + start)
+                 for expr in find_date_expressions(text[start:end]))
 
 
 def _resolve(expr, article: Article, context: DateValue | None = None) -> DateValue:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import patterns as P
 from .fastscan import Scan
@@ -135,16 +136,25 @@ def mentions_a_meeting(text: str) -> bool:
 def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str]]:
     """(position, kind) of the meeting predicates of one sentence that are not subordinate or
     pointing back."""
+    return [(at, kind) for at, kind, conference_end in _candidate_predicates(mt, s, e)
+            # "thống nhất tổ chức Hội nghị … lần thứ 8 … năm 2022": a planned one
+            if conference_end is None or not any(a <= conference_end - 1 < b for a, b in claimed)]
+
+
+@lru_cache(maxsize=4096)    # each sentence is read by the first look at frames and again in full
+def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int | None], ...]:
+    """_main_predicates before the claimed spans are known: (position, kind, end of a conference
+    predicate that a claimed span would take away, else None), sorted."""
     found = []
     backs = [(m.start(), m.end()) for m in BACK_POINTER.finditer(mt, s, e)
              if not RECALLED_AFTER.match(mt, m.end())]
     for m in RECALLED_AT.finditer(mt, s, e):   # "tại Hội nghị cấp Bộ trưởng … hồi tháng 7 vừa qua"
         if RECALLED_AFTER.match(mt, m.end()):
-            found.append((m.start("what"), BACK_KIND.get(m.group("what").lower(), "talks")))
+            found.append((m.start("what"), BACK_KIND.get(m.group("what").lower(), "talks"), None))
     for kind, rx in PREDICATES:
         for m in rx.finditer(mt, s, e):
             if _is_planned(mt, s, e, m.start()):
-                found.append((m.start(), kind))   # a planned meeting: a frame marked planned below
+                found.append((m.start(), kind, None))   # a planned meeting: a frame marked planned below
                 continue
             if any(a <= m.start() < b for a, b in backs):
                 continue
@@ -152,15 +162,13 @@ def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str
                 continue   # "Tiếp đoàn có ông X": who received the delegation at the meeting told of
             if NOUN_SUBJECT.match(mt[s:e]) and NOUN_SUBJECT.match(mt[s:e]).end() > m.start() - s:
                 continue   # "Hội đàm nhằm …", "Buổi tiếp diễn ra …": the meeting told of, as subject
-            if kind == "conference" and any(a <= m.end() - 1 < b for a, b in claimed):
-                continue   # "thống nhất tổ chức Hội nghị … lần thứ 8 … năm 2022": a planned one
             clause_start = max(mt.rfind(",", s, m.start()), mt.rfind(";", s, m.start()), s)
             if SUBORDINATE.search(mt[max(s, clause_start - 60):m.start()]):
                 continue
             if kind == "conference" and SUBORDINATE.search(mt[max(s, m.start() - 40):m.start()]):
                 continue
-            found.append((m.start(), kind))
-    return sorted(found)
+            found.append((m.start(), kind, m.end() if kind == "conference" else None))
+    return tuple(sorted(found, key=lambda f: f[:2]))
 
 
 # --- frames ------------------------------------------------------------------------------------------
