@@ -205,6 +205,7 @@ ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị t
 
 
 _PLACE_INDEX: dict[int, dict[str, list[tuple[str, object]]]] = {}
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def places_at(text_low: str, pos: int, lex: Lexicon) -> list:
@@ -216,7 +217,7 @@ def places_at(text_low: str, pos: int, lex: Lexicon) -> list:
             low = p.name_vi.lower()
             index.setdefault(low.split()[0], []).append((low, p))
         _PLACE_INDEX[id(lex)] = index
-    m = re.match(r"\w+", text_low[pos:pos + 40])
+    m = _FIRST_WORD.match(text_low, pos, pos + 40)
     if not m:
         return []
     return [p for low, p in index.get(m.group(), []) if text_low.startswith(low, pos)]
