@@ -5,6 +5,7 @@ import gc
 import sys
 import time
 from contextlib import contextmanager
+from multiprocessing import get_context
 from collections import Counter
 from pathlib import Path
 
@@ -81,6 +82,7 @@ def build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool = F
 def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, timeline: bool, stream,
            jobs: int | None, cache_dir: Path | None) -> dict:
     t0 = time.perf_counter()
+    jobs = default_jobs() if jobs is None else jobs
     stages = _Stages()
     seeds, out = Path(seeds), Path(out)
     inputs = read_inputs(seeds, stream)
@@ -92,7 +94,7 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
             print(f"\r  extracting {i}/{n}", end="" if i < n else "\n", file=stream, flush=True)
 
     extractions, from_cache = extract_all(readable, ExtractionCache(cache_dir),
-                                          jobs=default_jobs() if jobs is None else jobs, progress=progress)
+                                          jobs=jobs, progress=progress)
     if from_cache:
         print(f"  {from_cache} of {len(readable)} extractions from the cache, {len(readable) - from_cache} new",
               file=stream)
@@ -108,15 +110,26 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     stages.done("tables")
     texts = {f.article_id: f.text or "" for f in inputs}
 
-    def add_timeline(tmp: Path) -> None:
+    def add_timeline(tmp: Path):
         stages.done("package")
-        if timeline:
-            from .timeline import load_tables, write_timeline
-            write_timeline(load_tables(tmp), tmp / "timeline.html")
-        stages.done("timeline")
+        if not timeline:
+            return None
+        if jobs == 1:
+            _draw_timeline(tmp)
+            stages.done("timeline")
+            return None
+        # a second core draws the timeline from the CSVs while this one writes the Parquet files
+        # and the descriptor; its stage time is then what is left to wait for
+        waiting = in_background(_draw_timeline, tmp, what="drawing the timeline")
+
+        def wait() -> None:
+            waiting()
+            stages.done("timeline")
+        return wait
 
     def check(tmp: Path) -> None:
         from .validate import integrity_errors
+        stages.done("package")
         errors = integrity_errors(tmp, seeds.parent, texts)
         if errors:
             raise RuntimeError("the new package failed its own checks; the previous one is kept:\n  "
@@ -133,6 +146,40 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     if strict and (warnings or any(a["status"] in ("not_relevant", "not_vietnamese") for a in report["inputs"])):
         raise SystemExit(f"--strict: {len(warnings)} input(s) were not read cleanly; see above")
     return report
+
+
+def _draw_timeline(package_dir: Path) -> None:
+    from .timeline import load_tables, write_timeline
+    write_timeline(load_tables(package_dir), package_dir / "timeline.html")
+
+
+def in_background(task, *args, what: str):
+    """Start task(*args) in a forked process; returns a function that waits for it to end and
+    raises, with the task's own error, if it failed."""
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            task(*args)
+        except BaseException as e:
+            send.send(f"{type(e).__name__}: {e}")
+            raise
+        send.send("")
+
+    process = context.Process(target=run, name=what, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            error = receive.recv()
+        except EOFError:               # it died before saying anything
+            error = ""
+        process.join()
+        if process.exitcode != 0 or error:
+            raise RuntimeError(f"{what} failed: {error or f'exit code {process.exitcode}'}")
+    return wait
 
 
 def build_report(rows, inputs) -> dict:

@@ -2,6 +2,7 @@
 timeline, built in a temporary folder and swapped into place only when complete."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -117,40 +118,48 @@ def descriptor(files: dict[str, bytes], prefix: str, n_articles: int) -> dict:
     }
 
 
-def render(rows: dict[str, list[Row]]) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for t in TABLES:
-        columns = columns_of(t, rows[t.name])
-        files[f"{t.name}.csv"] = csv_bytes(t, rows[t.name], columns)
-        files[f"{t.name}.parquet"] = parquet_bytes(t, rows[t.name], columns)
-    return files
-
-
 def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_descriptor: Path | None,
                   extra=None, check=None) -> dict:
     """Write everything into a temporary folder, run `check` on it, then swap it into `out_dir`.
 
-    `extra(tmp_dir)` writes more files (the timeline); `check(tmp_dir)` raises to abort the swap.
+    `extra(tmp_dir)` writes more files (the timeline) from the CSVs, which are written first; it
+    may return a function to wait for, so that its work runs on while the Parquet files and the
+    descriptor are written and checked. `check(tmp_dir)` raises to abort the swap; it looks at
+    the tables, not at what `extra` writes.
     Returns the root descriptor (paths relative to the repository) when one is written.
     """
-    files = render(rows)
     n_articles = len(rows["articles"])
+    columns = {t.name: columns_of(t, rows[t.name]) for t in TABLES}
+    files: dict[str, bytes] = {}
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with atomic_directory(out_dir) as tmp:
-        for name, data in files.items():
-            (tmp / name).write_bytes(data)
-        inner = descriptor(files, "", n_articles)
-        (tmp / "datapackage.json").write_text(json.dumps(inner, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                               encoding="utf-8")
-        if extra:
-            extra(tmp)
-        if check:
-            check(tmp)
+        for t in TABLES:
+            files[f"{t.name}.csv"] = csv_bytes(t, rows[t.name], columns[t.name])
+            (tmp / f"{t.name}.csv").write_bytes(files[f"{t.name}.csv"])
+        wait = extra(tmp) if extra else None
+        try:
+            for t in TABLES:
+                files[f"{t.name}.parquet"] = parquet_bytes(t, rows[t.name], columns[t.name])
+                (tmp / f"{t.name}.parquet").write_bytes(files[f"{t.name}.parquet"])
+            inner = descriptor(files, "", n_articles)
+            (tmp / "datapackage.json").write_text(json.dumps(inner, ensure_ascii=False, indent=2) + "\n",
+                                                  encoding="utf-8")
+            (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                                                   encoding="utf-8")
+            if check:
+                check(tmp)
+        except BaseException:
+            if callable(wait):
+                with contextlib.suppress(Exception):   # the first error is the one to report
+                    wait()
+            raise
+        if callable(wait):
+            wait()
     outer = None
     if root_descriptor is not None:
         prefix = Path(out_dir).resolve().relative_to(root_descriptor.parent.resolve()).as_posix() + "/"
         outer = descriptor(files, prefix, n_articles)
         atomic_write_text(root_descriptor, json.dumps(outer, ensure_ascii=False, indent=2) + "\n")
     return outer or inner
+

@@ -147,3 +147,25 @@ def test_integrity_check_finds_wrong_evidence_and_unknown_articles(seed_package,
     assert len(errors) == 2
     assert errors[0].startswith("participants.csv line 2: evidence differs from ")
     assert errors[1] == "participants.csv line 3: unknown article no-such-article"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_timeline_fails_the_build_and_keeps_the_previous_package(seed_package, tmp_path, monkeypatch,
+                                                                             jobs):
+    """With two processes the timeline is drawn in the second one; its failure still stops the build."""
+    import io
+
+    from builder import build as build_module
+
+    out = tmp_path / "pkg"
+    shutil.copytree(seed_package, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(package_dir):
+        raise ValueError("no figure today")
+
+    monkeypatch.setattr(build_module, "_draw_timeline", broken)
+    with pytest.raises((RuntimeError, ValueError), match="no figure today"):
+        build_module.build(SEEDS, out, None, timeline=True, stream=io.StringIO(), jobs=jobs)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]      # no temporary folder left behind
