@@ -5,30 +5,31 @@ import gc
 import sys
 import time
 from contextlib import contextmanager
-from multiprocessing import get_context
 from collections import Counter
 from pathlib import Path
 
 from .archive import is_archive, read_archive
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
-from .extract_all import default_jobs, extract_all
+from .extract_all import extract_all
 from .package import write_package
 from .reading import SeedsError, discover, read_all
 from .records import InputFile
 from .tables import build_rows
+from .workers import default_jobs, in_background
 
 
 def _progress(stream):
     def report(i: int, n: int, path: Path) -> None:
-        if n >= 20 or stream.isatty():
+        # a line per hundredth (a terminal redrawing 10,000 lines costs more than reading them)
+        if (n >= 20 or stream.isatty()) and (i == n or i % max(1, n // 100) == 0):
             print(f"\r  reading {i}/{n}: {path.name[:60]:60s}", end="", file=stream, flush=True)
             if i == n:
                 print(file=stream)
     return report
 
 
-def read_inputs(seeds: Path, stream) -> list[InputFile]:
+def read_inputs(seeds: Path, stream, jobs: int = 1) -> list[InputFile]:
     """A seeds folder of .txt/.html files, or one archive file (.jsonl, .csv, .parquet)."""
     if seeds.is_file():
         if not is_archive(seeds):
@@ -38,7 +39,7 @@ def read_inputs(seeds: Path, stream) -> list[InputFile]:
         return inputs
     paths = discover(seeds)
     print(f"Building from {len(paths)} input files in {seeds}/", file=stream)
-    return read_all(paths, root=seeds.parent, progress=_progress(stream))
+    return read_all(paths, root=seeds.parent, progress=_progress(stream), jobs=jobs)
 
 
 class _Stages:
@@ -85,7 +86,7 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     jobs = default_jobs() if jobs is None else jobs
     stages = _Stages()
     seeds, out = Path(seeds), Path(out)
-    inputs = read_inputs(seeds, stream)
+    inputs = read_inputs(seeds, stream, jobs)
     stages.done("read")
     readable = [f for f in inputs if f.status == "ok"]
 
@@ -119,7 +120,9 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
             stages.done("timeline")
             return None
         # a second core draws the timeline from the CSVs while this one writes the Parquet files
-        # and the descriptor; its stage time is then what is left to wait for
+        # and the descriptor; its stage time is then what is left to wait for. The libraries both
+        # need (pandas; plotly) are imported first, once, not by each process.
+        from . import timeline as _  # noqa: F401
         waiting = in_background(_draw_timeline, tmp, what="drawing the timeline")
 
         def wait() -> None:
@@ -151,35 +154,6 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
 def _draw_timeline(package_dir: Path) -> None:
     from .timeline import load_tables, write_timeline
     write_timeline(load_tables(package_dir), package_dir / "timeline.html")
-
-
-def in_background(task, *args, what: str):
-    """Start task(*args) in a forked process; returns a function that waits for it to end and
-    raises, with the task's own error, if it failed."""
-    context = get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def run() -> None:
-        try:
-            task(*args)
-        except BaseException as e:
-            send.send(f"{type(e).__name__}: {e}")
-            raise
-        send.send("")
-
-    process = context.Process(target=run, name=what, daemon=True)
-    process.start()
-    send.close()
-
-    def wait() -> None:
-        try:
-            error = receive.recv()
-        except EOFError:               # it died before saying anything
-            error = ""
-        process.join()
-        if process.exitcode != 0 or error:
-            raise RuntimeError(f"{what} failed: {error or f'exit code {process.exitcode}'}")
-    return wait
 
 
 def build_report(rows, inputs) -> dict:

@@ -3,23 +3,15 @@ several processes when there is enough work. The result does not depend on eithe
 from __future__ import annotations
 
 import gc
-import os
-import threading
-import time
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 
 from .cache import ExtractionCache, restore, slim
 from .extract import extract
 from .lexicon import load
 from .records import ArticleExtraction, InputFile
+from .workers import process_pool
 
 MIN_PER_PROCESS = 8      # fewer articles than this per process: starting processes costs more
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _extract_one(args: tuple[InputFile, ExtractionCache]) -> ArticleExtraction:
@@ -41,20 +33,6 @@ def _collector_running():
             gc.disable()
 
 
-def _worker_start(parent: int) -> None:
-    """In each worker: run the garbage collector (workers are forked from a build that paused
-    it), and leave when the build is gone. A build killed outright (SIGKILL, an out-of-memory
-    kill) cannot stop its workers, and they would otherwise wait for work forever."""
-    gc.enable()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
                 progress=None) -> tuple[list[ArticleExtraction], int]:
     """Extractions in the order of `sources`, and how many came from the cache."""
@@ -71,8 +49,7 @@ def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
                     progress(n, len(work))
     else:
         load()      # read the lexicons once, before the worker processes are forked
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_start,
-                                 initargs=(os.getpid(),)) as pool:
+        with process_pool(jobs) as pool:
             fresh = []
             chunk = max(1, min(64, len(work) // (jobs * 8)))
             for n, x in enumerate(pool.map(_extract_one, work, chunksize=chunk), 1):

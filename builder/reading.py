@@ -123,24 +123,43 @@ def read_input(path: Path, root: Path | None = None,
     return rec
 
 
+READ_MIN_PER_PROCESS = 500     # fewer files than this per process: reading them here is quicker
+
+
 def read_all(paths: Iterable[Path], root: Path | None = None,
              progress: Callable[[int, int, Path], None] | None = None,
-             max_bytes: int = DEFAULT_MAX_BYTES) -> list[InputFile]:
+             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1) -> list[InputFile]:
     """read_input for each path (in the given order), then settle ids and duplicates.
 
-    `progress(i, n, path)` is called before reading the i-th of n files (i counts from 1).
+    `progress(i, n, path)` is called as the i-th of n files is read (i counts from 1).
+    `jobs` > 1 reads in that many processes when there are enough files; the records are the same.
     The first file by name keeps its id and its text; later twins become "duplicate".
     """
     paths = [p if isinstance(p, Path) else Path(p) for p in paths]
-    files = []
-    for i, path in enumerate(paths, 1):
-        if progress is not None:
-            progress(i, len(paths), path)
-        files.append(read_input(path, root, max_bytes))
+    jobs = max(1, min(jobs, len(paths) // READ_MIN_PER_PROCESS))
+    if jobs == 1:
+        files = []
+        for i, path in enumerate(paths, 1):
+            if progress is not None:
+                progress(i, len(paths), path)
+            files.append(read_input(path, root, max_bytes))
+    else:
+        from .workers import process_pool
+        with process_pool(jobs) as pool:
+            work = [(path, root, max_bytes) for path in paths]
+            files = []
+            for i, rec in enumerate(pool.map(_read_one, work, chunksize=max(1, len(work) // (jobs * 8))), 1):
+                files.append(rec)
+                if progress is not None:
+                    progress(i, len(paths), paths[i - 1])
     order = sorted(range(len(paths)), key=lambda i: _name_key(paths[i]))
     _make_ids_unique([(paths[i], files[i]) for i in order])
     _mark_duplicates([files[i] for i in order])
     return files
+
+
+def _read_one(args: tuple[Path, Path | None, int]) -> InputFile:
+    return read_input(*args)
 
 
 def _make_ids_unique(named: list[tuple[Path, InputFile]]) -> None:

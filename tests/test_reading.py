@@ -364,3 +364,28 @@ def test_utf8_text_reads_back_as_nfc(tmp_path, text):
     assert rec.status == ("ok" if expected.strip() else "empty")
     assert rec.encoding == ("utf-8" if text else None)
     assert rec.text == expected
+
+
+def test_reading_in_two_processes_gives_the_same_records(tmp_path, monkeypatch):
+    """Files of every kind (ok, empty, binary, Windows-1258, HTML, twins, same stem) read by two
+    processes give the records one process gives, in the same order."""
+    from builder import reading
+    from builder.reading import discover, read_all
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    kinds = {"ok.txt": VI.encode("utf-8"), "empty.txt": b"", "photo.txt": b"\x89PNG\r\n\x1a\n....",
+             "win.txt": VI.encode("cp1258", errors="replace"), "page.html": f"<p>{VI}</p>".encode("utf-8"),
+             "page.txt": VI.encode("utf-8")}
+    for i in range(12):
+        for name, data in kinds.items():
+            stem, suffix = name.split(".")
+            write(seeds, f"{stem}{i % 6}.{suffix}", data + (str(i % 4).encode() if data else b""))
+    paths = discover(seeds)
+    one = read_all(paths, root=tmp_path, jobs=1)
+    monkeypatch.setattr(reading, "READ_MIN_PER_PROCESS", 2)
+    seen = []
+    two = read_all(paths, root=tmp_path, jobs=2, progress=lambda i, n, p: seen.append((i, p.name)))
+    assert [vars(r) for r in two] == [vars(r) for r in one]
+    assert {r.status for r in one} >= {"ok", "empty", "unreadable", "duplicate"}
+    assert seen == [(i, p.name) for i, p in enumerate(paths, 1)]

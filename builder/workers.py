@@ -1,0 +1,63 @@
+"""Work in other processes: a pool of forked workers for the per-article stages, and one
+background task. Results never depend on how many processes ran (tests compare --jobs 1 and 2)."""
+from __future__ import annotations
+
+import gc
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """Forked workers (they share the parent's loaded lexicons without reading them again)."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_start,
+                               initargs=(os.getpid(),))
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: run the garbage collector (workers are forked from a build that paused
+    it), and leave when the build is gone. A build killed outright (SIGKILL, an out-of-memory
+    kill) cannot stop its workers, and they would otherwise wait for work forever."""
+    gc.enable()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def in_background(task, *args, what: str):
+    """Start task(*args) in a forked process; returns a function that waits for it to end and
+    raises, with the task's own error, if it failed."""
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            task(*args)
+        except BaseException as e:
+            send.send(f"{type(e).__name__}: {e}")
+            raise
+        send.send("")
+
+    process = context.Process(target=run, name=what, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            error = receive.recv()
+        except EOFError:               # it died before saying anything
+            error = ""
+        process.join()
+        if process.exitcode != 0 or error:
+            raise RuntimeError(f"{what} failed: {error or f'exit code {process.exitcode}'}")
+    return wait
