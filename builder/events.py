@@ -64,15 +64,16 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
     """(city, country) of 'tại/ở <place>' inside the span; a province gives only the country."""
     text = article.match_text[start:end]
     low = text.lower()
+    index = index_of(lex)
     for m in re.finditer(r"\b(?:tại|ở)\s+", low):
         window = low[m.end():m.end() + 90]
-        for venue, city, country in lex.venues:
+        for venue, city, country in index.venues_low:
             # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
-            if window.startswith(venue.lower()) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
+            if window.startswith(venue) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
                 return city, country
         best = None
-        for place in lex.places:
-            i = window.find(place.name_vi.lower())
+        for name_low, place in index.places_low:
+            i = window.find(name_low)
             if i >= 0 and (best is None or i < best[0]):
                 best = (i, place)
         if best and best[0] <= 60:

@@ -77,6 +77,8 @@ class LexiconIndex:
     third_countries: tuple[tuple[str, object], ...]
     # (lower-cased name, pattern on lower-cased text, place) of the cities
     cities: tuple[tuple[str, object, Place], ...]
+    places_low: tuple[tuple[str, Place], ...]          # (lower-cased name, place), in lexicon order
+    venues_low: tuple[tuple[str, str, str], ...]        # (lower-cased venue, city, country)
 
 
 _INDEXES: dict[int, tuple[Lexicon, LexiconIndex]] = {}
@@ -98,6 +100,8 @@ def index_of(lex: Lexicon) -> LexiconIndex:
                               for p in countries if p.country not in ("VN", "CN")),
         cities=tuple((p.name_vi.lower(), re.compile(r"\b" + re.escape(p.name_vi.lower()) + r"\b"), p)
                      for p in lex.places if p.kind == "city"),
+        places_low=tuple((p.name_vi.lower(), p) for p in lex.places),
+        venues_low=tuple((venue.lower(), city, country) for venue, city, country in lex.venues),
     )
     _INDEXES[id(lex)] = (lex, index)
     return index
