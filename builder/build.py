@@ -74,8 +74,9 @@ def _collector_paused():
 def build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool = False,
           timeline: bool = True, stream=sys.stderr, jobs: int | None = None,
           cache_dir: Path | None = None) -> dict:
-    """Build the package. `jobs`: extraction processes (default: the machine's cores);
-    `cache_dir`: where per-article extractions are kept between builds (None: no cache)."""
+    """Build the package. `jobs`: processes for reading, extraction and the timeline (default:
+    the machine's cores); `cache_dir`: where per-article extractions are kept between builds
+    (None: no cache)."""
     with _collector_paused():
         return _build(seeds, out, root_descriptor, strict, timeline, stream, jobs, cache_dir)
 
@@ -83,7 +84,7 @@ def build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool = F
 def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, timeline: bool, stream,
            jobs: int | None, cache_dir: Path | None) -> dict:
     t0 = time.perf_counter()
-    jobs = default_jobs() if jobs is None else jobs
+    jobs = max(1, default_jobs() if jobs is None else jobs)
     stages = _Stages()
     seeds, out = Path(seeds), Path(out)
     inputs = read_inputs(seeds, stream, jobs)

@@ -125,7 +125,8 @@ def main(argv=None) -> int:
     b.add_argument("--out", default=str(REPO / "datapackage"), help="output folder (default: datapackage/)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input was not read cleanly")
     b.add_argument("--jobs", type=int, default=None,
-                   help="extraction processes (default: the machine's cores); the output does not depend on it")
+                   help="processes for reading, extraction and the timeline (default: the machine's cores); "
+                        "the output does not depend on it")
     b.add_argument("--cache", default=str(REPO / ".cache" / "extract"),
                    help="folder of cached per-article extractions (default: .cache/extract/; safe to delete)")
     b.add_argument("--no-cache", action="store_true", help="extract every article afresh and keep nothing")
