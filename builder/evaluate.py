@@ -149,12 +149,13 @@ def _rows(tables: dict[str, pd.DataFrame], name: str, article_id: str | None = N
     return df.to_dict("records")
 
 
-def _greedy(gold: list, pred: list, rank) -> list[tuple[int, int, int]]:
-    """One-to-one pairs (tier, gold index, pred index), best tier first; rank → tier or None."""
-    candidates = sorted((tier, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
-                        if (tier := rank(g, p)) is not None)
+def _greedy(gold: list, pred: list, rank, prefer=None) -> list[tuple[int, int, int]]:
+    """One-to-one pairs (tier, gold index, pred index), best tier first; rank → tier or None.
+    `prefer(g, p)` orders candidates of one tier (lower first), else their order in the lists."""
+    candidates = sorted((tier, prefer(g, p) if prefer else 0, gi, pi) for gi, g in enumerate(gold)
+                        for pi, p in enumerate(pred) if (tier := rank(g, p)) is not None)
     used_g, used_p, pairs = set(), set(), []
-    for tier, gi, pi in candidates:
+    for tier, _, gi, pi in candidates:
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)
@@ -215,11 +216,12 @@ def _pred_events(tables: dict[str, pd.DataFrame], article_id: str) -> list[_Even
 
 # ------------------------------------------------------------------------------------------ matching
 
-def match_events(gold_ev: list[_Event], pred_ev: list[_Event], article_id: str):
+def match_events(gold_ev: list[_Event], pred_ev: list[_Event], article_id: str, people=None):
     """Return (events score, dates score, misses, {gold index: date exact?}, {gold index: pred index}).
 
     The last map pairs each gold event with its predicted event (same type and ordinal, best date
-    first), for the detail tables."""
+    first), for the detail tables. Two meetings of one kind on one day are told apart by the
+    people they share: `people(event)` gives an event's participants' names."""
     def rank(g: _Event, p: _Event):
         if g.key() != p.key():
             return None
@@ -228,7 +230,10 @@ def match_events(gold_ev: list[_Event], pred_ev: list[_Event], article_id: str):
             return 2 + (g.precision != p.precision) + ((g.start or "")[:4] != (p.start or "")[:4])
         return 0 if g.end == p.end else 1      # exact start, end and precision first
 
-    pairs = _greedy(gold_ev, pred_ev, rank)
+    def shared(g: _Event, p: _Event) -> int:
+        return -len(people(g) & people(p)) if people else 0
+
+    pairs = _greedy(gold_ev, pred_ev, rank, shared)
     events, dates, misses, date_misses, exact = Score(), Score(), [], [], {}
     matched_g = {gi: pi for tier, gi, pi in pairs if tier <= 1}
     matched_p = set(matched_g.values())
@@ -271,6 +276,23 @@ def _person_names(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
         aliases = [a for a in str(r.get("aliases") or "").split("|") if a.strip()]
         out[r.get("person_id", "")] = [r.get("name_vi") or ""] + aliases
     return out
+
+
+def _event_people(tables, gold_article: dict, article_id: str):
+    """event → the canonical names of its participants (gold events from the gold, predicted ones
+    from the participants table)."""
+    canon = _canon_map(gold_article)
+    persons = _person_names(tables)
+    predicted: dict[str, set[str]] = {}
+    for r in _rows(tables, "participants", article_id):
+        names = [r.get("name_vi") or ""] + persons.get(r.get("person_id") or "", [])
+        predicted.setdefault(r.get("event_id") or "", set()).update(canon(n) for n in names if n.strip())
+
+    def people(e: _Event) -> set[str]:
+        if e.label:
+            return predicted.get(e.label, set())
+        return {canon(p.get("name") or "") for p in (e.raw or {}).get("participants") or []}
+    return people
 
 
 def _pred_participants(tables, article_id: str, canon) -> list[tuple[set[str], str, str]]:
@@ -485,7 +507,8 @@ def evaluate(tables: dict[str, pd.DataFrame], gold: dict[str, dict]) -> Evaluati
         g = gold[article_id]
         gold_ev = _gold_events(g)
         pred_ev = _pred_events(tables, article_id)
-        ev_score, date_score, ev_misses, exact, paired = match_events(gold_ev, pred_ev, article_id)
+        ev_score, date_score, ev_misses, exact, paired = match_events(gold_ev, pred_ev, article_id,
+                                                                      _event_people(tables, g, article_id))
         primaries = [i for i, e in enumerate(gold_ev) if e.role == "primary"]
         primary_total += len(primaries)
         primary_exact += sum(exact.get(i, False) for i in primaries)

@@ -472,3 +472,29 @@ def test_report_to_dict_is_json_and_load_tables_round_trips(tmp_path):
                                         "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert data["primary_dates_exact"] == [1, 1]
     assert data["per_article"]["a1"]["documents"]["tp"] == 1
+
+
+def test_two_meetings_of_one_kind_on_one_day_are_paired_by_their_people():
+    """Talks in the morning and talks in the afternoon: each gold event is paired with the predicted
+    event that has its people, whatever order the event ids sort in."""
+    gold = gold_article(
+        gold_event("talks", None, "2041-05-21", participants=[person("Mạc Văn A", "VN", "host")]),
+        gold_event("talks", None, "2041-05-21", participants=[person("Ninh Văn B", "VN", "host")]))
+    rows = [{"event_id": eid, "person_id": pid, "name_vi": name, "country": "VN", "article_id": "a1",
+             "role": "host"} for eid, pid, name in (("t-a", "p2", "Ninh Văn B"), ("t-b", "p1", "Mạc Văn A"))]
+    tables = tables_with_events(event("t-a", "talks", "", "2041-05-21"), event("t-b", "talks", "", "2041-05-21"),
+                                persons=[{"person_id": "p1", "name_vi": "Mạc Văn A", "country": "VN"},
+                                         {"person_id": "p2", "name_vi": "Ninh Văn B", "country": "VN"}],
+                                participants=rows)
+    report = evaluate(tables, gold)
+    assert (report.scores["participant_roles"].tp, report.scores["participant_roles"].fp) == (2, 0)
+    # and a person on the wrong one of the two is still a miss
+    rows[0]["event_id"] = "t-b"
+    report = evaluate(make_tables(events=[e for e, _ in (event("t-a", "talks", "", "2041-05-21"),
+                                                           event("t-b", "talks", "", "2041-05-21"))],
+                                  event_sources=[s for _, s in (event("t-a", "talks", "", "2041-05-21"),
+                                                                event("t-b", "talks", "", "2041-05-21"))],
+                                  persons=[{"person_id": "p1", "name_vi": "Mạc Văn A", "country": "VN"},
+                                           {"person_id": "p2", "name_vi": "Ninh Văn B", "country": "VN"}],
+                                  participants=rows), gold)
+    assert report.scores["participant_roles"].fn == 1
