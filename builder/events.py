@@ -60,12 +60,16 @@ def _resolve(expr, article: Article, context: DateValue | None = None) -> DateVa
                    char_start=expr.char_start, char_end=expr.char_end)
 
 
+# "tại/ở <place>"; "đến <place> và làm việc với …": where the delegation went to meet
+_VENUE_CUE = re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?\s+và\s+(?:làm việc|hội đàm|hội kiến)\b)")
+
+
 def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | None, str | None]:
     """(city, country) of 'tại/ở <place>' inside the span; a province gives only the country."""
     text = article.match_text[start:end]
     low = text.lower()
     index = index_of(lex)
-    for m in re.finditer(r"\b(?:tại|ở)\s+", low):
+    for m in _VENUE_CUE.finditer(low):
         window = low[m.end():m.end() + 90]
         for venue, city, country in index.venues_low:
             # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters

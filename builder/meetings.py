@@ -120,7 +120,11 @@ SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\
                       r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
-                                r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$")
+                                r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$|"
+                                # "Ngày 15/5, Đoàn rời Hà Khẩu đến Côn Minh và làm việc với …": a second
+                                # verb of the delegation's, after "và"
+                                r"(?:^|,)\s*[Đđ]oàn(?: đại biểu| công tác)?\s+(?:đã\s+)?(?:rời|đến|tới|sang|về|di chuyển)\b"
+                                r"[^,;.]{0,80}?\s+và\s+(?:(?:đến|tới|sang)\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
@@ -428,7 +432,10 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
             f.date = last_date if f.same_day else _shift(last_date, 1)
         if f.date is not None and f.date.known and f.date.precision == "day" and not (f.planned or f.past):
             last_date = f.date   # the day "cùng ngày" refers to: a reported meeting's, not a plan's
-        target = next((m for m in meetings if _same_meeting(m, f)), None)
+        # an undated frame goes on with the latest meeting it fits ("… làm việc với Sở Công an
+        # Thượng Hải. Ông X, Giám đốc Sở, chủ trì buổi làm việc"), a dated one with the first
+        order = reversed(meetings) if f.date is None else meetings
+        target = next((m for m in order if _same_meeting(m, f)), None)
         if target is None:
             visit = next((m for m in meetings if m.kind == "visit" and m.event.mention == "primary"), None)
             conference = next((m for m in meetings if m.kind == "conference" and m.event.mention == "primary"), None)

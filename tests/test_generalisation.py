@@ -200,3 +200,19 @@ def test_no_rule_names_a_person_of_any_test_set():
              for e in json.loads(gold.read_text(encoding="utf-8"))["events"] for p in e["participants"]}
     assert len(names) > 200
     assert [n for n in sorted(names) if n in code] == []
+
+
+def test_a_later_working_session_in_another_city_is_its_own_meeting():
+    """"Ngày 15/5, Đoàn rời A đến B và làm việc với …": the delegation is the subject of the second
+    verb too, the meeting is in B, and the undated sentence after it names that session's chair."""
+    text = ("Từ ngày 12 đến 15/5/2036, Đoàn công tác Công an tỉnh Cao Bằng do Đại tá Nông Văn Thạch, Giám đốc "
+            "Công an tỉnh dẫn đầu đã sang thăm, làm việc tại Khu tự trị dân tộc Choang Quảng Tây.\n\n"
+            "Sáng 13/5, tại Nam Ninh, Đoàn hội đàm với Sở Công an Khu tự trị dân tộc Choang Quảng Tây. "
+            "Ông Tôn Diệu Hưng, Phó Giám đốc Sở chủ trì hội đàm.\n\n"
+            "Ngày 14/5, Đoàn rời Nam Ninh đến thành phố Bằng Tường và làm việc với Cục Công an thành phố Bằng "
+            "Tường. Ông Mã Chí Phong, Cục trưởng, chủ trì buổi làm việc.\n")
+    talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert [(e.date.iso(), e.location_city) for e in talks] == [("2036-05-13", "Nanning"), ("2036-05-14", "Pingxiang")]
+    assert [{p.person.name: p.role for p in e.participants} for e in talks] == [
+        {"Nông Văn Thạch": "head_of_delegation", "Tôn Diệu Hưng": "host"},
+        {"Nông Văn Thạch": "head_of_delegation", "Mã Chí Phong": "host"}]
