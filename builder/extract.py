@@ -102,8 +102,12 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     claims = [c for c in claims if not any(  # "Biên bản Hội nghị lần thứ 14": the conference held
         c.event.event_type == "conference" and c.event.series_number == h.series_number
         and (not c.event.series_key or not h.series_key or c.event.series_key == h.series_key) for h in held)]
+    titles: dict[str, list[str]] = {}      # every title the article gives each person
+    for p in people:
+        if p.title:
+            titles.setdefault(p.key, []).append(p.title)
     for m in meetings:
-        name_sides(article, m, lex)
+        name_sides(article, m, lex, titles)
         m.event.participants = [ParticipantMention(_person_record(p, article, p.country), role)
                                 for p, role in m.people.values()]
         if not m.event.title_vi:

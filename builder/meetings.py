@@ -413,7 +413,13 @@ def _other_counterpart(m: Meeting, f: Frame) -> bool:
         return sides
     mine = by_side([pr for x in m.frames for pr in x.principals])
     theirs = by_side(f.principals)
-    return any(c in mine and not (keys & mine[c]) for c, keys in theirs.items())
+    if any(c in mine and not (keys & mine[c]) for c, keys in theirs.items()):
+        return True
+    # hosts whose side the text does not say ("Tổng Bí thư X tiếp …", then "Cùng ngày, Chủ tịch
+    # Quốc hội Y hội kiến …"): two hosts, none in common, are two meetings
+    my_hosts = {p.key for x in m.frames for p, role in x.principals if role == "host"}
+    their_hosts = {p.key for p, role in f.principals if role == "host"}
+    return bool(my_hosts and their_hosts and not my_hosts & their_hosts)
 
 
 def _same_days(a: DateValue, b: DateValue) -> bool:

@@ -73,11 +73,13 @@ BOTH = re.compile(r"(?i)\bhai (?:nước|bên|bộ|đoàn)\b")   # "Bộ Công a
 GENERIC_END = re.compile(r"(?i)(?:\b(?:tỉnh|thành phố|châu|sở|cục|bộ)|Công an)$")
 
 
-def name_sides(article: Article, m: Meeting, lex: Lexicon) -> None:
+def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, list[str]] | None = None) -> None:
     """The organisation of each side: the body in the title of its leading participant ("Giám đốc
     Công an tỉnh Lào Cai" → "Công an tỉnh Lào Cai"), else a body of that country named in the
     meeting's own sentences ("hội đàm với Sở Công an tỉnh Vân Nam"). A short form ("Giám đốc Sở")
-    gives way to the full name written elsewhere in the meeting."""
+    gives way to the full name written elsewhere in the meeting. A leader written here with a
+    bare office ("Bộ trưởng X") keeps the body of the title written for him or her
+    elsewhere in the article (`titles`: person key → every title the article gives)."""
     ranked = sorted(m.people.values(), key=lambda pr: ROLE_RANK[pr[1]])
     mt = article.match_text
     named = []
@@ -88,7 +90,7 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon) -> None:
             named.append(_trim_org(article.text[a.start():end]))
     for country in ("VN", "CN"):
         leading = [o for p, role in ranked if p.country == country and role != "participant"
-                   for o in [_org_of(p.title or "")] if o]
+                   for o in [_org_of(p.title or "") or _org_elsewhere(p.key, titles)] if o]
         # a participant's own department ("Cục Đối ngoại") is not the side; only the leaders' bodies
         # and the bodies named as meeting are
         candidates = leading + [o for o in named if country_of(o, lex) == country]
@@ -97,6 +99,10 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon) -> None:
         org = (full or candidates or [None])[0]
         if org:
             m.event.sides[country] = org
+
+
+def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
+    return next((o for t in (titles or {}).get(key, []) for o in [_org_of(t)] if o), None)
 
 
 def _org_of(title: str) -> str | None:

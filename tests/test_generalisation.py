@@ -216,3 +216,24 @@ def test_a_later_working_session_in_another_city_is_its_own_meeting():
     assert [{p.person.name: p.role for p in e.participants} for e in talks] == [
         {"Nông Văn Thạch": "head_of_delegation", "Tôn Diệu Hưng": "host"},
         {"Nông Văn Thạch": "head_of_delegation", "Mã Chí Phong": "host"}]
+
+
+def test_receptions_told_by_their_building_are_placed_and_kept_apart():
+    """"tại Phủ Chủ tịch", "tại Trụ sở Trung ương Đảng", "tại Đại lễ đường Nhân dân" name the city
+    (venues.csv, each row sourced); two hosts the same day are two receptions; a guest written with
+    a bare office keeps the body of the title the article gave him before."""
+    text = (" date 2037-01\nChiều 9/1, tại Phủ Chủ tịch, Chủ tịch nước Ninh Văn Tường tiếp Ủy viên Quốc vụ, Bộ "
+            "trưởng Bộ Công an Trung Quốc Giả Chấn Hưng.\n\nSáng 10/1, tại Trụ sở Trung ương Đảng, Tổng Bí thư "
+            "Đoàn Minh Trí tiếp Bộ trưởng Giả Chấn Hưng.\n\nCùng ngày, tại Nhà Quốc hội, Chủ tịch Quốc hội "
+            "Kiều Thị Loan hội kiến Bộ trưởng Giả Chấn Hưng.\n")
+    events = [e for e in extract(article(text), load()).events if e.mention == "primary"]
+    assert [(e.event_type, e.date.iso(), e.location_city, e.location_country) for e in events] == [
+        ("reception", "2037-01-09", "Hanoi", "VN"), ("reception", "2037-01-10", "Hanoi", "VN"),
+        ("reception", "2037-01-10", "Hanoi", "VN")]
+    assert [next(p.person.name for p in e.participants if p.role == "host") for e in events] == [
+        "Ninh Văn Tường", "Đoàn Minh Trí", "Kiều Thị Loan"]
+    assert {e.sides.get("CN") for e in events} == {"Bộ Công an Trung Quốc"}
+    beijing = (" date 2037-05\nChiều 14/5, tại Đại lễ đường Nhân dân, Bí thư Ủy ban Chính pháp Trung ương Trung "
+               "Quốc Hạ Vĩnh Khang hội kiến Đại tướng Lục Quốc Toàn, Bộ trưởng Bộ Công an Việt Nam.\n")
+    (event,) = extract(article(beijing), load()).events
+    assert (event.location_city, event.location_country) == ("Beijing", "CN")
