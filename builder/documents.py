@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from . import patterns as P
+from .cleaning import variant_key
 from .events import _dates_in, _resolve, evidence
 from .people import FoundPerson
 from .records import Article, DateValue, DocumentMention, EventMention, PersonMention
@@ -52,7 +53,14 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
     owner_of = owner_of or (lambda pos: first)
     numbered = [e for e in events if e.series_number is not None]
     seen: set[tuple[str, str]] = set()
-    for s, e in body:
+    # a signing told only in a photo caption ("A và B ký Biên bản hội đàm") counts too, for the
+    # meeting whose participants signed (a caption sentence names no meeting of its own)
+    signing_captions = [(s, e) for s, e in captions if P.SIGNED_ANY.search(mt[s:e])]
+    for s, e in body + signing_captions:
+        in_caption = (s, e) not in body
+        caption_meeting = _meeting_of_signers(mt, s, e, people, events) if in_caption else None
+        if in_caption and caption_meeting is None:
+            continue
         sentence = mt[s:e]
         signed_here = P.SIGNED_ANY.search(sentence)
         # a document written in lower case counts right after a signing verb ("hai bên ký biên bản
@@ -75,6 +83,8 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             recalled_doc = RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])
             if not (direct or (signed_here and not bare) or recalled_doc):
                 continue
+            if in_caption and (not direct or any(d.doc_type == doc_type for d in caption_meeting.documents)):
+                continue   # a caption of a signing the body told already
             if NOT_YET_SIGNED.search(mt, max(s, m.start() - 60), min(e, t_end + 60)):
                 continue   # "Biên bản hội đàm sẽ được hoàn thiện, ký …": to be signed, not signed
             key = (doc_type, title.lower()[:40])
@@ -83,7 +93,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             seen.add(key)
             # the event: a conference named in the title, a date stated after it, or the meeting
             # the sentence speaks of
-            primary = owner_of(s) or first
+            primary = caption_meeting or owner_of(s) or first
             target = primary
             ordinal = P.ORDINAL.search(mt, m.start(), t_end)
             own = [x for x in _dates_in(article, t_end, min(e, t_end + 60))
@@ -118,6 +128,17 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             target.documents.append(DocumentMention(doc_type, title, date, count, signers, evidence(article, s, e)))
     _joint_statements(article, body, events)
     _signers_from_followups(article, body + captions, events, people)
+
+
+def _meeting_of_signers(mt: str, s: int, e: int, people: list[FoundPerson],
+                        events: list[EventMention]) -> EventMention | None:
+    """The reported meeting with the most of the people a caption names among its participants."""
+    named = {variant_key(p.name) for p in people if s <= p.start < e}
+    scored = [(len(named & {variant_key(x.person.name) for x in ev.participants}), ev) for ev in events
+              if ev.mention == "primary"]
+    best = max((n for n, _ in scored), default=0)
+    found = [ev for n, ev in scored if n == best and n > 0]
+    return found[0] if len(found) == 1 else None
 
 
 # "thực hiện/triển khai Biên bản hội đàm năm 2035": the minutes of an earlier round, recalled

@@ -237,3 +237,15 @@ def test_receptions_told_by_their_building_are_placed_and_kept_apart():
                "Quốc Hạ Vĩnh Khang hội kiến Đại tướng Lục Quốc Toàn, Bộ trưởng Bộ Công an Việt Nam.\n")
     (event,) = extract(article(beijing), load()).events
     assert (event.location_city, event.location_country) == ("Beijing", "CN")
+
+
+def test_a_signing_told_only_in_a_photo_caption_is_the_meetings_document():
+    body = ("Sáng 12/6/2037, tại Lào Cai, Đại tá Vũ Đình Khang, Giám đốc Công an tỉnh Lào Cai hội đàm với Đoàn "
+            "công tác Sở Công an tỉnh Vân Nam do ông Hầu Chí Bằng, Phó Giám đốc Sở làm Trưởng đoàn.\n\n")
+    caption = "ky-ket.jpg\nĐại tá Vũ Đình Khang và ông Hầu Chí Bằng ký Biên bản hội đàm.\n\n"
+    told_twice = "Kết thúc hội đàm, hai bên ký Biên bản hội đàm.\n\n"
+    (only_caption,) = extract(article(body + caption + "Bài, ảnh: Hoài Thu\n"), load()).events
+    assert [(d.doc_type, d.date.iso(), sorted(s.name for s in d.signatories)) for d in only_caption.documents] == [
+        ("minutes", "2037-06-12", ["Hầu Chí Bằng", "Vũ Đình Khang"])]
+    (both,) = extract(article(body + told_twice + caption), load()).events
+    assert [d.doc_type for d in both.documents] == ["minutes"]     # the caption adds no second one
