@@ -65,27 +65,56 @@ _VENUE_CUE = re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?\s+và\s
 
 
 def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | None, str | None]:
-    """(city, country) of 'tại/ở <place>' inside the span; a province gives only the country."""
-    text = article.match_text[start:end]
-    low = text.lower()
+    """(city, country) of 'tại/ở <place>' inside the span; a province gives only the country.
+    A city named after a country or province of the same country is the more precise place
+    ("Trong khuôn khổ chuyến công tác tại Trung Quốc, chiều 22/9, tại Thượng Hải")."""
+    low = article.match_text[start:end].lower()
     index = index_of(lex)
+    first: tuple[str | None, str] | None = None      # the first place named, when only a country
     for m in _VENUE_CUE.finditer(low):
         window = low[m.end():m.end() + 90]
-        for venue, city, country in index.venues_low:
-            # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
-            if window.startswith(venue) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
-                return city, country
-        best = None
-        for name_low, place in index.places_low:
-            i = window.find(name_low)
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, place)
-        if best and best[0] <= 60:
-            place = best[1]
-            if place.kind == "city":
-                return place.name_en, place.country
-            return None, place.country
-    return None, None
+        here = _venue(window, index) or _place(window, index)
+        if here is None:
+            continue
+        if here[0] is not None:
+            return here if first is None or first[1] == here[1] else first
+        first = first or here
+    return first or (None, None)
+
+
+def _venue(window: str, index) -> tuple[str, str] | None:
+    for venue, city, country in index.venues_low:
+        # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
+        if window.startswith(venue) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
+            return city, country
+    return None
+
+
+def _place(window: str, index) -> tuple[str | None, str] | None:
+    """(city or None, country) of the nearest place named as a whole word in the first 60
+    characters; "thành phố Cao Bằng" is the city named like its province."""
+    best = None
+    for name_low, place in index.places_low:
+        i = _word_at(window, name_low)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, place)
+    if best is None or best[0] > 60:
+        return None
+    i, place = best
+    if place.kind == "city" or (place.kind == "province" and window[:i].endswith("thành phố ")):
+        return place.name_en, place.country
+    return None, place.country
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where `word` first stands as a whole word in `text` (-1: nowhere)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return i
+        i = text.find(word, i + 1)
+    return -1
 
 
 def _cities(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> set[tuple[str, str]]:

@@ -249,3 +249,16 @@ def test_a_signing_told_only_in_a_photo_caption_is_the_meetings_document():
         ("minutes", "2037-06-12", ["Hầu Chí Bằng", "Vũ Đình Khang"])]
     (both,) = extract(article(body + told_twice + caption), load()).events
     assert [d.doc_type for d in both.documents] == ["minutes"]     # the caption adds no second one
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Trong khuôn khổ chuyến công tác tại Trung Quốc, chiều 3/4/2037, tại Côn Minh, Trung tướng Lý Văn Hào, "
+     "Thứ trưởng Bộ Công an hội đàm với ông Đỗ Khải Văn, Giám đốc Sở Công an tỉnh Vân Nam.", ("Kunming", "CN")),
+    ("Sáng 3/4/2037, tại trụ sở Công an tỉnh (thành phố Lào Cai), Đại tá Lý Văn Hào, Giám đốc Công an tỉnh "
+     "tiếp Đoàn công tác Sở Công an tỉnh Vân Nam do ông Đỗ Khải Văn dẫn đầu.", ("Lao Cai", "VN")),
+    ("Sáng 3/4/2037, tại tỉnh Lào Cai, Đại tá Lý Văn Hào, Giám đốc Công an tỉnh tiếp Đoàn công tác Sở Công "
+     "an tỉnh Vân Nam do ông Đỗ Khải Văn dẫn đầu.", (None, "VN")),
+])
+def test_the_most_precise_place_of_the_meeting(sentence, place):
+    (event,) = extract(article(sentence + "\n"), load()).events
+    assert (event.location_city, event.location_country) == place
