@@ -96,11 +96,12 @@ def _place(window: str, index) -> tuple[str | None, str] | None:
     best = None
     for name_low, place in index.places_low:
         i = _word_at(window, name_low)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, place)
+        # the nearest; of two at one place the longer ("Điện Biên Phủ", not "Điện Biên")
+        if i >= 0 and (best is None or (i, -len(name_low)) < best[:2]):
+            best = (i, -len(name_low), place)
     if best is None or best[0] > 60:
         return None
-    i, place = best
+    i, _, place = best
     if place.kind == "city" or (place.kind == "province" and window[:i].endswith("thành phố ")):
         return place.name_en, place.country
     return None, place.country

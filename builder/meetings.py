@@ -217,8 +217,11 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
-        if _chair_is(mt, s, p.start) == "co_chair":   # "Đồng chủ trì Hội nghị là A và B"
+        chaired = _chair_match(mt, s, p.start)
+        if chaired and chaired.group("co"):   # "Đồng chủ trì Hội nghị là A và B"
             role = "co_chair"
+        elif chaired and role == "participant" and not any(chaired.end() <= q.start < p.start for q in people):
+            role = "principal"   # "Chủ trì hội đàm phía Việt Nam là X": a side's chair, host at home
         co = P.CO_CHAIR.search(mt, p.end, e)
         if co and not re.search(r"[.;]|\bdo\b", mt[p.end:co.start()]) and not re.search(
                 r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá)\b", mt[p.end:co.start()]):
@@ -592,10 +595,16 @@ CHAIR_IS = re.compile(r"(?i)\b(?P<co>đồng )?chủ trì(?:\s+[^,.;]{0,40}?)?\s
 
 def _chair_is(mt: str, start: int, pos: int) -> str | None:
     """"Đồng chủ trì Hội nghị là A và B", "Chủ trì hội đàm phía Việt Nam là X": the chairs named after 'là'."""
+    m = _chair_match(mt, start, pos)
+    if m is None:
+        return None
+    return "co_chair" if m.group("co") else "chair"
+
+
+def _chair_match(mt: str, start: int, pos: int):
+    """The last "(đồng) chủ trì … là" of the clause before `pos`."""
     clause = max(mt.rfind(";", start, pos), start)
     m = None
     for m in CHAIR_IS.finditer(mt, clause, pos):
         pass
-    if m is None:
-        return None
-    return "co_chair" if m.group("co") else "chair"
+    return m

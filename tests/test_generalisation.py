@@ -262,3 +262,18 @@ def test_a_signing_told_only_in_a_photo_caption_is_the_meetings_document():
 def test_the_most_precise_place_of_the_meeting(sentence, place):
     (event,) = extract(article(sentence + "\n"), load()).events
     assert (event.location_city, event.location_country) == place
+
+
+def test_the_chair_named_after_la_in_the_meetings_own_sentence_hosts_at_home():
+    """"Chủ trì hội đàm phía Việt Nam là X" in the sentence that tells of the talks: X hosts (the
+    side named before X is not a list of attendees), and "hai đồng chí Trưởng đoàn ký" are X and
+    the visiting head."""
+    text = ("Ngày 9/10/2037, tại thành phố Điện Biên Phủ, Công an tỉnh Điện Biên hội đàm với Đoàn đại biểu Cục Công "
+            "an thành phố Phổ Nhĩ do ông Tiết Chí Hào, Cục trưởng dẫn đầu. Chủ trì hội đàm phía Việt Nam là Đại "
+            "tá Lò Văn Thắng, Giám đốc Công an tỉnh; cùng dự có Thượng tá Cầm Thị Duyên, Phó Giám đốc.\n\n"
+            "Kết thúc hội đàm, hai đồng chí Trưởng đoàn đã ký Biên bản hội đàm.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Tiết Chí Hào": "head_of_delegation", "Lò Văn Thắng": "host", "Cầm Thị Duyên": "participant"}
+    assert [sorted(s.name for s in d.signatories) for d in event.documents] == [["Lò Văn Thắng", "Tiết Chí Hào"]]
+    assert event.location_city == "Dien Bien Phu"
