@@ -1,5 +1,5 @@
 """Rules that must hold on news the rules were not written against: the second development set
-(42 fictional articles, gold written by hand first) and one probe per phenomenon of issue 8."""
+(43 fictional articles, gold written by hand first) and one probe per phenomenon of issue 8."""
 from __future__ import annotations
 
 import pandas as pd
