@@ -198,7 +198,7 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
-        role = "participant"
+        role = "head_of_delegation" if P.named_head(mt, s, e, p.start) else "participant"
         for m in P.HEAD_SPAN.finditer(mt, s, e):
             if m.start("who") <= p.start < m.end("who"):
                 role = "head_of_delegation"

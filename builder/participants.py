@@ -189,6 +189,8 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
 def _span_role(mt: str, sent: tuple[int, int], p: FoundPerson) -> str | None:
     """The role a "do … dẫn đầu / chủ trì / đồng chủ trì" span gives a person, in any sentence."""
     s, e = sent
+    if P.named_head(mt, s, e, p.start):
+        return "head_of_delegation"
     for rx, role in ((CO_DO_SPAN, "co_chair"), (P.HEAD_SPAN, "head_of_delegation"), (P.HOST_DO_SPAN, "host")):
         for m in rx.finditer(mt, s, e):
             if m.start("who") <= p.start < m.end("who"):

@@ -7,6 +7,19 @@ import re
 # "Đoàn đại biểu … do [persons] dẫn đầu / làm Trưởng đoàn"
 HEAD_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?:dẫn đầu|làm [Tt]rưởng [Đđ]oàn)")
 DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?: đại biểu| công tác)?(?:(?![Đđ]oàn)[^.;]){0,160}$")
+# "Dẫn đầu đoàn bạn là ông X", "Trưởng đoàn là X" (not "Phó Trưởng đoàn là"): the head named after "là"
+HEAD_IS = re.compile(r"(?i)(?<!phó )\b(?:dẫn đầu đoàn(?:\s+(?:bạn|công tác|đại biểu))?|trưởng đoàn(?:\s+bạn)?)\s+là\s+")
+
+
+def named_head(mt: str, start: int, end: int, pos: int) -> bool:
+    """The person at `pos` is the one a "Dẫn đầu đoàn … là" of the sentence [start, end) names:
+    the first name after "là", with nothing but a form of address or a rank between."""
+    for m in HEAD_IS.finditer(mt, start, end):
+        if m.end() <= pos <= m.end() + 40 and not re.search(r"[,;.]", mt[m.end():pos]):
+            return True
+    return False
+
+
 HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
 CO_CHAIR = re.compile(r"\bđồng chủ trì\b")
 PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"

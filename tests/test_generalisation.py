@@ -277,3 +277,14 @@ def test_the_chair_named_after_la_in_the_meetings_own_sentence_hosts_at_home():
         "Tiết Chí Hào": "head_of_delegation", "Lò Văn Thắng": "host", "Cầm Thị Duyên": "participant"}
     assert [sorted(s.name for s in d.signatories) for d in event.documents] == [["Lò Văn Thắng", "Tiết Chí Hào"]]
     assert event.location_city == "Dien Bien Phu"
+
+
+def test_the_head_named_after_la():
+    """"Dẫn đầu đoàn bạn là ông X" heads the delegation; "Phó Trưởng đoàn là bà Y" does not."""
+    text = ("Sáng 27/11/2037, tại Thái Nguyên, Công an tỉnh Thái Nguyên hội đàm với đoàn công tác Sở Công an tỉnh Quý "
+            "Châu. Dẫn đầu đoàn bạn là ông Thi Kiến Hoa, Phó Giám đốc Sở; Phó Trưởng đoàn là bà Lôi Tú Anh, Trưởng "
+            "phòng.\n\nĐại tá Hà Đình Nghị, Giám đốc Công an tỉnh chủ trì hội đàm.\n")
+    (event,) = extract(article(text), load()).events
+    roles = {p.person.name: p.role for p in event.participants}
+    assert roles["Thi Kiến Hoa"] == "head_of_delegation" and roles["Lôi Tú Anh"] == "participant"
+    assert roles["Hà Đình Nghị"] == "host"
