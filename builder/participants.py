@@ -117,6 +117,10 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
     spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)
              if not any(a <= h.start() < b for a, b in claimed)]
     heads = [identity.get(p.key, p) for p in people if any(a <= p.start < b for a, b in spans)]
+    # who receives or is received in a sentence that tells of a meeting: that meeting's, not an
+    # attendee of another ("Theo chương trình, Chủ tịch nước X sẽ tiếp …" after the talks)
+    principal_of = {(f.sentence, p.start): m for m in meetings for f in m.frames for p, role in f.principals
+                    if role != "participant"}
     for m in meetings:
         host = m.event.host_country
         framed = {f.sentence for f in m.frames}
@@ -132,6 +136,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             if sent in framed:
                 continue
             for p in people:
+                if principal_of.get((sent, p.start), m) is not m:
+                    continue
                 if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed):
                     if p.phrase_start == p.start and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting

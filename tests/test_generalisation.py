@@ -288,3 +288,14 @@ def test_the_head_named_after_la():
     roles = {p.person.name: p.role for p in event.participants}
     assert roles["Thi Kiến Hoa"] == "head_of_delegation" and roles["Lôi Tú Anh"] == "participant"
     assert roles["Hà Đình Nghị"] == "host"
+
+
+def test_the_host_of_a_planned_reception_is_no_attendee_of_the_talks_before_it():
+    text = (" date 2037-03\nSáng 14/3/2037, tại trụ sở Bộ Công an, Đại tướng Phí Quang Thái hội đàm với Bộ trưởng Bộ Công an Trung "
+            "Quốc Quách Minh Lạc.\n\nTheo chương trình, sáng 15/3, Chủ tịch nước Mạc Thị Hoa sẽ tiếp Bộ trưởng "
+            "Quách Minh Lạc tại Phủ Chủ tịch.\n")
+    events = extract(article(text), load()).events
+    talks = next(e for e in events if e.event_type == "talks")
+    assert "Mạc Thị Hoa" not in {p.person.name for p in talks.participants}
+    planned = next(e for e in events if e.event_type == "reception")
+    assert (planned.status, planned.date.iso()) == ("planned", "2037-03-15")
