@@ -63,6 +63,8 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
     _participants(article, meetings, people, owner, deleg, lex, claimed)
 
 
+ALL_MEETINGS = re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
+                          r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b")
 MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm)\b")
 SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
                        r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
@@ -121,6 +123,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
     # attendee of another ("Theo chương trình, Chủ tịch nước X sẽ tiếp …" after the talks)
     principal_of = {(f.sentence, p.start): m for m in meetings for f in m.frames for p, role in f.principals
                     if role != "participant"}
+    # "… cùng dự hai cuộc làm việc": who attended every meeting the article reports
+    every_meeting = [sent for m in meetings for sent in m.sentences if ALL_MEETINGS.search(mt, *sent)]
     for m in meetings:
         host = m.event.host_country
         framed = {f.sentence for f in m.frames}
@@ -132,7 +136,9 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 m.add(p, _side_role(p, role, host, deleg, lex, m.event.location_country))
             if f.by_delegation and heads and not any(r == "head_of_delegation" for _, r in f.principals):
                 m.add(heads[0], "head_of_delegation")
-        for sent in m.sentences:
+        shared = [x for x in every_meeting if x not in m.sentences] \
+            if m.event.mention == "primary" and m.kind != "visit" else []
+        for sent in m.sentences + shared:
             if sent in framed:
                 continue
             for p in people:

@@ -299,3 +299,17 @@ def test_the_host_of_a_planned_reception_is_no_attendee_of_the_talks_before_it()
     assert "Mạc Thị Hoa" not in {p.person.name for p in talks.participants}
     planned = next(e for e in events if e.event_type == "reception")
     assert (planned.status, planned.date.iso()) == ("planned", "2037-03-15")
+
+
+def test_who_attended_both_meetings_of_the_day_is_on_both():
+    """A sentence with no security word but "cùng dự hai cuộc làm việc" is news, not a teaser, and
+    its people attended both meetings."""
+    text = ("Ngày 9/10/2037, tại Bắc Kinh, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Trần Đăng Khoa, Thứ "
+            "trưởng Bộ Công an dẫn đầu đã lần lượt hội đàm với Bộ Công an Trung Quốc và làm việc với Bộ An ninh "
+            "Quốc gia Trung Quốc.\n\nÔng Lê Hữu Bình, Đại sứ Việt Nam tại Trung Quốc cùng dự hai cuộc làm "
+            "việc.\n\nBuổi sáng, Thứ trưởng Trần Đăng Khoa hội đàm với ông Cát Chí Viễn, Thứ trưởng Bộ Công an "
+            "Trung Quốc.\n\nChiều cùng ngày, Đoàn làm việc với ông Tiêu Hồng Đạt, Thứ trưởng Bộ An ninh Quốc gia "
+            "Trung Quốc.\n")
+    events = [e for e in extract(article(text), load()).events if e.mention == "primary"]
+    assert len(events) == 2
+    assert all("Lê Hữu Bình" in {p.person.name for p in e.participants} for e in events)
