@@ -108,7 +108,7 @@ RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
 CO_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\bđồng chủ trì\b")
-CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp)")
+CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)")
 PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
@@ -590,7 +590,7 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
     return owner
 
 
-CHAIR_IS = re.compile(r"(?i)\b(?P<co>đồng )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+là\b")
+CHAIR_IS = re.compile(r"(?i)\b(?P<co>đồng )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b")   # "… phía X có Đại tá Y"
 
 
 def _chair_is(mt: str, start: int, pos: int) -> str | None:

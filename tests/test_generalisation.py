@@ -313,3 +313,15 @@ def test_who_attended_both_meetings_of_the_day_is_on_both():
     events = [e for e in extract(article(text), load()).events if e.mention == "primary"]
     assert len(events) == 2
     assert all("Lê Hữu Bình" in {p.person.name for p in e.participants} for e in events)
+
+
+@pytest.mark.parametrize("chair_sentence", [
+    "Chủ trì hội đàm về phía Công an tỉnh Lạng Sơn có Đại tá Tô Văn Huy, Giám đốc Công an tỉnh.",
+    "Chủ trì phía Việt Nam là Đại tá Tô Văn Huy, Giám đốc Công an tỉnh.",
+])
+def test_the_home_sides_chair_in_other_words(chair_sentence):
+    text = ("Sáng 5/8/2037, tại Lạng Sơn, Công an tỉnh Lạng Sơn hội đàm với Đoàn công tác Cục Công an thành phố Bằng "
+            "Tường do ông Ninh Gia Bảo, Phó Cục trưởng dẫn đầu.\n\n" + chair_sentence + "\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Ninh Gia Bảo": "head_of_delegation", "Tô Văn Huy": "host"}
