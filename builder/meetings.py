@@ -282,6 +282,9 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                 kinds.remove("visit")
         if len(kinds) > 1 and "ceremony" in kinds:
             kinds.remove("ceremony")
+        if "talks" in kinds and "reception" in kinds and all(
+                re.search(r"(?i)\bchủ trì\s+$", mt[max(s, a - 12):a]) for a, k in preds if k == "reception"):
+            kinds.remove("reception")   # "chủ trì đón tiếp và hội đàm với đoàn": the welcome of the talks
         for kind in kinds[:1]:
             at = next(a for a, k in preds if k == kind)
             head = mt[s:at]

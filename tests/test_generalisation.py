@@ -318,6 +318,7 @@ def test_who_attended_both_meetings_of_the_day_is_on_both():
 @pytest.mark.parametrize("chair_sentence", [
     "Chủ trì hội đàm về phía Công an tỉnh Lạng Sơn có Đại tá Tô Văn Huy, Giám đốc Công an tỉnh.",
     "Chủ trì phía Việt Nam là Đại tá Tô Văn Huy, Giám đốc Công an tỉnh.",
+    "Phía Việt Nam, Đại tá Tô Văn Huy, Giám đốc Công an tỉnh Lạng Sơn chủ trì đón tiếp và hội đàm với đoàn.",
 ])
 def test_the_home_sides_chair_in_other_words(chair_sentence):
     text = ("Sáng 5/8/2037, tại Lạng Sơn, Công an tỉnh Lạng Sơn hội đàm với Đoàn công tác Cục Công an thành phố Bằng "
