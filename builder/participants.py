@@ -39,6 +39,9 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             taken = {c for other in meetings if other is not m for c in
                      _cities(article, [f.sentence for f in other.frames], lex)}
             own_cities = cities - taken if cities - taken else cities
+            if country:   # "đã thăm, làm việc tại …, Trung Quốc": a city of another country (in a
+                # body's name, "Công an thành phố Hà Nội") is not where the visit went
+                own_cities = {c for c in own_cities if c[1] == country}
             city, c_country = next(iter(own_cities)) if len(own_cities) == 1 else (None, None)
             country = c_country or country or OTHER_SIDE.get(deleg or "")   # stated place first
         ev.location_city, ev.location_country = city, country

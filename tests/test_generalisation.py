@@ -326,3 +326,14 @@ def test_the_home_sides_chair_in_other_words(chair_sentence):
     (event,) = extract(article(text), load()).events
     assert {p.person.name: p.role for p in event.participants} == {
         "Ninh Gia Bảo": "head_of_delegation", "Tô Văn Huy": "host"}
+
+
+def test_a_citys_police_visiting_abroad_is_not_placed_in_its_own_city():
+    """"Đoàn công tác Công an thành phố Hà Nội … đã thăm, làm việc tại tỉnh Vân Nam, Trung Quốc": the
+    city in the delegation's name is not where the visit went."""
+    text = ("Từ ngày 3 đến ngày 6-9-2037, Đoàn công tác Công an thành phố Hà Nội do Trung tướng Kiều Văn Phúc, "
+            "Giám đốc Công an thành phố làm Trưởng đoàn đã thăm, làm việc tại tỉnh Vân Nam, Trung Quốc theo lời mời "
+            "của Sở Công an tỉnh Vân Nam.\n")
+    (visit,) = extract(article(text), load()).events
+    assert (visit.event_type, visit.location_city, visit.location_country) == ("visit", None, "CN")
+    assert [(p.person.name, p.role) for p in visit.participants] == [("Kiều Văn Phúc", "head_of_delegation")]
