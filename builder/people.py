@@ -27,7 +27,8 @@ ORG_WORDS = frozenset(
 APPOSITION_STOPS = re.compile(
     r"\s+(?:dẫn đầu|làm [Tt]rưởng đoàn|đồng chủ trì|chủ trì|đã|đang|sẽ|cho biết|cho rằng|phát biểu|"
     r"tiếp|đón|hội đàm|hội kiến|chào|nhấn mạnh|khẳng định|đề nghị|thông tin|đánh giá|cảm ơn|"
-    r"hoan nghênh|bày tỏ|và|cùng|với|tại|ký|trao|chứng kiến)\b|\s*\(|[;.:]")
+    r"hoan nghênh|bày tỏ|và|cùng|với|tại|trao|chứng kiến)\b|"
+    r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]")          # "ký" signs, but "Tổng Thư ký" is an office
 
 
 ORG_HEAD = re.compile(r"(?:Bộ|Sở|Cục|Tổng cục|Công an|Ủy ban|Uỷ ban|Ban|Văn phòng|Đại sứ quán|Tổng lãnh sự quán)\s+[A-ZĐÀ-Ỹa-zđ]")

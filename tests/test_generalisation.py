@@ -337,3 +337,14 @@ def test_a_citys_police_visiting_abroad_is_not_placed_in_its_own_city():
     (visit,) = extract(article(text), load()).events
     assert (visit.event_type, visit.location_city, visit.location_country) == ("visit", None, "CN")
     assert [(p.person.name, p.role) for p in visit.participants] == [("Kiều Văn Phúc", "head_of_delegation")]
+
+
+def test_a_secretary_generals_title_is_not_cut_at_ky():
+    """"Thư ký" is an office, not the verb "ký" (sign): the title runs on to its body, which says
+    the side."""
+    text = ("Chiều 11/6/2037, tại Bắc Kinh, Bí thư Ủy ban Chính pháp Trung ương Trung Quốc Tạ Minh Viễn đã tiếp "
+            "Đại tướng Hồ Quang Minh, Bộ trưởng Bộ Công an Việt Nam. Cùng dự có bà Lôi Thục Trân, Phó Tổng "
+            "Thư ký Ủy ban Chính pháp Trung ương.\n")
+    (event,) = extract(article(text), load()).events
+    guest = next(p.person for p in event.participants if p.person.name == "Lôi Thục Trân")
+    assert (guest.country, guest.title) == ("CN", "Phó Tổng Thư ký Ủy ban Chính pháp Trung ương")
