@@ -107,7 +107,7 @@ FOOTER_START_RE = re.compile(
 )
 RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
 META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
-LINK_ITEM_RE = re.compile(r"^[-•·»▸►]\s+\S")
+LINK_ITEM_RE = re.compile(r"^(?:[-•·»▸►▶]|>>)\s+\S")   # ">> Thủ tướng … tiếp …": a link to another story
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
 LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
 TERMINAL = (".", "!", "?", "…", '"', "”", ":", ";", "./.")

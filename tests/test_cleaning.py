@@ -26,3 +26,11 @@ def test_fold_one_character_at_a_time_equals_folding_the_decomposed_text():
 def test_name_key_ignores_case_spacing_and_tone_placement():
     assert name_key("Uỷ  ban") == name_key("ủy ban")
     assert name_key("Lê Văn Thanh") != name_key("Lê Văn Thành")
+
+
+def test_a_link_to_another_story_is_not_body():
+    from builder.cleaning import segment
+    text = ("Sáng 11/4, Bộ trưởng A hội đàm với Bộ trưởng B.\n"
+            ">> Thủ tướng Chính phủ Lâm Văn Tùng tiếp Đại sứ Singapore chào từ biệt\n"
+            "» Công an tỉnh X triệt phá đường dây ma túy\n")
+    assert [p.kind for p in segment(text)] == ["body", "related", "related"]
