@@ -224,7 +224,9 @@ def _joint_statements(article: Article, body, events: list[EventMention]) -> Non
 def _signers_from_followups(article: Article, spans, events: list[EventMention], people) -> None:
     """'Thoả thuận do X và Y … ký kết.' or a caption 'X và Y ký Biên bản …': fill missing signers."""
     mt = article.match_text
-    docs = [d for ev in events for d in ev.documents if not d.signatories and d.count == 1]
+    # a signing told now is of a meeting reported now, not of a recalled one's document
+    docs = [d for ev in events if ev.mention == "primary" for d in ev.documents
+            if not d.signatories and d.count == 1]
     for s, e in spans:
         m = re.match(r"\s*(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)\b[^.]*?\bdo\b(?P<who>[^.]*?)\bký", mt[s:e])
         signer_names = []

@@ -348,3 +348,14 @@ def test_a_secretary_generals_title_is_not_cut_at_ky():
     (event,) = extract(article(text), load()).events
     guest = next(p.person for p in event.participants if p.person.name == "Lôi Thục Trân")
     assert (guest.country, guest.title) == ("CN", "Phó Tổng Thư ký Ủy ban Chính pháp Trung ương")
+
+
+def test_a_recalled_documents_signers_are_not_todays():
+    text = ("Ngày 12/4/2037, tại Lạng Sơn, Công an tỉnh Lạng Sơn hội đàm với Đoàn công tác Sở Công an tỉnh Vân Nam "
+            "do ông Bạch Gia Vinh, Phó Giám đốc Sở dẫn đầu. Đại tá Hoàng Minh Quân, Giám đốc Công an tỉnh chủ trì "
+            "hội đàm.\n\nHai bên đánh giá kết quả thực hiện biên bản hội đàm năm 2036 ký tại thành phố Côn Minh.\n\n"
+            "Kết thúc hội đàm, Đại tá Hoàng Minh Quân và ông Bạch Gia Vinh đã ký Biên bản hội đàm.\n")
+    events = extract(article(text), load()).events
+    signed = {(e.mention, d.date.iso()): sorted(s.name for s in d.signatories) for e in events for d in e.documents}
+    assert signed[("primary", "2037-04-12")] == ["Bạch Gia Vinh", "Hoàng Minh Quân"]
+    assert all(names == [] for (mention, _), names in signed.items() if mention == "reference")
