@@ -83,9 +83,12 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
 
 
 def _venue(window: str, index) -> tuple[str, str] | None:
+    """A known building at the head of the window, after at most a few words ("Nhà khách Điếu Ngư Đài")."""
     for venue, city, country in index.venues_low:
+        i = _word_at(window[:len(venue) + 20], venue)
         # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
-        if window.startswith(venue) and not re.match(r"\s*(?:trung quốc|nước cộng hòa)", window[len(venue):]):
+        if i >= 0 and "," not in window[:i] and not re.match(r"\s*(?:trung quốc|nước cộng hòa)",
+                                                              window[i + len(venue):]):
             return city, country
     return None
 

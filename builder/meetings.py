@@ -41,6 +41,7 @@ class Frame:
     past: DateValue | None = None   # dated only by an earlier month or year: a recalled meeting
     planned: bool = False           # "sẽ tiếp", "theo chương trình … sẽ": announced, not held
     counterpart: str | None = None  # the body met, when a body is named ("làm việc với Bộ Tư lệnh …")
+    heading: tuple[int, int] | None = None   # the dated subheading above it ("* Sáng 21/11: hội đàm tại Hà Nội")
 
 
 @dataclass
@@ -266,6 +267,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
             continue
         if _dated_subheading(article, s, e):
             pending = _own_date(article, s, e, claimed, context) if full else None
+            pending_span = (s, e)
             continue
         preds = _main_predicates(mt, s, e, claimed)
         preds = [(at, kind) for at, kind in preds if not any(a <= at < b for a, b in claimed)]
@@ -305,7 +307,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                 frame.date = _planned_date(article, s, e, claimed)
             frame.counterpart = _counterpart(mt, at, e)
             if frame.date is None and pending is not None:
-                frame.date = pending
+                frame.date, frame.heading = pending, pending_span
             pending = None
             frames.append(frame)
     return frames

@@ -30,8 +30,9 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
         online = any(ONLINE.search(mt, *f.sentence) for f in m.frames)
         city = country = None
         if not online:
-            for f in m.frames:
-                city, country = locate(article, *f.sentence, lex)
+            # the frame's own sentences first, then the dated subheading it hangs under
+            for span in [f.sentence for f in m.frames] + [f.heading for f in m.frames if f.heading]:
+                city, country = locate(article, *span, lex)
                 if city or country:
                     break
         if m.kind == "visit":

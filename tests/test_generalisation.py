@@ -359,3 +359,17 @@ def test_a_recalled_documents_signers_are_not_todays():
     signed = {(e.mention, d.date.iso()): sorted(s.name for s in d.signatories) for e in events for d in e.documents}
     assert signed[("primary", "2037-04-12")] == ["Bạch Gia Vinh", "Hoàng Minh Quân"]
     assert all(names == [] for (mention, _), names in signed.items() if mention == "reference")
+
+
+def test_a_dated_subheading_and_a_building_after_a_common_noun_place_the_meeting():
+    text = (" date 2037-11\nĐoàn đại biểu Bộ Công an Trung Quốc do ông Hầu Kiến Văn, Thứ trưởng dẫn đầu đã sang thăm và "
+            "làm việc tại Việt Nam từ ngày 20 đến 23/11/2037.\n\n* Sáng 21/11: hội đàm tại Hải Phòng\n\n"
+            "Thiếu tướng Đinh Văn Lực, Giám đốc Công an thành phố Hải Phòng hội đàm với ông Hầu Kiến Văn, Thứ "
+            "trưởng Bộ Công an Trung Quốc.\n")
+    talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
+    assert (talks.date.iso(), talks.location_city) == ("2037-11-21", "Haiphong")
+    beijing = ("Chiều 6/6/2037, tại Nhà khách Điếu Ngư Đài, Phó Chủ tịch nước Trung Quốc Hàn Thế Vĩnh hội kiến "
+               "Trung tướng Đinh Văn Lực, Thứ trưởng Bộ Công an Việt Nam, đang thăm Trung Quốc theo lời mời của Bộ "
+               "Công an Trung Quốc.\n")
+    (event,) = extract(article(beijing), load()).events
+    assert (event.location_city, event.location_country) == ("Beijing", "CN")
