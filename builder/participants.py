@@ -69,7 +69,9 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
 
 ALL_MEETINGS = re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
                           r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b")
-MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm)\b")
+# who travels with the delegation ("Phó Trưởng đoàn là bà Y": its deputy head is one of its members)
+MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Đđ]oàn gồm|"
+                     r"[Pp]hó [Tt]rưởng [Đđ]oàn)\b")
 SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
                        r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
 
@@ -166,18 +168,31 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                               else "head_of_delegation")
                     else:
                         m.add(p, "host" if hosts or chairs else "participant")
+        # the travelling side: the article's delegation, else that of this meeting's head
+        travelling = deleg or _head_country(mt, m, identity)
         for key, (p, role) in list(m.people.items()):
             known = identity.get(key)
             # a side list ("về phía Trung Quốc có ông X, Thứ trưởng Bộ Công an") says more than a bare
             # "Bộ Công an" in the title, which Vietnamese news reads as Viet Nam's by default
             country = (_side_of_list(mt, p) or p.country or (known.country if known else None)
-                       or (deleg if MEMBERS.search(mt, p.sentence[0], p.start) else None)
+                       or (travelling if MEMBERS.search(mt, p.sentence[0], p.start) else None)
                        or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
                        or ("VN" if (p.title or (known.title if known else None)) else None))
             if known is not None and not p.title:
                 p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
             m.people[key] = (replace(p, country=country), role)
         _promote_unnamed_chairs(mt, m, people, lex)
+
+
+def _head_country(mt: str, m: Meeting, identity: dict[str, FoundPerson]) -> str | None:
+    """The side of the meeting's head of delegation, as its list, mention or introduction gives it."""
+    for key, (p, role) in m.people.items():
+        if role == "head_of_delegation":
+            known = identity.get(key)
+            country = _side_of_list(mt, p) or p.country or (known.country if known else None)
+            if country:
+                return country
+    return None
 
 
 def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex: Lexicon) -> None:

@@ -280,7 +280,8 @@ def test_the_chair_named_after_la_in_the_meetings_own_sentence_hosts_at_home():
 
 
 def test_the_head_named_after_la():
-    """"Dẫn đầu đoàn bạn là ông X" heads the delegation; "Phó Trưởng đoàn là bà Y" does not."""
+    """"Dẫn đầu đoàn bạn là ông X" heads the delegation; "Phó Trưởng đoàn là bà Y" does not, but is
+    of the delegation's side even when her title names no country."""
     text = ("Sáng 27/11/2037, tại Thái Nguyên, Công an tỉnh Thái Nguyên hội đàm với đoàn công tác Sở Công an tỉnh Quý "
             "Châu. Dẫn đầu đoàn bạn là ông Thi Kiến Hoa, Phó Giám đốc Sở; Phó Trưởng đoàn là bà Lôi Tú Anh, Trưởng "
             "phòng.\n\nĐại tá Hà Đình Nghị, Giám đốc Công an tỉnh chủ trì hội đàm.\n")
@@ -288,6 +289,8 @@ def test_the_head_named_after_la():
     roles = {p.person.name: p.role for p in event.participants}
     assert roles["Thi Kiến Hoa"] == "head_of_delegation" and roles["Lôi Tú Anh"] == "participant"
     assert roles["Hà Đình Nghị"] == "host"
+    countries = {p.person.name: p.person.country for p in event.participants}
+    assert countries == {"Thi Kiến Hoa": "CN", "Lôi Tú Anh": "CN", "Hà Đình Nghị": "VN"}
 
 
 def test_the_host_of_a_planned_reception_is_no_attendee_of_the_talks_before_it():
