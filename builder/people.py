@@ -237,6 +237,8 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
     i = 0   # skip the organisation and place words that open the run
     while i < len(words):
         place = next(iter(places_at(text_low, words[i][0], lex)), None)
+        if place is not None and words[i][2] in lex.surnames and len(words) - i - len(place.name_vi.split()) == 1:
+            break   # "Hàn Quốc Phong": a surname and given names that spell a place, then one more
         if place is not None:
             i += len(place.name_vi.split())
         elif words[i][2] in STRUCTURAL:

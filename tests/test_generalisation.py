@@ -376,3 +376,13 @@ def test_a_dated_subheading_and_a_building_after_a_common_noun_place_the_meeting
                "Công an Trung Quốc.\n")
     (event,) = extract(article(beijing), load()).events
     assert (event.location_city, event.location_country) == ("Beijing", "CN")
+
+
+def test_a_name_that_spells_a_country_is_still_a_name():
+    """A surname and a given name that together spell a place ("Hàn Quốc", Korea), then one more
+    given name, are a person; the place alone before a name is still skipped."""
+    text = ("Chiều 3/4/2038, tại Hà Nội, Thứ trưởng Bộ Công an Lò Văn Thịnh hội đàm với Thứ trưởng Bộ Công an "
+            "Trung Quốc Hàn Quốc Phong. Cùng dự có Đại sứ Trung Quốc tại Việt Nam Hàn Vĩnh Quang.\n")
+    (event,) = extract(article(text), load()).events
+    assert {(p.person.name, p.person.country) for p in event.participants} == {
+        ("Lò Văn Thịnh", "VN"), ("Hàn Quốc Phong", "CN"), ("Hàn Vĩnh Quang", "CN")}
