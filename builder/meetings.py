@@ -218,6 +218,9 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
+        chair_of = P.chair_of_role(mt, s, e, p.start)
+        if chair_of == "co_chair" or chair_of and role == "participant":
+            role = chair_of
         chaired = _chair_match(mt, s, p.start)
         if chaired and chaired.group("co"):   # "Đồng chủ trì Hội nghị là A và B"
             role = "co_chair"

@@ -222,6 +222,8 @@ def _span_role(mt: str, sent: tuple[int, int], p: FoundPerson) -> str | None:
     s, e = sent
     if P.named_head(mt, s, e, p.start):
         return "head_of_delegation"
+    if P.chair_of_role(mt, s, e, p.start):
+        return P.chair_of_role(mt, s, e, p.start)
     for rx, role in ((CO_DO_SPAN, "co_chair"), (P.HEAD_SPAN, "head_of_delegation"), (P.HOST_DO_SPAN, "host")):
         for m in rx.finditer(mt, s, e):
             if m.start("who") <= p.start < m.end("who"):

@@ -21,6 +21,18 @@ def named_head(mt: str, start: int, end: int, pos: int) -> bool:
 
 
 HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
+# "Hội nghị diễn ra dưới sự (đồng) chủ trì của X, … và Y, …": the chairs named after the noun phrase,
+# to the end of the clause or to who else attends ("với sự tham dự của …")
+CHAIR_OF_SPAN = re.compile(r"\b(?:dưới|với) sự (?P<co>đồng )?chủ trì của\b(?P<who>[^.;]{3,320}?)"
+                           r"(?=[.;]|$|\b(?:với sự|có sự|cùng sự|tham dự|cùng dự)\b)")
+
+
+def chair_of_role(mt: str, s: int, e: int, pos: int) -> str | None:
+    """"co_chair" or "host" when the person at `pos` is named in a "dưới sự (đồng) chủ trì của" span."""
+    for m in CHAIR_OF_SPAN.finditer(mt, s, e):
+        if m.start("who") <= pos < m.end("who"):
+            return "co_chair" if m.group("co") else "host"
+    return None
 CO_CHAIR = re.compile(r"\bđồng chủ trì\b")
 PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"
                        r"kế hoạch tổ chức|tiến tới|sắp tới|\bsắp\b")

@@ -69,6 +69,9 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
 # --- the two sides ----------------------------------------------------------------------------------------
 SIDE_ORG = re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trưởng)|Cục(?! trưởng)|Tổng cục(?! trưởng)|Công an|Ủy ban|Uỷ ban|"
                       r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện)\b[^,.;()]{0,70}")
+# "Hội nghị … giữa A và B": the two bodies the meeting is between (a body right after "giữa",
+# or right after a "và" that follows one with no clause break between)
+BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")
 BOTH = re.compile(r"(?i)\bhai (?:nước|bên|bộ|đoàn)\b")   # "Bộ Công an hai nước" is both sides
 GENERIC_END = re.compile(r"(?i)(?:\b(?:tỉnh|thành phố|châu|sở|cục|bộ)|Công an)$")
 
@@ -82,18 +85,24 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
     elsewhere in the article (`titles`: person key → every title the article gives)."""
     ranked = sorted(m.people.values(), key=lambda pr: ROLE_RANK[pr[1]])
     mt = article.match_text
-    named = []
+    named, between = [], []
     starts = sorted(p.start for p, _ in m.people.values())
     for f in m.frames:
         for a in SIDE_ORG.finditer(mt, *f.sentence):
             end = min([x for x in starts if a.start() < x < a.end()] or [a.end()])   # a name ends the body
             named.append(_trim_org(article.text[a.start():end]))
+            before = mt[max(f.sentence[0], a.start() - 200):a.start()]
+            if before.endswith("giữa ") or before.endswith(" và ") and BETWEEN.search(before[:-4]):
+                between.append(named[-1])
     for country in ("VN", "CN"):
         leading = [o for p, role in ranked if p.country == country and role != "participant"
                    for o in [_org_of(p.title or "") or _org_elsewhere(p.key, titles)] if o]
         # a participant's own department ("Cục Đối ngoại") is not the side; only the leaders' bodies
         # and the bodies named as meeting are
-        candidates = leading + [o for o in named if country_of(o, lex) == country]
+        # the bodies the meeting is said to be between come first ("giữa Công an các tỉnh biên giới
+        # Việt Nam và Sở Công an Khu tự trị …"): a vice-minister may co-chair for the provinces
+        candidates = [o for o in between if country_of(o, lex) == country] + leading + [
+            o for o in named if country_of(o, lex) == country]
         candidates = [o for o in candidates if not BOTH.search(o)]
         full = [o for o in candidates if len(o.split()) >= 2 and not GENERIC_END.search(o)]
         org = (full or candidates or [None])[0]

@@ -386,3 +386,23 @@ def test_a_name_that_spells_a_country_is_still_a_name():
     (event,) = extract(article(text), load()).events
     assert {(p.person.name, p.person.country) for p in event.participants} == {
         ("Lò Văn Thịnh", "VN"), ("Hàn Quốc Phong", "CN"), ("Hàn Vĩnh Quang", "CN")}
+
+
+def test_chairs_named_after_duoi_su_chu_tri_cua_and_the_sides_the_meeting_is_between():
+    """"… diễn ra dưới sự đồng chủ trì của A, … và B, …": A and B co-chair (an attendee after
+    "với sự tham dự của" does not); the sides are the bodies the meeting is "giữa", even when a
+    vice-minister co-chairs for the provinces. "dưới sự chủ trì của X": X hosts."""
+    text = ("Ngày 12/9/2038, tại thành phố Lào Cai, Hội nghị hợp tác phòng, chống tội phạm giữa Công an các tỉnh "
+            "biên giới Việt Nam và Sở Công an tỉnh Vân Nam (Trung Quốc) lần thứ 4 đã diễn ra dưới sự đồng chủ trì "
+            "của Trung tướng Phí Văn Lực, Thứ trưởng Bộ Công an Việt Nam và ông Mẫn Chí Hiền, Phó Giám đốc Sở Công an "
+            "tỉnh Vân Nam, với sự tham dự của bà Lãnh Thị Mơ, Phó Giám đốc Công an tỉnh Lào Cai.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Phí Văn Lực": "co_chair", "Mẫn Chí Hiền": "co_chair", "Lãnh Thị Mơ": "participant"}
+    assert event.sides == {"VN": "Công an các tỉnh biên giới Việt Nam", "CN": "Sở Công an tỉnh Vân Nam"}
+    text = ("Ngày 2/10/2038, tại Lạng Sơn, buổi làm việc với đoàn công tác Sở Công an Khu tự trị dân tộc Choang Quảng "
+            "Tây do ông Mẫn Chí Hiền dẫn đầu diễn ra dưới sự chủ trì của Đại tá Phí Văn Lực, Giám đốc Công an tỉnh "
+            "Lạng Sơn.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}
