@@ -61,7 +61,9 @@ def _resolve(expr, article: Article, context: DateValue | None = None) -> DateVa
 
 
 # "tại/ở <place>"; "đến <place> và làm việc với …": where the delegation went to meet
-_VENUE_CUE = re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?\s+và\s+(?:làm việc|hội đàm|hội kiến)\b)")
+_VENUE_CUE = re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?\s+và\s+(?:làm việc|hội đàm|hội kiến)\b)|"
+                        # "thăm chính thức Việt Nam": the country or city visited, named right after
+                        r"\b(?P<visit>thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc))?)\s+")
 
 
 def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -73,7 +75,8 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
     first: tuple[str | None, str] | None = None      # the first place named, when only a country
     for m in _VENUE_CUE.finditer(low):
         window = low[m.end():m.end() + 90]
-        here = _venue(window, index) or _place(window, index)
+        here = _place(window, index, at_start=True) if m.group("visit") else (
+            _venue(window, index) or _place(window, index))
         if here is None:
             continue
         if here[0] is not None:
@@ -93,7 +96,7 @@ def _venue(window: str, index) -> tuple[str, str] | None:
     return None
 
 
-def _place(window: str, index) -> tuple[str | None, str] | None:
+def _place(window: str, index, at_start: bool = False) -> tuple[str | None, str] | None:
     """(city or None, country) of the nearest place named as a whole word in the first 60
     characters; "thành phố Cao Bằng" is the city named like its province."""
     best = None
@@ -102,7 +105,7 @@ def _place(window: str, index) -> tuple[str | None, str] | None:
         # the nearest; of two at one place the longer ("Điện Biên Phủ", not "Điện Biên")
         if i >= 0 and (best is None or (i, -len(name_low)) < best[:2]):
             best = (i, -len(name_low), place)
-    if best is None or best[0] > 60:
+    if best is None or best[0] > (0 if at_start else 60):
         return None
     i, _, place = best
     if place.kind == "city" or (place.kind == "province" and window[:i].endswith("thành phố ")):

@@ -218,6 +218,9 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
+        invited = next((m for m in P.INVITED_BY.finditer(mt, s, e) if m.start("who") <= p.start < m.end("who")), None)
+        if invited and role == "participant" and kind in ("visit", "talks"):
+            role = "host"   # "Nhận lời mời của Bộ trưởng X, …": the inviter hosts the visit
         chair_of = P.chair_of_role(mt, s, e, p.start)
         if chair_of == "co_chair" or chair_of and role == "participant":
             role = chair_of
@@ -247,8 +250,11 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                         "host" if before else "head_of_delegation")
             elif kind in ("talks", "visit"):
                 role = "principal"     # host or visitor: decided by the side below
-        out.append((p, role))
-    return out
+        out.append((p, role, bool(invited)))
+    # the invited: a principal of the other side than the inviter's is the visitor
+    inviters = {p.country for p, role, by_invitation in out if by_invitation and role == "host" and p.country}
+    return [(p, "head_of_delegation" if role == "principal" and len(inviters) == 1 and p.country
+             and p.country not in inviters else role) for p, role, _ in out]
 
 
 def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex: Lexicon,

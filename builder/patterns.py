@@ -21,6 +21,10 @@ def named_head(mt: str, start: int, end: int, pos: int) -> bool:
 
 
 HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
+# "Nhận lời mời của Đại tướng X, Bộ trưởng Bộ Công an, …": the inviter, who hosts the visit (the
+# inviter's apposition runs to the next comma that is followed by no office, or to "," + visitor)
+INVITED_BY = re.compile(r"(?i)\b(?:nhận|theo|đáp lại|đáp lời)\s+lời mời\s+(?:của\s+)?(?P<who>[^.;]{3,200}?)(?=,|\.|;|$)")
+
 # "Hội nghị diễn ra dưới sự (đồng) chủ trì của X, … và Y, …": the chairs named after the noun phrase,
 # to the end of the clause or to who else attends ("với sự tham dự của …")
 CHAIR_OF_SPAN = re.compile(r"\b(?:dưới|với) sự (?P<co>đồng )?chủ trì của\b(?P<who>[^.;]{3,320}?)"

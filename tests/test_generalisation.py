@@ -406,3 +406,17 @@ def test_chairs_named_after_duoi_su_chu_tri_cua_and_the_sides_the_meeting_is_bet
     (event,) = extract(article(text), load()).events
     assert {p.person.name: p.role for p in event.participants} == {
         "Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}
+
+
+@pytest.mark.parametrize("verb, mention, status", [("sẽ thăm chính thức", "reference", "planned"),
+                                                    ("đã thăm chính thức", "primary", "held")])
+def test_the_inviter_hosts_the_visit_and_the_country_visited_places_it(verb, mention, status):
+    """"Nhận lời mời của A, …, B … thăm chính thức Việt Nam": A hosts, B (of the other side) is
+    the visitor, even when nothing else says where the visit goes; the country visited, named
+    right after "thăm", places it."""
+    text = ("Thứ Hai, 01/06/2038 10:00\nNhận lời mời của Thượng tướng Phí Văn Lực, Thứ trưởng Bộ Công an, ông Mẫn Chí "
+            f"Hiền, Thứ trưởng Bộ Công an Trung Quốc {verb} Việt Nam từ ngày 10 đến 13/6/2038.\n")
+    (event,) = extract(article(text), load()).events
+    assert (event.mention, event.status, event.event_type, event.location_country) == (mention, status, "visit", "VN")
+    assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
+        "Phí Văn Lực": ("VN", "host"), "Mẫn Chí Hiền": ("CN", "head_of_delegation")}
