@@ -498,3 +498,24 @@ def test_two_meetings_of_one_kind_on_one_day_are_paired_by_their_people():
                                            {"person_id": "p2", "name_vi": "Ninh Văn B", "country": "VN"}],
                                   participants=rows), gold)
     assert report.scores["participant_roles"].fn == 1
+
+
+def test_a_held_out_set_prints_its_scores_but_not_its_misses(tmp_path, monkeypatch, capsys):
+    """Reading a held-out set's misses would make it one more development set: `evaluate` prints
+    only its scores unless asked with --show-unseen."""
+    import json as _json
+    import shutil
+    from builder import cli
+    dev = Path(__file__).parent / "fixtures" / "dev_articles"
+    corpus = tmp_path / "unseen"
+    (corpus / "gold").mkdir(parents=True)
+    shutil.copy(dev / "d01.txt", corpus / "d01.txt")
+    gold = _json.loads((dev / "gold" / "d01.json").read_text(encoding="utf-8"))
+    gold["events"][0]["date_start"] = gold["events"][0]["date_end"] = "1999-01-01"   # a miss to hide
+    (corpus / "gold" / "d01.json").write_text(_json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(cli, "UNSEEN", {corpus})
+    assert cli.main(["evaluate", "--articles", str(corpus)]) == 0
+    hidden = capsys.readouterr().out
+    assert "events " in hidden and "== d01" not in hidden and "--show-unseen" in hidden
+    assert cli.main(["evaluate", "--articles", str(corpus), "--show-unseen"]) == 0
+    assert "== d01" in capsys.readouterr().out
