@@ -653,6 +653,24 @@ def _dateline_dates(text: str):
         offset += len(line)
 
 
+# a news-agency dateline opening the lead: "Quảng Châu, 10/6/2067 (TTXVN) - Chiều hôm qua, …",
+# "Hà Nội, ngày 3/5/2030 (VNA) –": the article's date, not the date of what the lead tells
+_WIRE_DATELINE = re.compile(
+    r"^[ \t]*[^\W\d_][^\n,;.()]{1,40},\s*(?:ngày\s+)?(?P<date>[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4})\s*"
+    r"\((?:TTXVN|VNA|Vietnam\+|TTXVN/Vietnam\+|Vietnam\+/TTXVN|[A-ZĐ][\w+/ .]{1,24})\)\s*[-–—:]", re.MULTILINE)
+
+
+def _wire_datelines(text: str):
+    for m in _WIRE_DATELINE.finditer(text):
+        for e in find_date_expressions(m.group("date")):
+            if e.kind == "day" and e.year is not None:
+                value = resolve(e, None)
+                if value.known:
+                    yield replace(value, char_start=m.start("date") + e.char_start,
+                                  char_end=m.start("date") + e.char_end)
+                break
+
+
 _EN_MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 # "Tuesday, March 4, 2036" / "4 March 2036" on an English date line (blog reposts, foreign portals)
@@ -695,7 +713,7 @@ def article_date(text: str) -> DateValue:
     header = _header_date(text)
     if header is not None and header_contradicted(header, text):
         header = None
-    for line_date in _dateline_dates(text):
+    for line_date in sorted([*_dateline_dates(text), *_wire_datelines(text)], key=lambda v: v.char_start):
         if header is None or header.start <= line_date.start <= header.end:
             return line_date
     if header is not None:

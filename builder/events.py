@@ -44,8 +44,13 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 def _dates_in(article: Article, start: int, end: int) -> tuple:
-    """Date expressions wholly inside [start, end) of the article (offsets into the article)."""
-    return _dates_at(article.match_text, start, end)
+    """Date expressions wholly inside [start, end) of the article (offsets into the article),
+    except the article's own date ("Quảng Châu, 10/6/2067 (TTXVN) - Chiều hôm qua, …")."""
+    own = article.published
+    found = _dates_at(article.match_text, start, end)
+    if start <= own.char_start < end:   # (-1 when the date was not read from the text)
+        return tuple(x for x in found if not (x.char_start < own.char_end and own.char_start < x.char_end))
+    return found
 
 
 @lru_cache(maxsize=4096)    # several stages ask for the dates of the same sentence of an article

@@ -420,3 +420,15 @@ def test_the_inviter_hosts_the_visit_and_the_country_visited_places_it(verb, men
     assert (event.mention, event.status, event.event_type, event.location_country) == (mention, status, "visit", "VN")
     assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
         "Phí Văn Lực": ("VN", "host"), "Mẫn Chí Hiền": ("CN", "head_of_delegation")}
+
+
+@pytest.mark.parametrize("dateline", ["Nam Ninh, 10/6/2038 (TTXVN) - ", "Hà Nội, ngày 10-6-2038 (VNA) – "])
+def test_a_wire_dateline_dates_the_article_not_the_meeting(dateline):
+    """"Nam Ninh, 10/6/2038 (TTXVN) - Chiều hôm qua, …": the dateline is the article's date, and
+    "hôm qua" the day before it; the dateline's date is not the meeting's."""
+    text = (dateline + "Chiều hôm qua, tại Nam Ninh, Thượng tướng Phí Văn Lực, Thứ trưởng Bộ Công an Việt Nam đã "
+            "hội đàm với ông Mẫn Chí Hiền, Giám đốc Sở Công an Khu tự trị dân tộc Choang Quảng Tây.\n")
+    x = extract(article(text), load())
+    assert x.article.published.iso() == "2038-06-10"
+    (event,) = x.events
+    assert (event.event_type, event.date.iso(), event.date.precision) == ("talks", "2038-06-09", "day")
