@@ -224,6 +224,19 @@ def places_at(text_low: str, pos: int, lex: Lexicon) -> list:
     return [p for low, p in index.get(m.group(), []) if text_low.startswith(low, pos)]
 
 
+_ADDRESSED: dict[int, re.Pattern] = {}
+
+
+def _addressed_before(text_low: str, pos: int, lex: Lexicon) -> bool:
+    """The person at `pos` is already addressed by "đồng chí", a rank or an office, so a
+    capitalised "Ông" there is the surname ("Trung tướng Ông Thế Lộc"), not "Mr"."""
+    rx = _ADDRESSED.get(id(lex))
+    if rx is None:
+        words = sorted({w.lower() for w in ("đồng chí",) + lex.ranks + lex.titles}, key=len, reverse=True)
+        rx = _ADDRESSED[id(lex)] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s$")
+    return pos > 0 and text_low[pos - 1] == " " and bool(rx.search(text_low, max(0, pos - 40), pos))
+
+
 def _ends_in_place(words, lex: Lexicon, text_low: str) -> bool:
     """"Choang Quảng Tây" (of "Khu tự trị dân tộc Choang Quảng Tây") is a place, not a person."""
     return any(len(p.name_vi.split()) >= 2 for s, _, _ in words[1:] for p in places_at(text_low, s, lex))
@@ -245,7 +258,8 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             i += 1
         else:
             break
-    if 0 < i < len(words) and words[i - 1][2] in lex.surnames and words[i - 1][2] not in ("Ông", "Bà") \
+    if 0 < i < len(words) and words[i - 1][2] in lex.surnames and (
+            words[i - 1][2] not in ("Ông", "Bà") or i == 1 and _addressed_before(text_low, words[0][0], lex)) \
             and len(words) - i + 1 <= 4:
         i -= 1   # "Đoàn Văn Tú": a surname that is also an organisation word
     whole = 2 <= len(words) - i <= 4 and (words[i][2] not in STRUCTURAL or words[i][2] in lex.surnames) and not any(

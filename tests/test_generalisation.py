@@ -432,3 +432,12 @@ def test_a_wire_dateline_dates_the_article_not_the_meeting(dateline):
     assert x.article.published.iso() == "2038-06-10"
     (event,) = x.events
     assert (event.event_type, event.date.iso(), event.date.precision) == ("talks", "2038-06-09", "day")
+
+
+def test_a_capitalised_ong_after_a_rank_or_comrade_is_a_surname():
+    """"Trung tướng Ông Thế Lộc", "đồng chí Ông Hải Triều": already addressed, so "Ông" is the
+    surname; at the head of a sentence "Ông X" is still "Mr X"."""
+    text = ("Chiều 3/4/2038, tại Bắc Kinh, Trung tướng Ông Thế Lộc, Thứ trưởng Bộ Công an Việt Nam hội đàm với đồng chí "
+            "Ông Hải Triều, Thứ trưởng Bộ Công an Trung Quốc. Ông Mẫn Chí Hiền, Cục trưởng Cục Hợp tác quốc tế cùng dự.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name for p in event.participants} == {"Ông Thế Lộc", "Ông Hải Triều", "Mẫn Chí Hiền"}
