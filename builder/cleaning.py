@@ -179,8 +179,8 @@ def segment(text: str) -> list[Paragraph]:
             kinds.append("meta")      # site banner in capitals
         else:
             kinds.append("body")
-        if m_lead:
-            seen_lead_tag = True
+        if m_lead and len(stripped[m_lead.end():].split()) > 8:
+            seen_lead_tag = True   # a story's lead, not a date line under the tag ("VOV.VN - Thứ Sáu, 08:20, …")
     paragraphs: list[Paragraph] = []
     for (s, e, line), kind in zip(lines, kinds):
         header = HEADER_RE.match(line) if not paragraphs else None

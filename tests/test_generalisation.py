@@ -441,3 +441,15 @@ def test_a_capitalised_ong_after_a_rank_or_comrade_is_a_surname():
             "Ông Hải Triều, Thứ trưởng Bộ Công an Trung Quốc. Ông Mẫn Chí Hiền, Cục trưởng Cục Hợp tác quốc tế cùng dự.\n")
     (event,) = extract(article(text), load()).events
     assert {p.person.name for p in event.participants} == {"Ông Thế Lộc", "Ông Hải Triều", "Mẫn Chí Hiền"}
+
+
+def test_a_date_line_under_the_outlets_tag_does_not_make_the_lead_a_teaser():
+    """"VOV.VN - Thứ Sáu, 08:20, 07/12/2038" is the page's date line; the "VOV.VN - Ngày 6/12, …"
+    lead under the headline is the story, not a second story's teaser."""
+    text = ("VOV.VN - Thứ Sáu, 08:20, 07/12/2038\nĐối thoại an ninh chính trị Việt Nam – Trung Quốc lần thứ mười\n\n"
+            "VOV.VN - Ngày 6/12, tại Bắc Kinh, Bộ Công an Việt Nam và Bộ Công an Trung Quốc đã tổ chức Hội nghị đối "
+            "thoại cấp Thứ trưởng về an ninh chính trị lần thứ mười.\n\nThứ trưởng Bộ Công an, Trung tướng Phí Văn Lực "
+            "và Thứ trưởng Bộ Công an Trung Quốc Mẫn Chí Hiền đồng chủ trì Hội nghị.\n")
+    (event,) = extract(article(text), load()).events
+    assert (event.event_type, event.series_number, event.date.iso(), event.location_city) == (
+        "conference", 10, "2038-12-06", "Beijing")
