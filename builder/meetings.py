@@ -294,8 +294,11 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
         if len(kinds) > 1 and "ceremony" in kinds:
             kinds.remove("ceremony")
         if "talks" in kinds and "reception" in kinds and all(
-                re.search(r"(?i)\bchủ trì\s+$", mt[max(s, a - 12):a]) for a, k in preds if k == "reception"):
-            kinds.remove("reception")   # "chủ trì đón tiếp và hội đàm với đoàn": the welcome of the talks
+                re.search(r"(?i)\bchủ trì\s+$", mt[max(s, a - 12):a])
+                or re.match(r"(?i)(?:đón tiếp|tiếp)\s+và\s+hội đàm\b", mt[a:a + 30]) for a, k in preds if k == "reception"):
+            # "chủ trì đón tiếp và hội đàm với đoàn", "X tiếp và hội đàm với Đoàn": the welcome of the
+            # talks ("tiếp và làm việc" stays a reception: "làm việc" names no formal talks)
+            kinds.remove("reception")
         for kind in kinds[:1]:
             at = next(a for a, k in preds if k == kind)
             head = mt[s:at]

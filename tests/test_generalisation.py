@@ -453,3 +453,15 @@ def test_a_date_line_under_the_outlets_tag_does_not_make_the_lead_a_teaser():
     (event,) = extract(article(text), load()).events
     assert (event.event_type, event.series_number, event.date.iso(), event.location_city) == (
         "conference", 10, "2038-12-06", "Beijing")
+
+
+@pytest.mark.parametrize("verb, kind", [("tiếp và hội đàm với", "talks"), ("tiếp và làm việc với", "reception")])
+def test_receiving_and_holding_talks_is_talks(verb, kind):
+    """"X tiếp và hội đàm với Đoàn …" is talks (the reception is their welcome); "tiếp và làm việc
+    với" stays a reception, "làm việc" naming no formal talks."""
+    text = ("Sáng 9/10/2038, tại thành phố Móng Cái, Đại tá Phí Văn Lực, Giám đốc Công an tỉnh Quảng Ninh "
+            f"{verb} Đoàn công tác Cục Công an thành phố Đông Hưng do ông Mẫn Chí Hiền, Cục trưởng dẫn đầu.\n")
+    (event,) = extract(article(text), load()).events
+    assert event.event_type == kind
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}
