@@ -135,8 +135,13 @@ def _numeric_day_ok(m: re.Match, text: str) -> bool:
 
 
 def _word_day_ok(m: re.Match, text: str) -> bool:
-    # "5 tháng 3" alone may be a duration; need "ngày", a time-of-day word, or the year.
-    return bool(m.group("year") or m.group("cue") or m.group("ngay"))
+    # "5 tháng 3" alone may be a duration; need "ngày", "mùng", a time-of-day word, or the year.
+    # A month in words is a name, written with its capital ("tháng Ba"): "5 tháng năm 2066" is
+    # "5 months of 2066".
+    word = m.group("month_word")
+    if word and not word[0].isupper():
+        return False
+    return bool(m.group("year") or m.group("cue") or m.group("ngay") or m.group("mung"))
 
 
 def _range_ok(m: re.Match, text: str) -> bool:
@@ -160,6 +165,12 @@ def _always(m: re.Match, text: str) -> bool:
     return True
 
 
+# month names ("tháng Ba", "tháng Mười Một"); "Giêng" and "Chạp" name months of the lunar
+# calendar and are left alone
+_MONTH_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                  "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+_MONTH_WORDS = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+
 _TIME = r"(?:\s+(?:lúc\s+)?(?P<time>(?:[01]?[0-9]|2[0-3])[:h][0-5][0-9])(?![0-9]))?"
 
 _PATTERNS: list[tuple[str, str, _Check]] = [
@@ -180,9 +191,10 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
      rf"(?:(?P<cue>{_TOD}|hôm)\s+)?(?:(?P<ngay>ngày)\s+)?{_B}{_d()}(?P<sep>{_SEP}){_m()}"
      rf"(?:(?P=sep){_y()})?{_E}{_TIME}{_DIR}(?!\w)",
      _numeric_day_ok),
-    # "21 tháng 09 năm 2025", "ngày 5 tháng 3 năm 2024", "ngày 5 tháng 3"
+    # "21 tháng 09 năm 2025", "ngày 5 tháng 3 năm 2024", "ngày 5 tháng 3", "mùng 5 tháng Ba"
     ("day",
-     rf"(?:(?P<cue>{_TOD}|hôm)\s+)?(?:(?P<ngay>ngày)\s+)?{_B}{_d()}\s+tháng\s+{_m()}(?![0-9])"
+     rf"(?:(?P<cue>{_TOD}|hôm)\s+)?(?:(?P<ngay>ngày)\s+)?(?:(?P<mung>mùng|mồng)\s+)?{_B}{_d()}\s+tháng\s+"
+     rf"(?:{_m()}(?![0-9])|(?P<month_word>{_MONTH_WORDS})(?!\w))"
      rf"(?:\s*,?\s*năm\s+{_y()})?{_E}{_DIR}(?!\w)",
      _word_day_ok),
     # "tháng 9/2023", "tháng 10-2018", "tháng 12.2023", "tháng 10 năm 2031", "hồi tháng 9 vừa
@@ -292,8 +304,9 @@ def _valid_day(day: int | None, month: int | None, year: int | None) -> bool:
 
 
 def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
+    word = _group(m, "month_word")
     fields = dict(
-        day=_int(m, "day"), month=_int(m, "month"), year=_int(m, "year"),
+        day=_int(m, "day"), month=_MONTH_NUMBERS[_norm(word)] if word else _int(m, "month"), year=_int(m, "year"),
         end_day=_int(m, "end_day"), end_month=_int(m, "end_month"), end_year=_int(m, "end_year"),
         part=_norm(_group(m, "part")), time=_group(m, "time"),
     )

@@ -111,6 +111,21 @@ def test_ngay_day_month_in_words_without_year():
     check("ngày 5 tháng 3", month(2024, 3), D(2024, 3, 5), D(2024, 3, 5), "day", "article_date")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ngày mùng 5 tháng Ba", D(2024, 3, 5)), ("mồng 9 tháng Ba", D(2024, 3, 9)),
+    ("ngày 12 tháng Mười Một năm 2023", D(2023, 11, 12)), ("ngày 1 tháng Một năm 2024", D(2024, 1, 1))])
+def test_day_with_the_months_name(text, expected):
+    """"mùng 5 tháng Ba", "ngày 12 tháng Mười Một": the month by its name (capitalised)."""
+    check(text, month(2024, 3), expected, expected, "day", "stated" if "năm" in text else "article_date")
+
+
+@pytest.mark.parametrize("text", ["trong 5 tháng năm 2024", "mồng 2 tháng Chạp", "5 tháng Ba"])
+def test_what_is_not_a_day_with_the_months_name(text):
+    """"5 tháng năm 2024" counts months of a year; "tháng Chạp" is a lunar month; "5 tháng Ba"
+    with nothing before it may be a duration."""
+    assert [e for e in find_date_expressions(text) if e.kind == "day"] == []
+
+
 def test_unyeared_day_without_anchor_is_unknown():
     value = check("Ngày 19-2", UNANCHORED, None, None, "unknown", "inferred")
     assert not value.known
