@@ -17,7 +17,10 @@ from .records import Article, DateValue, DocumentMention, EventMention, PersonMe
 SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban hành)(?:\s+(?:tại|ở)\s+[^,;.]{1,30}?)?\s*(?:vào|hồi|ngày)?\s*$")
 
 
-NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao đổi|xem xét)|\bchưa\s+ký\b|\bdự kiến\s+(?:sẽ\s+)?ký\b")
+NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao đổi|xem xét)|\bchưa\s+ký\b|\bdự kiến\s+(?:sẽ\s+)?ký\b|"
+                            # "… để trình lãnh đạo hai Bộ ký", "tiến tới ký": a signing still to come
+                            r"\b(?:để|tiến tới)\s+(?:[^.;,]{0,60}?\s)?ký(?:\s+kết)?\b")
+DRAFT_BEFORE = re.compile(r"(?i)\bdự thảo\s+$")   # "hoàn thiện dự thảo Thỏa thuận …": not signed
 
 
 def event_day(date: DateValue) -> DateValue:
@@ -85,7 +88,8 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
                 continue
             if in_caption and (not direct or any(d.doc_type == doc_type for d in caption_meeting.documents)):
                 continue   # a caption of a signing the body told already
-            if NOT_YET_SIGNED.search(mt, max(s, m.start() - 60), min(e, t_end + 60)):
+            if NOT_YET_SIGNED.search(mt, max(s, m.start() - 60), min(e, t_end + 60)) or \
+                    DRAFT_BEFORE.search(mt, max(s, m.start() - 12), m.start()):
                 continue   # "Biên bản hội đàm sẽ được hoàn thiện, ký …": to be signed, not signed
             key = (doc_type, title.lower()[:40])
             if key in seen:

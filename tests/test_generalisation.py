@@ -465,3 +465,14 @@ def test_receiving_and_holding_talks_is_talks(verb, kind):
     assert event.event_type == kind
     assert {p.person.name: p.role for p in event.participants} == {
         "Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}
+
+
+@pytest.mark.parametrize("plan", [
+    "hoàn thiện dự thảo Thỏa thuận về đường dây nóng để trình lãnh đạo hai Bộ ký vào năm sau",
+    "hoàn thiện Thỏa thuận về đường dây nóng, tiến tới ký kết trong năm 2039"])
+def test_a_draft_or_a_signing_still_to_come_is_no_document(plan):
+    text = ("Ngày 5/3/2038, tại Hà Nội, Thượng tướng Phí Văn Lực, Thứ trưởng Bộ Công an hội đàm với ông Mẫn Chí Hiền, "
+            f"Thứ trưởng Bộ Công an Trung Quốc. Hai Thứ trưởng nhất trí giao các đơn vị {plan}. Kết thúc hội đàm, hai "
+            "Thứ trưởng đã ký Biên bản hội đàm.\n")
+    (event,) = extract(article(text), load()).events
+    assert [d.doc_type for d in event.documents] == ["minutes"]
