@@ -545,15 +545,21 @@ def _resolve_relative_day(e: DateExpression, anchor: DateValue | None, ctx: Date
 
 
 def _resolve_relative_week(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
-    # "tuần trước" in an article of Wednesday 12/3: the week Monday 3/3 .. Sunday 9/3, as bounds
-    # (no week precision exists). With only the article's month known: that month, as "Chiều nay".
+    # "tuần trước" in an article of Wednesday 12/3: the week Monday 3/3 .. Sunday 9/3, so March
+    # (no week precision exists); a week across two months is given as bounds, precision unknown.
+    # With only the article's month known: that month, as "Chiều nay".
     if anchor is None or anchor.start is None:
         return UNKNOWN_DATE
     if anchor.precision != "day":
         return DateValue(anchor.start, _anchor_end(anchor), anchor.precision, "article_date") \
             if anchor.precision in ("month", "year") else UNKNOWN_DATE
     monday = anchor.start - dt.timedelta(days=anchor.start.weekday()) + dt.timedelta(weeks=e.offset or 0)
-    return DateValue(monday, monday + dt.timedelta(days=6), "unknown", "article_date")
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        # a week inside one month: that month (there is no week precision), as for "tháng 3"
+        span = _month_span(monday.year, monday.month)
+        return DateValue(span[0], span[1], "month", "article_date")
+    return DateValue(monday, sunday, "unknown", "article_date")
 
 
 def _resolve_years_ago(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:

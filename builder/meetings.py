@@ -88,6 +88,8 @@ PREDICATES = (
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
                              r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
+    # a phone call between the two sides ("Bộ trưởng X đã có cuộc điện đàm với …"): an event of its own
+    ("other", re.compile(r"\bđiện đàm\b", re.I)),
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"
                          r"đã thăm|đến thăm và làm việc)\b", re.I)),
 )
@@ -95,11 +97,11 @@ PREDICATES = tuple((kind, Scan(rx)) for kind, rx in PREDICATES)   # searched onl
 # a phrase that points back to a meeting already named: "Tại buổi tiếp", "Kết thúc hội đàm"
 BACK_POINTER = Scan(re.compile(
     r"\b(?:tại|trong|sau|kết thúc|bế mạc|phát biểu tại|dự|cùng dự|tham dự|trước)\s+(?:(?:buổi|cuộc|lễ|phiên)\s+)?"
-    r"(?P<what>tiếp|hội đàm|hội kiến|làm việc|hội nghị|đối thoại|gặp|gặp gỡ|chào xã giao|lễ đón|đón)\b"
+    r"(?P<what>tiếp|hội đàm|hội kiến|làm việc|hội nghị|đối thoại|gặp|gặp gỡ|chào xã giao|lễ đón|đón|điện đàm)\b"
     r"(?!\s+(?:cấp|về(?!\s+phía)|lần thứ|giữa|hợp tác|định kỳ năm|thường niên|an ninh|phòng))", re.I))
 BACK_KIND = {"tiếp": "reception", "hội kiến": "reception", "gặp": "reception", "gặp gỡ": "reception",
              "chào xã giao": "reception", "hội đàm": "talks", "làm việc": "talks", "hội nghị": "conference",
-             "đối thoại": "conference", "lễ đón": "ceremony", "đón": "ceremony"}
+             "đối thoại": "conference", "lễ đón": "ceremony", "đón": "ceremony", "điện đàm": "other"}
 # a meeting noun as the subject of its sentence points back to the meeting told of
 NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|hội nghị|tiếp|hội kiến|làm việc|gặp)\s+"
                           r"(?:nhằm|là|diễn ra|được|đã diễn ra|lần này|này|đã|kết thúc|mang|có ý nghĩa)\b", re.I)

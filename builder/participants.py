@@ -87,6 +87,8 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
     clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
     side = None
     for m in SIDE_LIST.finditer(mt, clause_start, p.start):
+        if mt.endswith("của ", max(0, m.start() - 4), m.start()):
+            continue   # "theo đề nghị của phía Trung Quốc, Đại tướng X …": whose request, not X's side
         # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend;
         # "tại điểm cầu Bắc Kinh có ông X": the end of an online meeting where X sits
         if m.group("end"):

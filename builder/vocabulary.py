@@ -34,7 +34,8 @@ EVENT_TYPES: tuple[Code, ...] = (
     Code("leaders_visit", "Leaders' visit",
          "A state or official visit by a party or state leader (Tổng Bí thư, Chủ tịch nước, Thủ tướng) "
          "that the article recalls or anticipates."),
-    Code("other", "Other", "A bilateral security event that fits none of the types above."),
+    Code("other", "Other", "A bilateral security event that fits none of the types above, such as a phone "
+         "call between the two sides (\"điện đàm\"), which has no place."),
 )
 
 SERIES: tuple[Code, ...] = (

@@ -165,7 +165,11 @@ def test_last_week_is_the_week_before_the_article_or_its_month():
     from builder.records import DateValue
     expr = find_date_expressions("Tuần trước, tại Đông Hưng")[0]
     day = resolve(expr, DateValue(dt.date(2049, 3, 12), dt.date(2049, 3, 12), "day", "stated"))
-    assert (day.start, day.end, day.precision) == (dt.date(2049, 3, 1), dt.date(2049, 3, 7), "unknown")
+    assert (day.iso(), day.precision) == ("2049-03", "month")     # the week 1-7 March lies in March
+    before = resolve(expr, DateValue(dt.date(2049, 3, 3), dt.date(2049, 3, 3), "day", "stated"))
+    assert (before.iso(), before.precision) == ("2049-02", "month")  # 22-28 February
+    across = resolve(expr, DateValue(dt.date(2049, 4, 8), dt.date(2049, 4, 8), "day", "stated"))
+    assert (across.start, across.end, across.precision) == (dt.date(2049, 3, 29), dt.date(2049, 4, 4), "unknown")
     month = resolve(expr, DateValue(dt.date(2049, 3, 1), dt.date(2049, 3, 31), "month", "stated"))
     assert (month.iso(), month.precision) == ("2049-03", "month")
     assert find_date_expressions("những tuần trước") == []
@@ -476,3 +480,15 @@ def test_a_draft_or_a_signing_still_to_come_is_no_document(plan):
             "Thứ trưởng đã ký Biên bản hội đàm.\n")
     (event,) = extract(article(text), load()).events
     assert [d.doc_type for d in event.documents] == ["minutes"]
+
+
+def test_a_phone_call_between_the_ministers_is_an_event_and_whose_request_is_no_side():
+    """"X đã có cuộc điện đàm với Y": a bilateral contact of type "other", unplaced, both sides
+    taking part; "theo đề nghị của phía Trung Quốc, Đại tướng X" does not make X Chinese."""
+    text = ("Thứ Năm, 03/09/2038 - 21:10\nChiều 3/9, theo đề nghị của phía Trung Quốc, Đại tướng Phí Văn Lực, Bộ trưởng "
+            "Bộ Công an đã có cuộc điện đàm với ông Mẫn Chí Hiền, Bộ trưởng Bộ Công an Trung Quốc, trao đổi về phối hợp "
+            "giải cứu công dân.\n\nTrong cuộc điện đàm, hai Bộ trưởng nhất trí tăng cường trao đổi thông tin.\n")
+    (event,) = extract(article(text), load()).events
+    assert (event.event_type, event.date.iso(), event.location_country) == ("other", "2038-09-03", None)
+    assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
+        "Phí Văn Lực": ("VN", "participant"), "Mẫn Chí Hiền": ("CN", "participant")}
