@@ -42,6 +42,12 @@ def find_publisher(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+# a Chinese body by what it does ("Cục Quản lý Di dân Quốc gia Trung Quốc", "Cảnh sát vũ trang nhân
+# dân Trung Quốc"); a delegation of another ministry ("Bộ Thương mại Trung Quốc do …") is not one
+CHINESE_SECURITY_BODY = re.compile(r"(?:công an|cảnh sát|an ninh|chính pháp|di dân|biên phòng|xuất nhập cảnh|"
+                                   r"vũ cảnh)[^.;]{0,40}trung quốc")
+
+
 def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
     """Why an article reports no bilateral security meeting ('' when it may report one)."""
     mt = article.match_text
@@ -55,8 +61,7 @@ def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
         return "no meeting, visit, talks or conference is reported"
     cn = [o for o, c, sec in lex.organisations if c == "CN" and sec]
     low = body.lower()
-    if not (any(o.lower() in low for o in cn) or re.search(r"công an[^.;]{0,40}trung quốc|phía trung quốc|"
-                                                            r"trung quốc[^.;]{0,60}\bdo\b", low)):
+    if not (any(o.lower() in low for o in cn) or re.search(r"phía trung quốc", low) or CHINESE_SECURITY_BODY.search(low)):
         return "no Chinese public-security or political-legal body takes part"
     return ""
 

@@ -492,3 +492,14 @@ def test_a_phone_call_between_the_ministers_is_an_event_and_whose_request_is_no_
     assert (event.event_type, event.date.iso(), event.location_country) == ("other", "2038-09-03", None)
     assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
         "Phí Văn Lực": ("VN", "participant"), "Mẫn Chí Hiền": ("CN", "participant")}
+
+
+@pytest.mark.parametrize("body, reported", [
+    ("Bộ Thương mại Trung Quốc do ông Mẫn Chí Hiền, Vụ trưởng Vụ Thương mại biên giới dẫn đầu", False),
+    ("Cục Quản lý Di dân Quốc gia Trung Quốc do ông Mẫn Chí Hiền, Phó Cục trưởng dẫn đầu", True)])
+def test_a_chinese_delegation_counts_by_what_its_body_does(body, reported):
+    """A province's leader receiving China's commerce ministry is no security meeting; China's
+    immigration administration, not in the list of bodies, is told by what it does."""
+    text = ("Chiều 18/8/2038, tại trụ sở Ủy ban nhân dân tỉnh, ông Phí Văn Lực, Phó Chủ tịch UBND tỉnh Lào Cai "
+            f"đã tiếp Đoàn công tác {body}.\n")
+    assert bool(extract(article(text), load()).events) is reported
