@@ -110,6 +110,8 @@ META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăn
 LINK_ITEM_RE = re.compile(r"^(?:[-•·»▸►▶]|>>)\s+\S")   # ">> Thủ tướng … tiếp …": a link to another story
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
 LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
+# this project's fictional test articles open with a line "SYNTHETIC — <what it is>" (tests/fixtures)
+SYNTHETIC_MARK = re.compile(r"^SYNTHETIC\s*[—–-]")
 TERMINAL = (".", "!", "?", "…", '"', "”", ":", ";", "./.")
 
 
@@ -143,6 +145,9 @@ def segment(text: str) -> list[Paragraph]:
     for i, (s, e, line) in enumerate(lines):
         stripped = line.strip()
         m_lead = LEAD_TAG_RE.match(stripped)
+        if i == 0 and SYNTHETIC_MARK.match(stripped):
+            kinds.append("meta")   # the first line of a fictional test article says so; it is no text
+            continue
         if in_footer or FOOTER_START_RE.match(stripped):
             in_footer = True
             kinds.append("footer")

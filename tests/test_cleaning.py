@@ -34,3 +34,11 @@ def test_a_link_to_another_story_is_not_body():
             ">> Thủ tướng Chính phủ Lâm Văn Tùng tiếp Đại sứ Singapore chào từ biệt\n"
             "» Công an tỉnh X triệt phá đường dây ma túy\n")
     assert [p.kind for p in segment(text)] == ["body", "related", "related"]
+
+
+def test_the_synthetic_marker_line_of_a_test_article_is_no_text():
+    from builder.cleaning import segment
+    text = "SYNTHETIC — a fictional page: the minister 'tiếp' a delegation; no real event.\nChiều 3/4, tại Hà Nội, …\n"
+    kinds = [p.kind for p in segment(text)]
+    assert kinds == ["meta", "body"]
+    assert [p.kind for p in segment("Synthetic fibres in the news\n")] == ["body"]
