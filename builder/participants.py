@@ -152,7 +152,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             for p in people:
                 if principal_of.get((sent, p.start), m) is not m:
                     continue
-                if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed):
+                if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed) \
+                        and not _greeting_sender(mt, sent, p.start):
                     if p.phrase_start == p.start and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
@@ -184,6 +185,15 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
             m.people[key] = (replace(p, country=country), role)
         _promote_unnamed_chairs(mt, m, people, lex)
+
+
+# "chuyển lời thăm hỏi của Bộ trưởng X tới …": X sends greetings, and is not in the room
+GREETINGS_OF = re.compile(r"(?i)\blời\s+(?:thăm hỏi|hỏi thăm|chào|chúc mừng|chúc)(?:\s+(?:trân trọng|thân ái|nồng nhiệt|"
+                          r"tốt đẹp nhất))?\s+của\s+(?P<who>[^.;]{3,160}?)(?=\s+(?:tới|đến|gửi)\b|[.;]|$)")
+
+
+def _greeting_sender(mt: str, sent: tuple[int, int], pos: int) -> bool:
+    return any(g.start("who") <= pos < g.end("who") for g in GREETINGS_OF.finditer(mt, *sent))
 
 
 def _head_country(mt: str, m: Meeting, identity: dict[str, FoundPerson]) -> str | None:

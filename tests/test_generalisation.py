@@ -503,3 +503,12 @@ def test_a_chinese_delegation_counts_by_what_its_body_does(body, reported):
     text = ("Chiều 18/8/2038, tại trụ sở Ủy ban nhân dân tỉnh, ông Phí Văn Lực, Phó Chủ tịch UBND tỉnh Lào Cai "
             f"đã tiếp Đoàn công tác {body}.\n")
     assert bool(extract(article(text), load()).events) is reported
+
+
+def test_who_sends_greetings_is_not_in_the_room():
+    """"chuyển lời thăm hỏi của Bộ trưởng X tới Bộ trưởng Y": X is absent, Y is there."""
+    text = ("Ngày 21/7/2038, tại Hà Nội, Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an tiếp ông Mẫn Chí Hiền, Thứ trưởng "
+            "Bộ Công an Trung Quốc. Thứ trưởng Mẫn Chí Hiền chuyển lời thăm hỏi của Bộ trưởng Lãnh Quốc Thạch tới "
+            "Bộ trưởng Phí Văn Lực.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name for p in event.participants} == {"Phí Văn Lực", "Mẫn Chí Hiền"}
