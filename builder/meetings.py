@@ -124,10 +124,10 @@ SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
                                 r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$|"
-                                # "Ngày 15/5, Đoàn rời Hà Khẩu đến Côn Minh và làm việc với …": a second
-                                # verb of the delegation's, after "và"
+                                # "Ngày 15/5, Đoàn rời Hà Khẩu đến Côn Minh và làm việc với …", "Đoàn đến
+                                # tỉnh Quảng Ninh, làm việc với …": a second verb of the delegation's
                                 r"(?:^|,)\s*[Đđ]oàn(?: đại biểu| công tác)?\s+(?:đã\s+)?(?:rời|đến|tới|sang|về|di chuyển)\b"
-                                r"[^,;.]{0,80}?\s+và\s+(?:(?:đến|tới|sang)\s+)?$")
+                                r"[^,;.]{0,80}?(?:\s+và|,)\s+(?:(?:đến|tới|sang)\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
@@ -594,7 +594,9 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
             if back:
                 kind = _event_kind(BACK_KIND.get(back.group("what").lower(), ""))
                 # "Kết thúc hội đàm": the talks reported, not the next round planned
-                reported = [m for m in meetings if m.kind == kind and m.event.mention == "primary"]
+                # (a meeting of that kind, or one that took in a frame of it: talks folded into a visit)
+                reported = [m for m in meetings if (m.kind == kind or any(f.kind == kind for f in m.frames))
+                            and m.event.mention == "primary"]
                 before = [m for m in reported if m.frames[0].at < s]
                 candidates = before or reported or [m for m in meetings if m.kind == kind]
                 if candidates:

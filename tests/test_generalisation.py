@@ -512,3 +512,20 @@ def test_who_sends_greetings_is_not_in_the_room():
             "Bộ trưởng Phí Văn Lực.\n")
     (event,) = extract(article(text), load()).events
     assert {p.person.name for p in event.participants} == {"Phí Văn Lực", "Mẫn Chí Hiền"}
+
+
+def test_talks_folded_into_a_visit_keep_their_attendees_and_a_later_session_after_a_comma_is_the_delegations():
+    """Undated talks "trong thời gian ở Hà Nội" fold into the dated visit, and "Dự hội đàm … có X"
+    after them puts X on the visit, not on a later session; "Ngày 22/7, Đoàn đến tỉnh Quảng Ninh,
+    làm việc với Công an tỉnh" is the delegation's session (its head takes part)."""
+    text = ("Từ ngày 20 đến 23/7/2038, Đoàn đại biểu Bộ Công an Trung Quốc do ông Mẫn Chí Hiền, Thứ trưởng dẫn đầu đã "
+            "thăm và làm việc tại Việt Nam.\n\nTrong thời gian ở Hà Nội, Thứ trưởng Mẫn Chí Hiền đã hội đàm với Thượng "
+            "tướng Phí Văn Lực, Thứ trưởng Bộ Công an Việt Nam. Dự hội đàm phía Việt Nam có Đại tá Lãnh Văn Tùng, "
+            "Phó Cục trưởng Cục Đối ngoại.\n\nNgày 22/7, Đoàn đến tỉnh Quảng Ninh, làm việc với Công an tỉnh tại thành "
+            "phố Hạ Long. Đại tá Hà Đình Nghị, Giám đốc Công an tỉnh Quảng Ninh chủ trì buổi làm việc.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    assert set(events) == {"visit", "talks"}
+    assert {p.person.name for p in events["visit"].participants} == {"Mẫn Chí Hiền", "Phí Văn Lực", "Lãnh Văn Tùng"}
+    assert {p.person.name: p.role for p in events["talks"].participants} == {
+        "Mẫn Chí Hiền": "head_of_delegation", "Hà Đình Nghị": "host"}
+    assert (events["talks"].date.iso(), events["talks"].location_city) == ("2038-07-22", "Ha Long")
