@@ -14,7 +14,7 @@ from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate
 from .lexicon import Lexicon
 from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is
-from .people import FoundPerson, country_of
+from .people import FoundPerson, country_named_in, country_of
 from .records import UNKNOWN_DATE, Article
 
 # --- what each meeting is -----------------------------------------------------------------------------
@@ -177,8 +177,12 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             known = identity.get(key)
             # a side list ("về phía Trung Quốc có ông X, Thứ trưởng Bộ Công an") says more than a bare
             # "Bộ Công an" in the title, which Vietnamese news reads as Viet Nam's by default
-            country = (_side_of_list(mt, p) or p.country or (known.country if known else None)
-                       or (travelling if MEMBERS.search(mt, p.sentence[0], p.start) else None)
+            member = travelling if MEMBERS.search(mt, p.sentence[0], p.start) else None
+            # a member of the delegation is of its side, unless the title names the other country:
+            # a Chinese "Cục Quản lý xuất nhập cảnh quốc gia" is no Vietnamese department
+            named = country_named_in(p.title or "", lex)
+            country = (_side_of_list(mt, p) or (member if member and not named else None) or p.country
+                       or (known.country if known else None) or member
                        or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
                        or ("VN" if (p.title or (known.title if known else None)) else None))
             if known is not None and not p.title:

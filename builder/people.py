@@ -170,6 +170,22 @@ _COUNTRY_MEMO: dict[int, dict[str, str | None]] = {}
 def _country_of(text: str, lex: Lexicon) -> str | None:
     index = index_of(lex)
     text = TAI_SPLIT.split(text, 1)[0]
+    named = country_named_in(text, lex)
+    if named:
+        return named
+    low = text.lower()
+    best = None
+    for pattern_low, country in index.organisations_low:
+        i = low.find(pattern_low)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, country)
+    return best[1] if best else None
+
+
+def country_named_in(text: str, lex: Lexicon) -> str | None:
+    """The country a phrase names outright: a country (the first one), else a Chinese place;
+    never one read from an organisation of the lexicon."""
+    index = index_of(lex)
     low = text.lower()
     named = []
     for name_low, pattern, country in index.countries:
@@ -183,12 +199,7 @@ def _country_of(text: str, lex: Lexicon) -> str | None:
         return min(named)[1]
     if any(name in low for name in index.cn_places_low):
         return "CN"
-    best = None
-    for pattern_low, country in index.organisations_low:
-        i = low.find(pattern_low)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, country)
-    return best[1] if best else None
+    return None
 
 
 TAI_SPLIT = re.compile(r"\s+tại\s+")

@@ -529,3 +529,16 @@ def test_talks_folded_into_a_visit_keep_their_attendees_and_a_later_session_afte
     assert {p.person.name: p.role for p in events["talks"].participants} == {
         "Mẫn Chí Hiền": "head_of_delegation", "Hà Đình Nghị": "host"}
     assert (events["talks"].date.iso(), events["talks"].location_city) == ("2038-07-22", "Ha Long")
+
+
+def test_a_member_of_the_delegation_is_of_its_side_unless_the_title_names_the_other():
+    """"Tham gia Đoàn có ông X, Phó Cục trưởng Cục Quản lý xuất nhập cảnh quốc gia" in a Chinese
+    delegation is Chinese, though a Vietnamese department has that name; a title naming Viet Nam
+    outright keeps Viet Nam."""
+    text = ("Ngày 20/7/2038, tại Hà Nội, Thượng tướng Phí Văn Lực, Thứ trưởng Bộ Công an hội đàm với Đoàn đại biểu Bộ "
+            "Công an Trung Quốc do ông Mẫn Chí Hiền, Thứ trưởng dẫn đầu. Tham gia Đoàn có ông Lãnh Vân Khởi, Phó Cục "
+            "trưởng Cục Quản lý xuất nhập cảnh quốc gia và bà Hà Thị Lê, Bí thư thứ nhất Đại sứ quán Việt Nam tại "
+            "Trung Quốc.\n")
+    (event,) = extract(article(text), load()).events
+    countries = {p.person.name: p.person.country for p in event.participants}
+    assert (countries["Lãnh Vân Khởi"], countries["Hà Thị Lê"], countries["Mẫn Chí Hiền"]) == ("CN", "VN", "CN")
