@@ -132,6 +132,19 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             target.documents.append(DocumentMention(doc_type, title, date, count, signers, evidence(article, s, e)))
     _joint_statements(article, body, events)
     _signers_from_followups(article, body + captions, events, people)
+    for ev in events:
+        ev.documents = _without_short_repeats(ev.documents)
+
+
+def _without_short_repeats(docs: list[DocumentMention]) -> list[DocumentMention]:
+    """"ký kết Thoả thuận hợp tác" in the headline and "Thoả thuận hợp tác về quản lý cư dân …" in
+    the body are one document: a title that begins a longer one of the same type and date goes."""
+    def longer_of(d: DocumentMention) -> bool:
+        short = " ".join(variant_key(d.title_vi).split())
+        return any(o is not d and o.doc_type == d.doc_type and o.date == d.date and o.count == d.count
+                   and len(o.title_vi) > len(d.title_vi)
+                   and " ".join(variant_key(o.title_vi).split()).startswith(short + " ") for o in docs)
+    return [d for d in docs if not longer_of(d)]
 
 
 def _meeting_of_signers(mt: str, s: int, e: int, people: list[FoundPerson],

@@ -542,3 +542,13 @@ def test_a_member_of_the_delegation_is_of_its_side_unless_the_title_names_the_ot
     (event,) = extract(article(text), load()).events
     countries = {p.person.name: p.person.country for p in event.participants}
     assert (countries["Lãnh Vân Khởi"], countries["Hà Thị Lê"], countries["Mẫn Chí Hiền"]) == ("CN", "VN", "CN")
+
+
+def test_a_document_named_short_in_the_headline_and_in_full_below_is_one():
+    text = ("Công an tỉnh Lai Châu và Cục Công an huyện Kim Bình ký kết Thoả thuận hợp tác\n\nNgày 5/3/2038, tại "
+            "Lai Châu, Đại tá Phí Văn Lực, Giám đốc Công an tỉnh Lai Châu hội đàm với đoàn Cục Công an huyện Kim Bình "
+            "(Trung Quốc) do ông Mẫn Chí Hiền, Cục trưởng dẫn đầu.\n\nĐại tá Phí Văn Lực và ông Mẫn Chí Hiền thay mặt "
+            "hai đơn vị ký kết Thỏa thuận hợp tác về quản lý cư dân biên giới giai đoạn 2038 – 2040.\n")
+    (event,) = extract(article(text), load()).events
+    assert [(d.doc_type, d.title_vi[:40]) for d in event.documents] == [
+        ("agreement", "Thỏa thuận hợp tác về quản lý cư dân biê")]
