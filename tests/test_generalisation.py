@@ -538,10 +538,11 @@ def test_a_member_of_the_delegation_is_of_its_side_unless_the_title_names_the_ot
     text = ("Ngày 20/7/2038, tại Hà Nội, Thượng tướng Phí Văn Lực, Thứ trưởng Bộ Công an hội đàm với Đoàn đại biểu Bộ "
             "Công an Trung Quốc do ông Mẫn Chí Hiền, Thứ trưởng dẫn đầu. Tham gia Đoàn có ông Lãnh Vân Khởi, Phó Cục "
             "trưởng Cục Quản lý xuất nhập cảnh quốc gia và bà Hà Thị Lê, Bí thư thứ nhất Đại sứ quán Việt Nam tại "
-            "Trung Quốc.\n")
+            "Trung Quốc. Trưởng đoàn là ông Mẫn Chí Hiền; cùng đi có ông Lãnh Đức Toàn, Phó Cục trưởng.\n")
     (event,) = extract(article(text), load()).events
     countries = {p.person.name: p.person.country for p in event.participants}
     assert (countries["Lãnh Vân Khởi"], countries["Hà Thị Lê"], countries["Mẫn Chí Hiền"]) == ("CN", "VN", "CN")
+    assert countries["Lãnh Đức Toàn"] == "CN"     # "cùng đi có": with the delegation
 
 
 def test_a_document_named_short_in_the_headline_and_in_full_below_is_one():
