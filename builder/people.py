@@ -72,6 +72,20 @@ def _ends_with_any(text_low: str, options) -> str | None:
     return None
 
 
+def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
+    """"Thứ trưởng Bộ Công an, Trung tướng X": the office written before the rank and a comma, when
+    it opens its clause (not "A, Cục trưởng Cục Y, Trung tướng X", where it is A's)."""
+    before = pre[:rank_start].rstrip()
+    if not before.endswith(","):
+        return None
+    head = before[:-1].rstrip()
+    intro = _introduction(head, lex)
+    if intro is None or intro[1] is not None or not intro[2]:
+        return None
+    opening = head[:intro[0]].rstrip()
+    return intro[2] if not opening.endswith(",") else None
+
+
 def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] | None:
     """Walk back from a name through an organisation phrase to a title, rank or honorific.
 
@@ -90,6 +104,8 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
         if hit:
             start = len(stripped) - len(hit)
             if hit.lower() in (r.lower() for r in lex.ranks):
+                if title is None:   # "Thứ trưởng Bộ Công an, Trung tướng X": the office before the rank
+                    title = _office_before_rank(pre, start, lex)
                 return start, pre[start:len(stripped)], title
             if hit.lower() in HONORIFICS:
                 return start, None, title

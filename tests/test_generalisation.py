@@ -553,3 +553,16 @@ def test_a_document_named_short_in_the_headline_and_in_full_below_is_one():
     (event,) = extract(article(text), load()).events
     assert [(d.doc_type, d.title_vi[:40]) for d in event.documents] == [
         ("agreement", "Thỏa thuận hợp tác về quản lý cư dân biê")]
+
+
+def test_the_office_written_before_the_rank():
+    """"Thứ trưởng Bộ Công an, Trung tướng X": X holds that office; in "A, Cục trưởng Cục Y, Thiếu
+    tướng B" the office is A's, not B's."""
+    from builder.people import find_people
+    from builder.cleaning import match_form
+    text = ("Thứ trưởng Bộ Công an, Trung tướng Phí Văn Lực và Thứ trưởng Bộ Công an Trung Quốc Mẫn Chí Hiền đồng chủ "
+            "trì Hội nghị. Cùng dự có Đại tá Lãnh Văn Tùng, Cục trưởng Cục Đối ngoại, Thiếu tướng Hà Đình Nghị.")
+    mt = match_form(text)
+    found = {p.name: (p.rank, p.title) for p in find_people(mt, [(0, len(mt))], load())}
+    assert found["Phí Văn Lực"] == ("Trung tướng", "Thứ trưởng Bộ Công an")
+    assert found["Hà Đình Nghị"] == ("Thiếu tướng", None)
