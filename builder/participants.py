@@ -126,7 +126,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
     # the delegation's head: "Đoàn … do X dẫn đầu" anywhere outside recalled clauses
     spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)
              if not any(a <= h.start() < b for a, b in claimed)]
-    heads = [identity.get(p.key, p) for p in people if any(a <= p.start < b for a, b in spans)]
+    heads = [identity.get(p.key, p) for p in people if any(a <= p.start < b for a, b in spans)
+             or _leads_delegation(mt, p, people, claimed)]
     # who receives or is received in a sentence that tells of a meeting: that meeting's, not an
     # attendee of another ("Theo chương trình, Chủ tịch nước X sẽ tiếp …" after the talks)
     principal_of = {(f.sentence, p.start): m for m in meetings for f in m.frames for p, role in f.principals
@@ -198,6 +199,17 @@ GREETINGS_OF = re.compile(r"(?i)\blời\s+(?:thăm hỏi|hỏi thăm|chào|chúc
 
 def _greeting_sender(mt: str, sent: tuple[int, int], pos: int) -> bool:
     return any(g.start("who") <= pos < g.end("who") for g in GREETINGS_OF.finditer(mt, *sent))
+
+
+# "X, Thứ trưởng Bộ Công an, (đang) dẫn đầu Đoàn đại biểu …": the person, then the verb
+LEADS_AFTER = re.compile(r"[^.;]{0,160}?(?:,\s*|\s+)(?:đang\s+|đã\s+|là người\s+)?dẫn đầu\s+[Đđ]oàn\b")
+
+
+def _leads_delegation(mt: str, p: FoundPerson, people: list[FoundPerson], claimed) -> bool:
+    if p.phrase_start == p.start and not p.title or any(a <= p.start < b for a, b in claimed):
+        return False
+    m = LEADS_AFTER.match(mt, p.end, p.sentence[1])
+    return bool(m) and not any(p.end < q.start < m.end() for q in people)
 
 
 def _head_country(mt: str, m: Meeting, identity: dict[str, FoundPerson]) -> str | None:

@@ -566,3 +566,15 @@ def test_the_office_written_before_the_rank():
     found = {p.name: (p.rank, p.title) for p in find_people(mt, [(0, len(mt))], load())}
     assert found["Phí Văn Lực"] == ("Trung tướng", "Thứ trưởng Bộ Công an")
     assert found["Hà Đình Nghị"] == ("Thiếu tướng", None)
+
+
+def test_who_is_said_to_lead_the_delegation_heads_its_other_meetings():
+    """"… hội kiến Trung tướng X, Thứ trưởng …, đang dẫn đầu Đoàn đại biểu Bộ Công an …": X heads
+    the delegation, so "Đoàn đã hội đàm với Sở Công an tỉnh Quảng Đông" has X at its head."""
+    text = ("Chiều 9/6/2038, tại thành phố Quảng Châu, ông Mẫn Chí Hiền, Bí thư Tỉnh ủy tỉnh Quảng Đông (Trung Quốc) đã "
+            "hội kiến Trung tướng Phí Văn Lực, Thứ trưởng Bộ Công an Việt Nam, đang dẫn đầu Đoàn đại biểu Bộ Công an "
+            "thăm và làm việc tại Trung Quốc.\n\nTrước đó, sáng cùng ngày, Đoàn đã hội đàm với Sở Công an tỉnh Quảng "
+            "Đông. Ông Lãnh Bội Lâm, Giám đốc Sở Công an tỉnh Quảng Đông chủ trì hội đàm.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    assert {p.person.name: p.role for p in events["talks"].participants} == {
+        "Phí Văn Lực": "head_of_delegation", "Lãnh Bội Lâm": "host"}
