@@ -88,9 +88,13 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
     named, between = [], []
     starts = sorted(p.start for p, _ in m.people.values())
     for f in m.frames:
-        for a in SIDE_ORG.finditer(mt, *f.sentence):
+        pos, end_of_sentence = f.sentence
+        while (a := SIDE_ORG.search(mt, pos, end_of_sentence)) is not None:
             end = min([x for x in starts if a.start() < x < a.end()] or [a.end()])   # a name ends the body
             named.append(_trim_org(article.text[a.start():end]))
+            # the next body may begin inside this match, after the trimmed one: "Công an tỉnh Quảng
+            # Ninh vừa tổ chức hội đàm với Cục Công an thành phố Đông Hưng"
+            pos = max(a.start() + len(named[-1]), a.start() + 1)
             before = mt[max(f.sentence[0], a.start() - 200):a.start()]
             if before.endswith("giữa ") or before.endswith(" và ") and BETWEEN.search(before[:-4]):
                 between.append(named[-1])
@@ -124,6 +128,6 @@ def _org_of(title: str) -> str | None:
 
 
 def _trim_org(phrase: str) -> str:
-    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
+    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|tổ chức|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
                       r"hội đàm|trong|theo|nhằm|để|hồi|lần thứ|đồng|đón|vào|năm|từ|giai đoạn)\b", phrase)[0]
     return phrase.strip(" ,")

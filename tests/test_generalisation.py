@@ -578,3 +578,13 @@ def test_who_is_said_to_lead_the_delegation_heads_its_other_meetings():
     events = {e.event_type: e for e in extract(article(text), load()).events}
     assert {p.person.name: p.role for p in events["talks"].participants} == {
         "Phí Văn Lực": "head_of_delegation", "Lãnh Bội Lâm": "host"}
+
+
+def test_two_bodies_in_one_stretch_of_the_sentence_are_both_sides():
+    """"Công an tỉnh Quảng Ninh vừa tổ chức hội đàm với Cục Công an thành phố Đông Hưng": the second
+    body is found after the first is trimmed, not swallowed with it."""
+    text = ("(QTV) - Công an tỉnh Quảng Ninh vừa tổ chức hội đàm định kỳ với Cục Công an thành phố Đông Hưng, Khu tự "
+            "trị dân tộc Choang Quảng Tây (Trung Quốc) tại thành phố Móng Cái ngày 9/10/2038. Đại tá Phí Văn Lực, Giám "
+            "đốc Công an tỉnh tiếp và hội đàm với Đoàn công tác do ông Mẫn Chí Hiền, Cục trưởng dẫn đầu.\n")
+    (event,) = extract(article(text), load()).events
+    assert event.sides == {"VN": "Công an tỉnh Quảng Ninh", "CN": "Cục Công an thành phố Đông Hưng"}
