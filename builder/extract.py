@@ -48,6 +48,10 @@ CHINESE_SECURITY_BODY = re.compile(r"(?:công an|cảnh sát|an ninh|chính phá
                                    r"vũ cảnh)[^.;]{0,40}trung quốc")
 
 
+CHINESE_LEADER_RECEIVES = re.compile(r"(?:quốc vụ viện|tỉnh ủy|tỉnh uỷ|khu ủy|khu uỷ|thành ủy|thành uỷ|"
+                                     r"đảng cộng sản trung quốc|trung quốc)[^.;]{0,80}?\b(?:tiếp|hội kiến)\b")
+
+
 def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
     """Why an article reports no bilateral security meeting ('' when it may report one)."""
     mt = article.match_text
@@ -61,7 +65,10 @@ def relevance(article: Article, body_sentences, lex: Lexicon) -> str:
         return "no meeting, visit, talks or conference is reported"
     cn = [o for o, c, sec in lex.organisations if c == "CN" and sec]
     low = body.lower()
-    if not (any(o.lower() in low for o in cn) or re.search(r"phía trung quốc", low) or CHINESE_SECURITY_BODY.search(low)):
+    chinese_body = any(o.lower() in low for o in cn) or re.search(r"phía trung quốc", low) or CHINESE_SECURITY_BODY.search(low)
+    # a Chinese leader receiving Viet Nam's police: the security body is the guest
+    received = CHINESE_LEADER_RECEIVES.search(low) and "công an" in low
+    if not (chinese_body or received):
         return "no Chinese public-security or political-legal body takes part"
     return ""
 

@@ -68,7 +68,10 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
 
 # --- the two sides ----------------------------------------------------------------------------------------
 SIDE_ORG = re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trưởng)|Cục(?! trưởng)|Tổng cục(?! trưởng)|Công an|Ủy ban|Uỷ ban|"
-                      r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện)\b[^,.;()]{0,70}")
+                      r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện|"
+                      # party committees, the Chinese cabinet, missions and border posts
+                      r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Khu ủy|Khu uỷ|Quốc vụ viện|Đại sứ quán|(?:Tổng )?Lãnh sự quán|"
+                      r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b[^,.;()]{0,70}")
 # "Hội nghị … giữa A và B": the two bodies the meeting is between (a body right after "giữa",
 # or right after a "và" that follows one with no clause break between)
 BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")

@@ -588,3 +588,12 @@ def test_two_bodies_in_one_stretch_of_the_sentence_are_both_sides():
             "đốc Công an tỉnh tiếp và hội đàm với Đoàn công tác do ông Mẫn Chí Hiền, Cục trưởng dẫn đầu.\n")
     (event,) = extract(article(text), load()).events
     assert event.sides == {"VN": "Công an tỉnh Quảng Ninh", "CN": "Cục Công an thành phố Đông Hưng"}
+
+
+@pytest.mark.parametrize("host, side", [
+    ("Thủ tướng Quốc vụ viện Trung Quốc Lãnh Quốc Thạch", "Quốc vụ viện Trung Quốc"),
+    ("ông Lãnh Quốc Thạch, Bí thư Tỉnh ủy tỉnh Quảng Đông", "Tỉnh ủy tỉnh Quảng Đông")])
+def test_a_party_committee_or_the_state_council_is_the_side_of_its_leader(host, side):
+    text = (f"Chiều 9/6/2038, tại Quảng Châu, {host} đã tiếp Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an Việt Nam.\n")
+    (event,) = extract(article(text), load()).events
+    assert event.sides.get("CN") == side
