@@ -197,7 +197,8 @@ def conference_references(article: Article, body: list[tuple[int, int]], people:
                 article_id=article.article_id, mention="reference", event_type="conference",
                 title_vi=article.text[m.start():m.end()], series=P.series_of(m.group(0)), series_number=number,
                 series_number_inferred=False, date=date, location_city=city, location_country=country,
-                host_country=country, status=status, evidence=evidence(article, s, e), series_key=skey)
+                host_country=country, status=status, evidence=evidence(article, s, e), series_key=skey,
+                location_basis="stated" if city or country else None)
             claim = Claim(event, (owned_from, clause_end), members, m.start())
             # the same series and ordinal (a bare "Hội nghị lần thứ 14" joins the one with that ordinal)
             key = next((k for k in claims if k[1] == number and (k[0] == skey or not skey or not k[0])),
@@ -236,17 +237,19 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
         date = _resolve(dates[0], article) if dates else UNKNOWN_DATE
         kind = m.group("kind").lower()
         leader_country = country_of(p.title, lex) or "VN"
+        basis = "stated"
         if "trung quốc" in kind:
             dest = "CN"
         elif "việt nam" in kind:
             dest = "VN"
-        else:
-            dest = {"VN": "CN", "CN": "VN"}[leader_country]
+        else:   # the leader travels to the other side
+            dest, basis = {"VN": "CN", "CN": "VN"}[leader_country], "inferred"
         event = EventMention(
             article_id=article.article_id, mention="reference", event_type="leaders_visit",
             title_vi=article.text[m.start():p.end], series=None, series_number=None,
             series_number_inferred=False, date=date, location_city=None, location_country=dest,
-            host_country=dest, status=_status(article, (s, e), clause_end, date), evidence=evidence(article, s, e))
+            host_country=dest, status=_status(article, (s, e), clause_end, date), evidence=evidence(article, s, e),
+            location_basis=basis)
         p_country = replace(p, country=p.country or leader_country)
         claims.append(Claim(event, (m.start(), clause_end), [(p_country, "head_of_delegation")]))
     # a dated visit by a delegation "trong chuyến thăm … do X dẫn đầu", outside the primary's sentences
@@ -267,13 +270,16 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
         deleg = country_of(before.group(0), lex) if before else None
         heads = [(replace(p, country=p.country or deleg), "head_of_delegation")
                  for p in people if head.start() <= p.start < head.end()]
-        country = country or {"VN": "CN", "CN": "VN"}.get(deleg or "")
+        basis = "stated" if city or country else None
+        if not country and deleg in ("VN", "CN"):
+            country, basis = {"VN": "CN", "CN": "VN"}[deleg], "inferred"   # the delegation goes to the other side
         v = re.search(r"[Cc]huyến thăm", mt[s:e])
         event = EventMention(
             article_id=article.article_id, mention="reference", event_type="visit",
             title_vi=article.text[s + v.start():head.end()], series=None, series_number=None,
             series_number_inferred=False, date=date, location_city=city, location_country=country,
-            host_country=country, status=_status(article, (s, e), e, date), evidence=evidence(article, s, e))
+            host_country=country, status=_status(article, (s, e), e, date), evidence=evidence(article, s, e),
+            location_basis=basis)
         claims.append(Claim(event, (s, e), heads))
     return claims
 
@@ -346,6 +352,7 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
                 article_id=article.article_id, mention="reference", event_type=PLANNED_TYPE[m.group("what")],
                 title_vi=article.text[m.start("what"):m.end()].strip(), series=None, series_number=None,
                 series_number_inferred=False, date=date, location_city=city, location_country=country,
-                host_country=country, status="planned", evidence=evidence(article, s, e))
+                host_country=country, status="planned", evidence=evidence(article, s, e),
+                location_basis="stated" if city or country else None)
             claims.append(Claim(event, (m.start(), m.end()), [], m.start("what")))
     return claims

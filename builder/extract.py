@@ -177,8 +177,11 @@ def _name_conferences(article, meetings, itself, refs) -> None:
         primary.series = first.series
         primary.series_key = first.series_key
         primary.title_vi = first.title_vi
-        primary.location_city = primary.location_city or first.location_city
-        primary.location_country = primary.location_country or first.location_country
+        if not primary.location_city and first.location_city:
+            primary.location_city, primary.location_basis = first.location_city, first.location_basis
+        if not primary.location_country and first.location_country:
+            primary.location_country = first.location_country
+            primary.location_basis = primary.location_basis or first.location_basis
     else:
         for f in conferences[0].frames:
             m = P.CONFERENCE_MENTION.search(mt, *f.sentence)

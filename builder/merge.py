@@ -36,6 +36,7 @@ class MergedEvent:
     location_city: str | None = None
     location_country: str | None = None
     host_country: str | None = None
+    location_basis: str | None = None
     title_vi: str = ""
     # per mention (same order as `mentions`): the blocking key that joined it, "" if none did
     merge_basis: list[str] = field(default_factory=list)
@@ -215,6 +216,10 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
             host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
             title_vi=primary.title_vi, merge_basis=bases[root],
             sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
+        # the place's basis is that of the mention the city (else the country) was taken from
+        placing = next((m for m in [best] + placed if m.location_city), None) if e.location_city else \
+            next((m for m in [best] + placed if m.location_country), None)
+        e.location_basis = placing.location_basis if placing is not None else None
         e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
             and e.series_number is not None
         e.event_id = _event_id(e)

@@ -44,15 +44,21 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
                 # body's name, "Công an thành phố Hà Nội") is not where the visit went
                 own_cities = {c for c in own_cities if c[1] == country}
             city, c_country = next(iter(own_cities)) if len(own_cities) == 1 else (None, None)
-            country = c_country or country or OTHER_SIDE.get(deleg or "")   # stated place first
+            country = c_country or country   # stated place first
+            if country is None and OTHER_SIDE.get(deleg or ""):
+                country, ev.location_basis = OTHER_SIDE[deleg], "inferred"   # the side visited
         ev.location_city, ev.location_country = city, country
+        if (city or country) and ev.location_basis is None:
+            ev.location_basis = "stated"
         ev.host_country = country if m.kind != "visit" else (OTHER_SIDE.get(deleg or "") or country)
         if ev.host_country is None and deleg:
             ev.host_country = OTHER_SIDE[deleg]
-            ev.location_country = ev.location_country or (None if online else ev.host_country)
+            if not ev.location_country and not online:
+                ev.location_country, ev.location_basis = ev.host_country, "inferred"
         if online:
-            ev.location_city = ev.location_country = None
+            ev.location_city = ev.location_country = ev.location_basis = None
         ev.evidence = evidence(article, *m.frames[0].sentence)
+    _place_by_the_same_days_meeting([m for m in meetings if not any(ONLINE.search(mt, *f.sentence) for f in m.frames)])
     # undated meetings: inside the visit's days, else the bounds the text allows
     for m in meetings:
         ev = m.event
@@ -65,6 +71,29 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             if bounds is not None:
                 ev.date = replace(bounds, basis="inferred")
     _participants(article, meetings, people, owner, deleg, lex, claimed)
+
+
+def _place_by_the_same_days_meeting(meetings: list[Meeting]) -> None:
+    """"Trước đó, sáng cùng ngày, Đoàn đã hội đàm với Sở Công an tỉnh Quảng Đông" after a reception
+    in Quảng Châu: a meeting of the trip with no place of its own is where the placed meeting of its
+    day was (a different country stated for it forbids that), marked inferred. (`meetings`: those
+    held in a room, not online.)"""
+    def day_of(m: Meeting):
+        d = m.event.date
+        return d.start if d.known and d.precision == "day" and d.start == d.end else None
+
+    placed = [m for m in meetings if m.kind != "visit" and m.event.mention == "primary"
+              and m.event.location_city and m.event.location_basis == "stated" and day_of(m)]
+    for m in meetings:
+        ev = m.event
+        if m.kind == "visit" or ev.mention != "primary" or ev.location_city or day_of(m) is None:
+            continue
+        same = {(o.event.location_city, o.event.location_country) for o in placed
+                if o is not m and day_of(o) == day_of(m)
+                and (ev.location_country is None or o.event.location_country == ev.location_country)}
+        if len(same) == 1:
+            ev.location_city, ev.location_country = next(iter(same))
+            ev.location_basis = "inferred"
 
 
 ALL_MEETINGS = re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"

@@ -108,8 +108,10 @@ EVENTS = Table(
         *DATE_FIELDS,
         Field("date_basis", "string", "Where the date comes from.", required=True, enum=_enum(V.DATE_BASES)),
         Field("date_text", "string", "The date expression as written in the best source."),
-        Field("location_city", "string", "City in English (Hanoi, Beijing …) when stated."),
+        Field("location_city", "string", "City in English (Hanoi, Beijing …) when known; see location_basis."),
         Field("location_country", "string", "ISO 3166-1 alpha-2 country of the venue.", enum=_enum(V.COUNTRIES)),
+        Field("location_basis", "string", "Whether the place is named for this meeting or inferred (empty when "
+              "the event is unplaced).", enum=_enum(V.LOCATION_BASES)),
         Field("host_country", "string", "The receiving side (the country visited, or where it was held).",
               enum=_enum(V.COUNTRIES)),
         Field("status", "string", "Held or planned as of the latest source.", required=True, enum=_enum(V.STATUSES)),

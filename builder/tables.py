@@ -74,7 +74,8 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
             "series": e.series, "series_number": e.series_number,
             "series_number_inferred": e.series_number_inferred, **_dates(d),
             "date_basis": d.basis, "date_text": d.text or None, "location_city": e.location_city,
-            "location_country": e.location_country, "host_country": e.host_country, "status": e.status,
+            "location_country": e.location_country, "location_basis": e.location_basis,
+            "host_country": e.host_country, "status": e.status,
             "organization_vn": e.sides.get("VN"), "organization_cn": e.sides.get("CN"),
             "n_sources": len({m.article_id for m in e.mentions})})
         seen_sources, seen_people, seen_topics = set(), set(), set()

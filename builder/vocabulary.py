@@ -83,6 +83,14 @@ DATE_BASES: tuple[Code, ...] = (
     Code("inferred", "Inferred", "Not stated: bounded by other statements in the text."),
 )
 
+LOCATION_BASES: tuple[Code, ...] = (
+    Code("stated", "Stated", "The meeting's own sentences (or the dated subheading they stand under) name the place."),
+    Code("inferred", "Inferred",
+         "Not named for this meeting: taken from a meeting of the same trip on the same day that is placed "
+         "(\"Trước đó, sáng cùng ngày, Đoàn đã hội đàm với …\" after a reception in Quảng Châu), or, for the "
+         "country only, from the side that receives the visiting delegation."),
+)
+
 STATUSES: tuple[Code, ...] = (
     Code("held", "Held", "The event took place (as of the article)."),
     Code("planned", "Planned", "The article says it will take place (\"sẽ tổ chức\", \"dự kiến\", \"nhất trí tổ chức\")."),
@@ -154,6 +162,7 @@ ALL_VOCABULARIES: dict[str, tuple[Code, ...]] = {
     "doc_type": DOCUMENT_TYPES,
     "date_precision": DATE_PRECISIONS,
     "date_basis": DATE_BASES,
+    "location_basis": LOCATION_BASES,
     "status": STATUSES,
     "mention": MENTIONS,
     "country": COUNTRIES,

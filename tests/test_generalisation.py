@@ -597,3 +597,16 @@ def test_a_party_committee_or_the_state_council_is_the_side_of_its_leader(host, 
     text = (f"Chiều 9/6/2038, tại Quảng Châu, {host} đã tiếp Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an Việt Nam.\n")
     (event,) = extract(article(text), load()).events
     assert event.sides.get("CN") == side
+
+
+def test_a_meeting_of_the_trip_with_no_place_is_where_its_days_other_meeting_was_marked_inferred():
+    """"Trước đó, sáng cùng ngày, Đoàn đã hội đàm với Sở Công an …" after a reception in Quảng Châu:
+    the talks are placed in Quảng Châu, with location_basis "inferred"; the reception's is "stated"."""
+    text = ("Chiều 9/6/2038, tại thành phố Quảng Châu, ông Mẫn Chí Hiền, Bí thư Tỉnh ủy tỉnh Quảng Đông (Trung Quốc) đã "
+            "hội kiến Trung tướng Phí Văn Lực, Thứ trưởng Bộ Công an Việt Nam, đang dẫn đầu Đoàn đại biểu Bộ Công an "
+            "thăm và làm việc tại Trung Quốc.\n\nTrước đó, sáng cùng ngày, Đoàn đã hội đàm với Sở Công an tỉnh Quảng "
+            "Đông. Ông Lãnh Bội Lâm, Giám đốc Sở Công an tỉnh Quảng Đông chủ trì hội đàm.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    assert (events["reception"].location_city, events["reception"].location_basis) == ("Guangzhou", "stated")
+    assert (events["talks"].location_city, events["talks"].location_country, events["talks"].location_basis) == (
+        "Guangzhou", "CN", "inferred")
