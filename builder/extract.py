@@ -110,6 +110,13 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
         return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")
     owner = {sent: (m if m in meetings else None) for sent, m in owner.items()}
     _name_conferences(article, meetings, itself, [c.event for c in conf_claims])
+    if not any(m.kind == "conference" and m.event.mention == "primary" for m in meetings):
+        # no conference is held here: a numbered one named in the opening is one recalled or
+        # planned ("Hai bên đánh giá kết quả Hội nghị … lần thứ 20 tổ chức hồi tháng 10/2036"),
+        # unless it falls on a reported meeting's days
+        reported = [m.event.date for m in meetings if m.event.mention == "primary" and m.event.date.known]
+        claims += [c for c in itself if c.event.date.known and not any(
+            c.event.date.start <= d.end and d.start <= c.event.date.end for d in reported)]
     held = [m.event for m in meetings if m.kind == "conference" and m.event.series_number is not None]
     claims = [c for c in claims if not any(  # "Biên bản Hội nghị lần thứ 14": the conference held
         c.event.event_type == "conference" and c.event.series_number == h.series_number
@@ -167,7 +174,6 @@ def _name_conferences(article, meetings, itself, refs) -> None:
     """Series, ordinal and name of the conference being held, from the phrase that names it."""
     conferences = [m for m in meetings if m.kind == "conference" and m.event.mention == "primary"]
     if not conferences:
-        refs += [c.event for c in itself]
         return
     primary = conferences[0].event
     mt = article.match_text

@@ -41,6 +41,16 @@ def title_en(e: MergedEvent) -> str:
     return " ".join(parts)
 
 
+def _organizations(e) -> dict:
+    """Each side's body as the text names it; a ministerial series' unnamed side from its definition."""
+    sides, basis = dict(e.sides), "stated" if e.sides else None
+    if e.series in V.codes(V.SERIES):
+        for country, body in V.SERIES_SIDES.items():
+            if not sides.get(country):
+                sides[country], basis = body, "inferred"
+    return {"organization_vn": sides.get("VN"), "organization_cn": sides.get("CN"), "organization_basis": basis}
+
+
 def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
                on_merged=None) -> dict[str, list[Row]]:
     by_id = {x.article.article_id: x for x in extractions}
@@ -76,7 +86,7 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
             "date_basis": d.basis, "date_text": d.text or None, "location_city": e.location_city,
             "location_country": e.location_country, "location_basis": e.location_basis,
             "host_country": e.host_country, "status": e.status,
-            "organization_vn": e.sides.get("VN"), "organization_cn": e.sides.get("CN"),
+            **_organizations(e),
             "n_sources": len({m.article_id for m in e.mentions})})
         seen_sources, seen_people, seen_topics = set(), set(), set()
         n_doc = 0

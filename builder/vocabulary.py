@@ -46,6 +46,16 @@ SERIES: tuple[Code, ...] = (
          "\"(Hội nghị) đối thoại cấp thứ trưởng về an ninh chính trị\", numbered \"lần thứ N\"."),
 )
 
+# the two sides of every meeting of a ministerial series, by the series' definition above
+SERIES_SIDES = {"VN": "Bộ Công an Việt Nam", "CN": "Bộ Công an Trung Quốc"}
+
+ORGANIZATION_BASES: tuple[Code, ...] = (
+    Code("stated", "Stated", "The text names both sides' bodies (as far as they are given)."),
+    Code("inferred", "Inferred",
+         "A side the text does not name for this meeting is filled from the definition of its ministerial "
+         "series: both Ministries of Public Security."),
+)
+
 PARTICIPANT_ROLES: tuple[Code, ...] = (
     Code("head_of_delegation", "Head of delegation",
          "Leads the travelling delegation (\"do … dẫn đầu\", \"làm Trưởng đoàn\")."),
@@ -163,6 +173,7 @@ ALL_VOCABULARIES: dict[str, tuple[Code, ...]] = {
     "date_precision": DATE_PRECISIONS,
     "date_basis": DATE_BASES,
     "location_basis": LOCATION_BASES,
+    "organization_basis": ORGANIZATION_BASES,
     "status": STATUSES,
     "mention": MENTIONS,
     "country": COUNTRIES,

@@ -610,3 +610,29 @@ def test_a_meeting_of_the_trip_with_no_place_is_where_its_days_other_meeting_was
     assert (events["reception"].location_city, events["reception"].location_basis) == ("Guangzhou", "stated")
     assert (events["talks"].location_city, events["talks"].location_country, events["talks"].location_basis) == (
         "Guangzhou", "CN", "inferred")
+
+
+def test_a_recalled_ministerial_conference_has_both_ministries_as_its_sides_marked_inferred():
+    """The series is defined as the two Ministries' own: a recalled round whose sentence names no
+    body gets them, with organization_basis "inferred"; sides the text names stay "stated"."""
+    from builder.merge import merge_events
+    from builder.tables import _organizations
+    text = ("Ngày 12/9/2038, tại Hà Nội, Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an hội đàm với ông Mẫn Chí Hiền, Bộ "
+            "trưởng Bộ Công an Trung Quốc. Hai bên đánh giá kết quả triển khai Hội nghị hợp tác phòng, chống tội phạm "
+            "lần thứ 20 tổ chức tại Bắc Kinh hồi tháng 10/2036.\n")
+    merged = {e.event_type: e for e in merge_events([extract(article(text), load())])}
+    assert _organizations(merged["conference"]) == {
+        "organization_vn": "Bộ Công an Việt Nam", "organization_cn": "Bộ Công an Trung Quốc", "organization_basis": "inferred"}
+    assert _organizations(merged["talks"]) == {
+        "organization_vn": "Bộ Công an", "organization_cn": "Bộ Công an Trung Quốc", "organization_basis": "stated"}
+
+
+def test_a_numbered_conference_recalled_in_a_short_articles_opening_is_kept():
+    """With no conference held, "… Hội nghị … lần thứ 20 tổ chức tại Bắc Kinh hồi tháng 10/2036" in
+    the opening sentences is a recalled round, not the meeting itself (it used to be dropped)."""
+    text = ("Ngày 12/9/2038, tại Hà Nội, Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an hội đàm với ông Mẫn Chí Hiền, Bộ "
+            "trưởng Bộ Công an Trung Quốc. Hai bên đánh giá kết quả triển khai Hội nghị hợp tác phòng, chống tội phạm "
+            "lần thứ 20 tổ chức tại Bắc Kinh hồi tháng 10/2036.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.event_type, e.series_number, e.date.iso(), e.location_city) for e in events] == [
+        ("primary", "talks", None, "2038-09-12", "Hanoi"), ("reference", "conference", 20, "2036-10", "Beijing")]
