@@ -233,7 +233,15 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
             continue
         s, e = p.sentence
         clause_end = min([x for x in (mt.find(";", p.end, e), mt.find(", cũng", p.end, e)) if x >= 0] or [e])
-        dates = [x for x in _dates_in(article, m.start(), clause_end) if x.kind not in ("years_ago",)]
+        # "Trong khuôn khổ chuyến thăm … của Tổng Bí thư X (từ ngày 3 đến 6/4), tối 4/4, Bộ trưởng A
+        # hội đàm …": the visit's phrase ends at the comma after the name (and its bracket); what
+        # follows is the meeting the article reports
+        after = re.match(r"\s*(?:\([^()]{0,60}\))?[^,;()]{0,60}?(?=,)", mt[p.end:clause_end])
+        phrase_end = p.end + after.end() if after else clause_end
+        dates = [x for x in _dates_in(article, m.start(), phrase_end) if x.kind not in ("years_ago",)] or \
+            [x for x in _dates_in(article, m.start(), clause_end) if x.kind not in ("years_ago",)]
+        if dates and dates[0].char_start >= phrase_end:
+            phrase_end = clause_end   # its dates come after the comma: the phrase runs on to them
         date = _resolve(dates[0], article) if dates else UNKNOWN_DATE
         kind = m.group("kind").lower()
         leader_country = country_of(p.title, lex) or "VN"
@@ -251,7 +259,12 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
             host_country=dest, status=_status(article, (s, e), clause_end, date), evidence=evidence(article, s, e),
             location_basis=basis)
         p_country = replace(p, country=p.country or leader_country)
-        claims.append(Claim(event, (m.start(), clause_end), [(p_country, "head_of_delegation")]))
+        same = next((c for c in claims if c.people and c.people[0][0].key == p.key), None)
+        if same is not None:   # "chuyến thăm của Tổng Bí thư X" again: the visit told before
+            if not same.event.date.known and date.known:
+                same.event.date = date
+            continue
+        claims.append(Claim(event, (m.start(), phrase_end), [(p_country, "head_of_delegation")]))
     # a dated visit by a delegation "trong chuyến thăm … do X dẫn đầu", outside the primary's sentences
     for s, e in body:
         if (s, e) in primary_sentences or not re.search(r"[Cc]huyến thăm", mt[s:e]):

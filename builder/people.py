@@ -48,6 +48,7 @@ class FoundPerson:
     country: str | None
     sentence: tuple[int, int]
     canonical: str = ""     # the article's first spelling when this one is a misspelling of it
+    pre_title: str | None = None   # the office written before the name, alone
 
 
 _UPPER_SET = frozenset(UPPER)
@@ -347,16 +348,16 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
             else:
                 continue
             intro_start, rank, title = intro
-            appo, phrase_end = _apposition(text, n_end, s_end, lex)
-            titles = [t for t in (title, appo) if t]
-            full_title = ", ".join(titles) if titles else None
-            office = _office(full_title)
-            found.append(FoundPerson(
-                name=text[n_start:n_end], key=name_key(text[n_start:n_end]), start=n_start, end=n_end,
-                phrase_start=s_start + intro_start, phrase_end=phrase_end,
-                rank=rank.strip() if rank else None, title=office, organization=_organisation(office, lex),
-                country=country_of(full_title or "", lex) or (country_of(title, lex) if title else None),
-                sentence=(s_start, s_end)))
+            found.append(_person(text, n_start, n_end, s_start + intro_start, rank, title, (s_start, s_end), s_end, lex))
+    # "Đại sứ … Hà Đình Nghị, Cục trưởng Cục Đối ngoại Lãnh Thị Mơ": the office after a comma
+    # introduces the next person, and is no apposition of the one before
+    introduced = sorted(found, key=lambda f: f.start)
+    for i, f in enumerate(introduced[:-1]):
+        nxt = introduced[i + 1]
+        if f.sentence == nxt.sentence and f.end < nxt.phrase_start < f.phrase_end:
+            title = f.pre_title
+            found[found.index(f)] = _person(text, f.start, f.end, f.phrase_start, f.rank, title, f.sentence,
+                                            nxt.phrase_start, lex)
     # later bare mentions of a name introduced once ("Ông Tôn Vĩ Hoa cảm ơn…" is introduced; a
     # caption's bare name is not): same key, anywhere in the given sentences
     known = {f.key: f for f in found}
@@ -374,6 +375,22 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
                                          None, (s_start, s_end)))
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _person(text: str, n_start: int, n_end: int, phrase_start: int, rank: str | None, title: str | None,
+            sentence: tuple[int, int], limit: int, lex: Lexicon) -> FoundPerson:
+    """A person introduced at [n_start, n_end) with the rank and title written before the name and
+    the offices written after it (up to `limit`)."""
+    appo, phrase_end = _apposition(text, n_end, limit, lex)
+    titles = [t for t in (title, appo) if t]
+    full_title = ", ".join(titles) if titles else None
+    office = _office(full_title)
+    return FoundPerson(
+        name=text[n_start:n_end], key=name_key(text[n_start:n_end]), start=n_start, end=n_end,
+        phrase_start=phrase_start, phrase_end=phrase_end,
+        rank=rank.strip() if rank else None, title=office, organization=_organisation(office, lex),
+        country=country_of(full_title or "", lex) or (country_of(title, lex) if title else None),
+        sentence=sentence, pre_title=title)
 
 
 def _office(title: str | None) -> str | None:

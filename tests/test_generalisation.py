@@ -636,3 +636,21 @@ def test_a_numbered_conference_recalled_in_a_short_articles_opening_is_kept():
     events = extract(article(text), load()).events
     assert [(e.mention, e.event_type, e.series_number, e.date.iso(), e.location_city) for e in events] == [
         ("primary", "talks", None, "2038-09-12", "Hanoi"), ("reference", "conference", 20, "2036-10", "Beijing")]
+
+
+def test_talks_inside_a_leaders_state_visit_are_their_own_and_the_visit_is_told_once():
+    """"Trong khuôn khổ chuyến thăm … của Tổng Bí thư X (từ ngày 3 đến 6/4), tối 4/4, Bộ trưởng A đã
+    hội đàm với B": the visit's phrase ends at the comma, so the talks are the news, dated 4/4 (not
+    the visit's days); "Cục trưởng Cục Đối ngoại Y" after "Đại sứ … Z," introduces Y, not Z's
+    office; the visit named again is one visit."""
+    text = ("Sunday, April 5, 2038\nTrong khuôn khổ chuyến thăm cấp Nhà nước tới Trung Quốc của Tổng Bí thư Lãnh "
+            "Quốc Thạch (từ ngày 3 đến 6/4), tối 4/4, Bộ trưởng Bộ Công an Phí Văn Lực đã hội đàm với ông Mẫn Chí "
+            "Hiền, Bộ trưởng Bộ Công an Trung Quốc tại Bắc Kinh.\n\nCùng tham dự có Đại sứ Việt Nam tại Trung Quốc Hà "
+            "Đình Nghị, Cục trưởng Cục Đối ngoại Lãnh Thị Mơ.\n\nÔng Mẫn Chí Hiền chúc mừng chuyến thăm của Tổng Bí "
+            "thư Lãnh Quốc Thạch.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.event_type, e.date.iso()) for e in events] == [
+        ("primary", "talks", "2038-04-04"), ("reference", "leaders_visit", "2038-04-03")]
+    titles = {p.person.name: p.person.title for p in events[0].participants}
+    assert titles["Hà Đình Nghị"] == "Đại sứ Việt Nam tại Trung Quốc"
+    assert titles["Lãnh Thị Mơ"] == "Cục trưởng Cục Đối ngoại"
