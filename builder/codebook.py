@@ -16,9 +16,11 @@ file name), image file names, bylines, related-story blocks ("Theo dòng sự ki
 A body paragraph with no security vocabulary at all is treated as a pasted teaser. Captions may
 still name the signatories of a document.
 
-**Relevance.** An article yields events only if its body reports a meeting, visit, talks or
-conference and names a Chinese public-security or political-legal body. Otherwise its status is
-`not_relevant`, with the reason.
+**Relevance.** An article yields events only if its body reports a meeting, visit, talks, phone
+call or conference and names a Chinese public-security, political-legal, immigration or border body
+(by name or by what it does), or tells of a Chinese leader receiving Viet Nam's police. Otherwise its
+status is `not_relevant`, with the reason. A meeting held abroad is kept only when it is the two
+sides' own, on the sidelines of a multilateral one ("bên lề", "song phương").
 
 **Events.** The *primary* event is the meeting the article reports: a conference when the body
 speaks of the conference being held ("tổ chức Hội nghị", "đồng chủ trì hội nghị", "Tại hội nghị");

@@ -179,6 +179,9 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
 
 
 # --- frames ------------------------------------------------------------------------------------------
+OCCASION = re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b")
+
+
 def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | None) -> DateValue | None:
     """The day-level date of a clause: an explicit full date wins over a partial or relative one
     ("Chiều nay (14/3/2036)")."""
@@ -186,6 +189,12 @@ def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | No
              and not any(a <= x.char_start < b for a, b in claimed)]
     if not exprs:
         return None
+    # "Bên lề Đại hội đồng Interpol đang diễn ra từ ngày 7 đến 10/11, chiều 9/11, …": the occasion's
+    # days are not the meeting's when the meeting has a day of its own
+    mt = article.match_text
+    occasion = [(o.start(), (mt.find(",", o.end(), e) + 1 or e)) for o in OCCASION.finditer(mt, s, e)]
+    own = [x for x in exprs if not any(a <= x.char_start < b for a, b in occasion)]
+    exprs = own or exprs
     full = [x for x in exprs if x.kind != "relative_day" and (x.year or x.end_year)]
     written = [x for x in exprs if x.kind != "relative_day"]
     chosen = (full or written or exprs)[0]

@@ -118,6 +118,8 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
     for m in SIDE_LIST.finditer(mt, clause_start, p.start):
         if mt.endswith("của ", max(0, m.start() - 4), m.start()):
             continue   # "theo đề nghị của phía Trung Quốc, Đại tướng X …": whose request, not X's side
+        if mt[max(0, m.start() - 8):m.start()].lower().endswith("trưởng "):
+            continue   # "Trưởng đoàn Việt Nam": an office, not a list of that side
         # "phía bạn": the partner side, which a Vietnamese outlet writes of as its friend;
         # "tại điểm cầu Bắc Kinh có ông X": the end of an online meeting where X sits
         if m.group("end"):

@@ -109,7 +109,8 @@ EVENTS = Table(
         Field("date_basis", "string", "Where the date comes from.", required=True, enum=_enum(V.DATE_BASES)),
         Field("date_text", "string", "The date expression as written in the best source."),
         Field("location_city", "string", "City in English (Hanoi, Beijing …) when known; see location_basis."),
-        Field("location_country", "string", "ISO 3166-1 alpha-2 country of the venue.", enum=_enum(V.COUNTRIES)),
+        Field("location_country", "string", "ISO 3166-1 alpha-2 country of the venue (a third country for a "
+              "meeting on the sidelines of a multilateral one).", enum=_enum(V.VENUE_COUNTRIES)),
         Field("location_basis", "string", "Whether the place is named for this meeting or inferred (empty when "
               "the event is unplaced).", enum=_enum(V.LOCATION_BASES)),
         Field("host_country", "string", "The receiving side (the country visited, or where it was held).",

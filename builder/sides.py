@@ -18,6 +18,7 @@ ACTOR = re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
+SIDELINES = re.compile(r"(?i)\bbên lề\b|\bsong phương\b")
 MULTILATERAL = re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
                           r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b")
 
@@ -26,15 +27,18 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
     """Both sides are Viet Nam and China: a room of one country's officials reviewing cooperation
     with the other, or a meeting with a third country, is not a bilateral meeting."""
     countries = {p.country for p, _ in m.people.values()}
-    if m.event.location_country not in (None, "VN", "CN"):
+    mt = article.match_text
+    # "Bên lề Đại hội đồng Interpol tại Singapore, Bộ trưởng X đã hội đàm song phương với …": a
+    # meeting of the two sides abroad, at a multilateral one's side
+    sidelines = any(SIDELINES.search(mt, *f.sentence) for f in m.frames)
+    if m.event.location_country not in (None, "VN", "CN") and not sidelines:
         return False
     if lenient and m.event.mention == "reference" and not countries - {None, "VN", "CN"}:
         return True   # a meeting the article recalls or plans between the sides it reports on
     principals = {p.country for p, role in m.people.values() if role != "participant"}
     if principals - {None, "VN", "CN"}:
         return False
-    mt = article.match_text
-    for f in m.frames:   # "hội đàm với Tư lệnh Cảnh sát Hoàng gia Thái Lan": a third country's meeting
+    for f in [] if sidelines else m.frames:   # "hội đàm với Tư lệnh Cảnh sát Hoàng gia Thái Lan": a third country's meeting
         end = min([x for x in (mt.find(".", f.at, f.sentence[1]), mt.find(";", f.at, f.sentence[1])) if x >= 0]
                   or [f.sentence[1]])
         clause = article.match_text[max(f.sentence[0], f.at - 120):min(end, f.at + 160)]
@@ -42,7 +46,7 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
         for name_low, pattern in index_of(lex).third_countries:
             if name_low in clause_low and pattern.search(clause):
                 return False
-    if any(MULTILATERAL.search(mt, *f.sentence) for f in m.frames):
+    if not sidelines and any(MULTILATERAL.search(mt, *f.sentence) for f in m.frames):
         return False   # ASEANAPOL, Interpol, Mekong: China at a multilateral table is not a bilateral meeting
     sides = countries & {"VN", "CN"}
     if m.event.location_country in ("VN", "CN"):

@@ -116,6 +116,20 @@ COUNTRIES: tuple[Code, ...] = (
     Code("CN", "China", "People's Republic of China (ISO 3166-1 alpha-2)."),
 )
 
+def _venue_countries() -> tuple[Code, ...]:
+    """Where a meeting may be held: the two sides, and the third countries of the place lexicon
+    (ministers meet bilaterally on the sidelines of Interpol or ASEANAPOL meetings abroad)."""
+    import csv
+    from pathlib import Path
+    with open(Path(__file__).parent / "lexicon" / "places.csv", encoding="utf-8", newline="") as f:
+        third = {r["country"]: r["name_en"] for r in csv.DictReader(f)
+                 if r["kind"] == "country" and r["country"] not in ("VN", "CN")}
+    return COUNTRIES + tuple(Code(code, name, f"{name} (ISO 3166-1 alpha-2): a venue abroad, e.g. a meeting on "
+                                  "the sidelines of a multilateral one.") for code, name in sorted(third.items()))
+
+
+VENUE_COUNTRIES = _venue_countries()
+
 ARTICLE_STATUSES: tuple[Code, ...] = (
     Code("ok", "OK", "Read and at least one event extracted."),
     Code("not_relevant", "Not relevant", "Read, but it reports no bilateral security meeting."),
@@ -177,6 +191,7 @@ ALL_VOCABULARIES: dict[str, tuple[Code, ...]] = {
     "status": STATUSES,
     "mention": MENTIONS,
     "country": COUNTRIES,
+    "venue_country": VENUE_COUNTRIES,
     "article_status": ARTICLE_STATUSES,
     "published_source": PUBLISHED_SOURCES,
     "topic": TOPICS,

@@ -654,3 +654,19 @@ def test_talks_inside_a_leaders_state_visit_are_their_own_and_the_visit_is_told_
     titles = {p.person.name: p.person.title for p in events[0].participants}
     assert titles["Hà Đình Nghị"] == "Đại sứ Việt Nam tại Trung Quốc"
     assert titles["Lãnh Thị Mơ"] == "Cục trưởng Cục Đối ngoại"
+
+
+def test_talks_on_the_sidelines_of_a_multilateral_meeting_abroad_are_bilateral():
+    """"Bên lề Đại hội đồng Interpol … tại Singapore từ ngày 7 đến 10/11, chiều 9/11, X, Trưởng đoàn
+    Việt Nam đã hội đàm song phương với Y …": the two sides' talks, in Singapore, on 9/11 (not the
+    assembly's days); "Trưởng đoàn Việt Nam" is X's office, not a list of Viet Nam's side. Without
+    "bên lề"/"song phương", the multilateral meeting itself is no event."""
+    lead = ("Cập nhật 10/11/2038 06:45\nBên lề Khóa họp Đại hội đồng Interpol đang diễn ra tại Singapore từ ngày 7 "
+            "đến 10/11, chiều 9/11, Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an, Trưởng đoàn Việt Nam đã hội đàm song "
+            "phương với ông Mẫn Chí Hiền, Thứ trưởng Bộ Công an Trung Quốc, Trưởng đoàn Trung Quốc.\n")
+    (event,) = extract(article(lead), load()).events
+    assert (event.event_type, event.date.iso(), event.location_country) == ("talks", "2038-11-09", "SG")
+    assert {p.person.name: p.person.country for p in event.participants} == {"Phí Văn Lực": "VN", "Mẫn Chí Hiền": "CN"}
+    plenary = ("Cập nhật 10/11/2038 06:45\nNgày 9/11, tại Singapore, Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an và "
+               "ông Mẫn Chí Hiền, Thứ trưởng Bộ Công an Trung Quốc cùng dự phiên khai mạc Đại hội đồng Interpol.\n")
+    assert extract(article(plenary), load()).events == []
