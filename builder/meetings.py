@@ -88,6 +88,8 @@ PREDICATES = (
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
                              r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
+    # a ceremony of the two sides that opens something: a hotline, joint patrols, a course
+    ("launch", re.compile(r"\blễ (?:khai trương|ra quân|khai giảng|khánh thành|phát động|khởi động)\b", re.I)),
     # a phone call between the two sides ("Bộ trưởng X đã có cuộc điện đàm với …"): an event of its own
     ("other", re.compile(r"\bđiện đàm\b", re.I)),
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"
@@ -119,7 +121,7 @@ PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương t
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
 SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
-                      r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:lễ đón|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
+                      r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:(?:buổi\s+)?lễ(?:\s+\w+){1,2}|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
                       r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
@@ -302,8 +304,9 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                 kinds = ["visit"]
             else:
                 kinds.remove("visit")
-        if len(kinds) > 1 and "ceremony" in kinds:
-            kinds.remove("ceremony")
+        for ceremonial in ("ceremony", "launch"):
+            if len(kinds) > 1 and ceremonial in kinds:
+                kinds.remove(ceremonial)
         if "talks" in kinds and "reception" in kinds and all(
                 re.search(r"(?i)\bchủ trì\s+$", mt[max(s, a - 12):a])
                 or re.match(r"(?i)(?:đón tiếp|tiếp)\s+và\s+hội đàm\b", mt[a:a + 30]) for a, k in preds if k == "reception"):
@@ -458,7 +461,7 @@ def _same_days(a: DateValue, b: DateValue) -> bool:
 
 
 def _event_kind(kind: str) -> str:
-    return "reception" if kind == "ceremony" else kind
+    return {"ceremony": "reception", "launch": "other"}.get(kind, kind)
 
 
 def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) -> list[Meeting]:
@@ -497,9 +500,9 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
                   all(f.kind in ("ceremony", "talks") for f in m.frames)), None)
         if m is not None:
             m.event.event_type = "conference"
-    # a welcome ceremony is part of the talks held on its day (when there is no conference)
+    # a welcome or opening ceremony is part of the talks held on its day (when there is no conference)
     for m in list(meetings):
-        if m.kind == "reception" and all(f.kind == "ceremony" for f in m.frames) and m.event.mention == "primary":
+        if _ceremonial(m) and m.event.mention == "primary":
             talks = next((t for t in meetings if t.kind == "talks" and t.event.mention == "primary"
                           and _same_day_meetings(m, t)), None)
             if talks is not None:
@@ -519,6 +522,11 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
 
 CONFERENCE_SPOKEN = re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b"
                                r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|an ninh|phòng))", re.I)
+
+
+def _ceremonial(m: Meeting) -> bool:
+    """A meeting told only as a welcome or opening ceremony."""
+    return all(f.kind in ("ceremony", "launch") for f in m.frames)
 
 
 def _conference_spoken_of(article: Article, body) -> bool:
@@ -551,13 +559,13 @@ def _within(f: Frame, conference: Meeting) -> bool:
 def _within_meeting(m: Meeting, conference: Meeting) -> bool:
     """A welcome ceremony on the conference's day is part of it; talks are when their principals
     are the conference's own."""
-    if m.kind == "reception" and not all(f.kind == "ceremony" for f in m.frames):
+    if m.kind in ("reception", "other") and not _ceremonial(m):
         return False
     dated = [x.date for x in conference.frames if x.date is not None and x.date.known]
     for f in m.frames:
         if f.date is not None and f.date.known and dated and not _same_days(dated[0], f.date):
             return False
-    if all(f.kind == "ceremony" for f in m.frames):
+    if _ceremonial(m):
         return True
     keys = {p.key for f in m.frames for p, role in f.principals if role != "participant"}
     theirs = {p.key for x in conference.frames for p, _ in x.principals}

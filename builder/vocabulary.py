@@ -34,8 +34,10 @@ EVENT_TYPES: tuple[Code, ...] = (
     Code("leaders_visit", "Leaders' visit",
          "A state or official visit by a party or state leader (Tổng Bí thư, Chủ tịch nước, Thủ tướng) "
          "that the article recalls or anticipates."),
-    Code("other", "Other", "A bilateral security event that fits none of the types above, such as a phone "
-         "call between the two sides (\"điện đàm\"), which has no place."),
+    Code("other", "Other", "A bilateral security event that fits none of the types above: a phone call "
+         "between the two sides (\"điện đàm\"), which has no place, or a ceremony of both sides that opens "
+         "something (\"Lễ khai trương đường dây nóng\", \"Lễ ra quân tuần tra chung\", \"Lễ khai giảng\"); "
+         "such a ceremony followed on its day by talks is part of the talks."),
 )
 
 SERIES: tuple[Code, ...] = (

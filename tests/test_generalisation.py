@@ -670,3 +670,17 @@ def test_talks_on_the_sidelines_of_a_multilateral_meeting_abroad_are_bilateral()
     plenary = ("Cập nhật 10/11/2038 06:45\nNgày 9/11, tại Singapore, Đại tướng Phí Văn Lực, Bộ trưởng Bộ Công an và "
                "ông Mẫn Chí Hiền, Thứ trưởng Bộ Công an Trung Quốc cùng dự phiên khai mạc Đại hội đồng Interpol.\n")
     assert extract(article(plenary), load()).events == []
+
+
+@pytest.mark.parametrize("after, kind", [("\n\nNgay sau lễ khai trương, hai bên đã tiến hành hội đàm.\n", "talks"),
+                                         ("\n", "other")])
+def test_an_opening_ceremony_of_both_sides_is_an_event_or_part_of_the_talks_after_it(after, kind):
+    """"tổ chức Lễ khai trương đường dây nóng … Đồng chủ trì buổi lễ là A và B": an event of type
+    other with its co-chairs; talks held right after it on its day take it in."""
+    text = ("Sáng 4/6/2038, tại Cửa khẩu Hữu Nghị, Công an tỉnh Lạng Sơn và Cục Công an thành phố Bằng Tường (Trung "
+            "Quốc) đã tổ chức Lễ khai trương đường dây nóng phòng, chống tội phạm.\n\nĐồng chủ trì buổi lễ là Đại tá "
+            "Phí Văn Lực, Giám đốc Công an tỉnh Lạng Sơn và ông Mẫn Chí Hiền, Cục trưởng Cục Công an thành phố Bằng "
+            "Tường." + after)
+    (event,) = extract(article(text), load()).events
+    assert (event.event_type, event.date.iso()) == (kind, "2038-06-04")
+    assert {p.person.name: p.role for p in event.participants} == {"Phí Văn Lực": "co_chair", "Mẫn Chí Hiền": "co_chair"}
