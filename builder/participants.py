@@ -59,6 +59,15 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             ev.location_city = ev.location_country = ev.location_basis = None
         ev.evidence = evidence(article, *m.frames[0].sentence)
     _place_by_the_same_days_meeting([m for m in meetings if not any(ONLINE.search(mt, *f.sentence) for f in m.frames)])
+    # a delegation stated to be in a third country ("thăm và làm việc tại Vương quốc Campuchia") is
+    # there for its other sessions too, not in the other side's country by default
+    abroad = {m.event.location_country for m in meetings if m.event.location_basis == "stated"
+              and m.event.location_country not in (None, "VN", "CN")}
+    if len(abroad) == 1:
+        third = next(iter(abroad))
+        for m in meetings:
+            if m.event.location_basis == "inferred" and not m.event.location_city:
+                m.event.location_country = m.event.host_country = third
     # undated meetings: inside the visit's days, else the bounds the text allows
     for m in meetings:
         ev = m.event

@@ -684,3 +684,13 @@ def test_an_opening_ceremony_of_both_sides_is_an_event_or_part_of_the_talks_afte
     (event,) = extract(article(text), load()).events
     assert (event.event_type, event.date.iso()) == (kind, "2038-06-04")
     assert {p.person.name: p.role for p in event.participants} == {"Phí Văn Lực": "co_chair", "Mẫn Chí Hiền": "co_chair"}
+
+
+def test_a_delegation_abroad_in_a_third_country_is_there_for_its_other_sessions():
+    """A Vietnamese delegation in Cambodia: "Ngày 10/7, Đoàn đã làm việc với Cảnh sát tỉnh …" is
+    not placed in China by default, so it is no Viet Nam–China meeting."""
+    text = ("Từ ngày 8 đến 11/7/2038, Đoàn công tác Bộ Công an do Trung tướng Phí Văn Lực, Thứ trưởng Bộ Công an làm "
+            "Trưởng đoàn đã thăm và làm việc tại Vương quốc Campuchia.\n\nNgày 9/7, tại Thủ đô Phnôm Pênh, Đoàn đã hội "
+            "đàm với Tổng cục Cảnh sát quốc gia Campuchia.\n\nNgày 10/7, Đoàn đã làm việc với Ban Chỉ huy Cảnh sát "
+            "tỉnh Svay Rieng. Thứ trưởng kể lại kinh nghiệm phối hợp với lực lượng công an Trung Quốc.\n")
+    assert extract(article(text), load()).events == []
