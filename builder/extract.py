@@ -45,7 +45,7 @@ def find_publisher(text: str, lex: Lexicon) -> str | None:
 # a Chinese body by what it does ("Cục Quản lý Di dân Quốc gia Trung Quốc", "Cảnh sát vũ trang nhân
 # dân Trung Quốc"); a delegation of another ministry ("Bộ Thương mại Trung Quốc do …") is not one
 CHINESE_SECURITY_BODY = re.compile(r"(?:công an|cảnh sát|an ninh|chính pháp|di dân|biên phòng|xuất nhập cảnh|"
-                                   r"vũ cảnh)[^.;]{0,40}trung quốc")
+                                   r"vũ cảnh)[^.;]{0,60}(?:trung quốc|trung hoa)")
 
 
 CHINESE_LEADER_RECEIVES = re.compile(r"(?:quốc vụ viện|tỉnh ủy|tỉnh uỷ|khu ủy|khu uỷ|thành ủy|thành uỷ|"

@@ -93,7 +93,9 @@ PREDICATES = (
     # a phone call between the two sides ("Bộ trưởng X đã có cuộc điện đàm với …"): an event of its own
     ("other", re.compile(r"\bđiện đàm\b", re.I)),
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"
-                         r"đã thăm|đến thăm và làm việc)\b", re.I)),
+                         r"đã thăm|đến thăm và làm việc)\b|"
+                         # "Đoàn … đã có chuyến thăm, làm việc tại Việt Nam": the visit told as news
+                         r"\b(?:đã|vừa) có chuyến (?:thăm|công tác)\b", re.I)),
 )
 PREDICATES = tuple((kind, Scan(rx)) for kind, rx in PREDICATES)   # searched only where a cue word begins
 # a phrase that points back to a meeting already named: "Tại buổi tiếp", "Kết thúc hội đàm"

@@ -694,3 +694,17 @@ def test_a_delegation_abroad_in_a_third_country_is_there_for_its_other_sessions(
             "đàm với Tổng cục Cảnh sát quốc gia Campuchia.\n\nNgày 10/7, Đoàn đã làm việc với Ban Chỉ huy Cảnh sát "
             "tỉnh Svay Rieng. Thứ trưởng kể lại kinh nghiệm phối hợp với lực lượng công an Trung Quốc.\n")
     assert extract(article(text), load()).events == []
+
+
+def test_a_delegation_that_had_a_visit_is_the_news():
+    """"Đoàn … do X làm Trưởng đoàn đã có chuyến thăm, làm việc tại Việt Nam từ ngày …": the visit
+    the article reports, not one it recalls; X heads it and the reception within it."""
+    text = ("Từ ngày 20 đến 23/3/2038, Đoàn đại biểu Cục Bảo vệ an ninh nội địa, Bộ Công an nước Cộng hòa nhân dân "
+            "Trung Hoa do đồng chí Mẫn Chí Hiền, Cục trưởng làm Trưởng đoàn đã có chuyến thăm, làm việc tại Việt Nam."
+            "\n\nSáng 21/3, tại Hà Nội, Đoàn đã được đồng chí Trung tướng Phí Văn Lực, Tổng cục trưởng Tổng cục An "
+            "ninh tiếp và làm việc.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    assert (events["visit"].mention, events["visit"].date.iso(), events["visit"].date.iso_end()) == (
+        "primary", "2038-03-20", "2038-03-23")
+    assert {p.person.name: (p.person.country, p.role) for p in events["reception"].participants} == {
+        "Phí Văn Lực": ("VN", "host"), "Mẫn Chí Hiền": ("CN", "head_of_delegation")}
