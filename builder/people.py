@@ -228,7 +228,13 @@ STRUCTURAL = frozenset(
     "Nam Cộng Hòa Hoà Nhân Dân Tổng Viện Đại Sứ Quán Trường Phòng Tòa Toà Sát Biên Quân Đội Vụ "
     "Cửa Khẩu Huyện Xã Trấn Châu Phía Về Tại Theo Đồng Chí Ông Bà Ngài Thứ Chủ Tịch Bí Thư Giám Đốc".split())
 # words that are part of no name, wherever they stand in a run ("Phó Chủ", "Đoàn Công")
-NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Công Sát Khẩu Cửa Trưởng".split())
+NEVER_IN_NAME = frozenset("Bộ Cục Sở Ủy Uỷ Ban Đảng Chủ Giám Đốc Tỉnh Huyện Xã Sát Khẩu Cửa Trưởng".split())
+
+
+def _not_a_name_word(word: tuple[int, int, str], text_low: str) -> bool:
+    """A word no name holds: an organisation word, or "Công" of "Công an" ("Đoàn Công an" is no
+    "Đoàn Công"; "Phí Công Lực" is a name)."""
+    return word[2] in NEVER_IN_NAME or word[2] == "Công" and text_low.startswith(" an", word[1])
 # a name never follows an administrative noun: "châu Văn Sơn" is a prefecture
 ADMIN_BEFORE = re.compile(r"(?:châu|tỉnh|huyện|quận|xã|thị xã|thị trấn|thành phố|khu|cửa khẩu|đồn|phường|dân tộc|TP\.?)\s+$", re.I)
 
@@ -291,7 +297,7 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             and len(words) - i + 1 <= 4:
         i -= 1   # "Đoàn Văn Tú": a surname that is also an organisation word
     whole = 2 <= len(words) - i <= 4 and (words[i][2] not in STRUCTURAL or words[i][2] in lex.surnames) and not any(
-        w in NEVER_IN_NAME for _, _, w in words[i:]) and not _ends_in_place(words[i:], lex, text_low)
+        _not_a_name_word(w, text_low) for w in words[i:]) and not _ends_in_place(words[i:], lex, text_low)
     if whole:   # "Giả Minh Sơn": the whole name, not "Minh Sơn" from an inner listed surname
         yield words[i:]
     for j, (s, _, w) in enumerate(words):
@@ -299,7 +305,7 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
             continue
         if places_at(text_low, s, lex):
             continue
-        if 2 <= len(words) - j <= 4 and not any(w in NEVER_IN_NAME for _, _, w in words[j:]):
+        if 2 <= len(words) - j <= 4 and not any(_not_a_name_word(w, text_low) for w in words[j:]):
             yield words[j:]
 
 

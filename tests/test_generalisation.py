@@ -708,3 +708,14 @@ def test_a_delegation_that_had_a_visit_is_the_news():
         "primary", "2038-03-20", "2038-03-23")
     assert {p.person.name: (p.person.country, p.role) for p in events["reception"].participants} == {
         "Phí Văn Lực": ("VN", "host"), "Mẫn Chí Hiền": ("CN", "head_of_delegation")}
+
+
+def test_cong_is_a_middle_name_but_not_the_cong_of_cong_an():
+    """"Trung tá Quách Công Nhựt" is a name (Công is a common middle name); "Đoàn Công an tỉnh" holds
+    no person "Đoàn Công"."""
+    from builder.people import find_people
+    from builder.cleaning import match_form
+    text = ("Về phía Công an Thành phố có Đại tá Lãnh Thị Mơ, Phó Giám đốc và Trung tá Phí Công Lực, Trưởng phòng "
+            "Quản lý xuất nhập cảnh. Đoàn Công an tỉnh Lạng Sơn do Đại tá Hà Đình Nghị dẫn đầu.")
+    mt = match_form(text)
+    assert [p.name for p in find_people(mt, [(0, len(mt))], load())] == ["Lãnh Thị Mơ", "Phí Công Lực", "Hà Đình Nghị"]
