@@ -109,6 +109,7 @@ ALL_MEETINGS = re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các
                           r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b")
 # who travels with the delegation ("Phó Trưởng đoàn là bà Y": its deputy head is one of its members)
 MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Cc]ùng đi có|[Đđ]oàn gồm|"
+                     r"[Cc]ùng đi với [^.;,]{1,40}? có|"   # "Cùng đi với Tổng Lãnh sự có bà X": the visitor's side
                      r"[Pp]hó [Tt]rưởng [Đđ]oàn)\b")
 SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
                        r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
@@ -188,8 +189,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
         shared = [x for x in every_meeting if x not in m.sentences] \
             if m.event.mention == "primary" and m.kind != "visit" else []
         for sent in m.sentences + shared:
-            if sent in framed:
-                continue
+            if sent in framed or HANDOVER.search(mt, *sent):
+                continue   # (who hands over wanted persons at the border attends no meeting)
             for p in people:
                 if principal_of.get((sent, p.start), m) is not m:
                     continue
@@ -232,6 +233,9 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
         _promote_unnamed_chairs(mt, m, people, lex)
 
 
+# a hand-over of wanted persons or victims at the border: not a meeting, and not attending one
+HANDOVER = re.compile(r"(?i)\b(?:bàn giao|trao trả|dẫn độ)\b[^.;]{0,80}?\b(?:đối tượng|người|công dân|nghi phạm|"
+                      r"phạm nhân|nạn nhân)\b|\bviệc (?:bàn giao|trao trả|dẫn độ)\b")
 # "chuyển lời thăm hỏi của Bộ trưởng X tới …": X sends greetings, and is not in the room
 GREETINGS_OF = re.compile(r"(?i)\blời\s+(?:thăm hỏi|hỏi thăm|chào|chúc mừng|chúc)(?:\s+(?:trân trọng|thân ái|nồng nhiệt|"
                           r"tốt đẹp nhất))?\s+của\s+(?P<who>[^.;]{3,160}?)(?=\s+(?:tới|đến|gửi)\b|[.;]|$)")

@@ -719,3 +719,16 @@ def test_cong_is_a_middle_name_but_not_the_cong_of_cong_an():
             "Quản lý xuất nhập cảnh. Đoàn Công an tỉnh Lạng Sơn do Đại tá Hà Đình Nghị dẫn đầu.")
     mt = match_form(text)
     assert [p.name for p in find_people(mt, [(0, len(mt))], load())] == ["Lãnh Thị Mơ", "Phí Công Lực", "Hà Đình Nghị"]
+
+
+def test_who_comes_with_the_visitor_is_of_his_side_and_a_hand_over_is_attended_by_no_one():
+    """"Cùng đi với Tổng Lãnh sự có bà X": X is of the consul general's side; the officers who hand
+    over wanted persons at the border the same morning are not at the meeting."""
+    text = ("Sáng 14/3/2038, tại trụ sở Công an Thành phố, Thiếu tướng Phí Văn Lực, Giám đốc Công an Thành phố đã "
+            "tiếp ông Mẫn Chí Hiền, Tổng Lãnh sự nước Cộng hòa nhân dân Trung Hoa tại Thành phố Hồ Chí Minh. Cùng đi "
+            "với Tổng Lãnh sự có bà Lãnh Vũ Hân, Phó Tổng Lãnh sự.\n\nCũng trong sáng 14/3, Công an Thành phố đã bàn "
+            "giao cho phía Trung Quốc 3 đối tượng bị truy nã. Chủ trì việc bàn giao phía Việt Nam là Thiếu tá Hà Đình "
+            "Nghị, Phó Trưởng phòng Cảnh sát hình sự.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.person.country for p in event.participants} == {
+        "Phí Văn Lực": "VN", "Mẫn Chí Hiền": "CN", "Lãnh Vũ Hân": "CN"}
