@@ -128,7 +128,13 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
                 date = _resolve(before[-1], article, primary.date if primary.date.known else None)
             if date is None:
                 date = event_day(target.date)
-            signers = [] if P.WITNESS.search(mt, s, m.start()) else _signatories(mt, s, m.start(), people, target, article)
+            # "Dưới sự chứng kiến của hai đồng chủ trì, A và B đã ký …": A and B sign; the witnesses
+            # named in the phrase before the comma do not
+            witnessed = WITNESSED_BY.search(mt, s, m.start())
+            if witnessed:
+                signers = _signatories(mt, s, m.start(), people, target, article, after=witnessed.end())
+            else:
+                signers = [] if P.WITNESS.search(mt, s, m.start()) else _signatories(mt, s, m.start(), people, target, article)
             target.documents.append(DocumentMention(doc_type, title, date, count, signers, evidence(article, s, e)))
     _joint_statements(article, body, events)
     _signers_from_followups(article, body + captions, events, people)
@@ -195,18 +201,22 @@ def _person(article: Article, p: FoundPerson) -> PersonMention:
                          evidence(article, *p.sentence), (p.start, p.end), p.canonical)
 
 
+WITNESSED_BY = re.compile(r"(?i)\b(?:dưới|trước) sự chứng kiến của\b[^.;,]{3,120},")
+
+
 def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], event: EventMention,
-                 article: Article) -> list[PersonMention]:
-    """Named subjects of the signing verb, else 'hai Bộ trưởng' resolved to the event's leaders."""
+                 article: Article, after: int | None = None) -> list[PersonMention]:
+    """Named subjects of the signing verb, else 'hai Bộ trưởng' resolved to the event's leaders.
+    `after`: where the subject begins (past a "Dưới sự chứng kiến của …," phrase)."""
     verb = None
     for v in P.SIGN_VERB.finditer(mt, s, doc_start):
         verb = v
     if verb is None:
         return []
-    named = [p for p in people if s <= p.start < verb.start() and p.sentence[0] == s]
+    named = [p for p in people if (after or s) <= p.start < verb.start() and p.sentence[0] == s]
     if named:
         return _unique(article, named)
-    both = P.BOTH_SIDES.search(mt, s, verb.start())
+    both = P.BOTH_SIDES.search(mt, after or s, verb.start())
     if not both or re.search(r"đại diện|các đơn vị", mt[s:verb.start()]):
         return []
     title = (both.group("title") or both.group("title2") or "").lower()
@@ -217,6 +227,8 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
         cands = [pm for pm in event.participants if pm.person.country == country]
         if title == "trưởng đoàn":   # the heads of the two sides: host and visitor, or co-chairs
             cands = [pm for pm in cands if pm.role != "participant"]
+        elif title == "đồng chủ trì":   # "hai đồng chủ trì ký …": the co-chairs
+            cands = [pm for pm in cands if pm.role == "co_chair"]
         elif title not in ("bên", "bộ"):
             cands = [pm for pm in cands if title in (pm.person.title or "").lower()]
         cands.sort(key=lambda pm: {"co_chair": 0, "head_of_delegation": 1, "host": 2}.get(pm.role, 3))

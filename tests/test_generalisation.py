@@ -732,3 +732,17 @@ def test_who_comes_with_the_visitor_is_of_his_side_and_a_hand_over_is_attended_b
     (event,) = extract(article(text), load()).events
     assert {p.person.name: p.person.country for p in event.participants} == {
         "Phí Văn Lực": "VN", "Mẫn Chí Hiền": "CN", "Lãnh Vũ Hân": "CN"}
+
+
+def test_who_signs_under_the_eyes_of_the_co_chairs():
+    """"hai đồng chủ trì ký Biên bản": the co-chairs sign; "Dưới sự chứng kiến của hai đồng chủ trì,
+    A và B đã ký Quy chế …": A and B sign, the co-chairs only witness."""
+    text = ("Sáng 4/6/2038, tại Lạng Sơn, Công an tỉnh Lạng Sơn và Cục Công an thành phố Bằng Tường (Trung Quốc) tổ "
+            "chức hội đàm. Đồng chủ trì hội đàm là Đại tá Phí Văn Lực, Giám đốc Công an tỉnh Lạng Sơn và ông Mẫn Chí "
+            "Hiền, Cục trưởng Cục Công an thành phố Bằng Tường. Cùng dự có Thượng tá Hà Đình Nghị, Phó Giám đốc Công "
+            "an tỉnh; phía Trung Quốc có bà Lãnh Mỹ Kỳ, Phó Cục trưởng.\n\nKết thúc hội đàm, hai đồng chủ trì ký Biên "
+            "bản hội đàm. Dưới sự chứng kiến của hai đồng chủ trì, Thượng tá Hà Đình Nghị và bà Lãnh Mỹ Kỳ đã ký Quy "
+            "chế phối hợp vận hành đường dây nóng.\n")
+    (event,) = extract(article(text), load()).events
+    assert {d.doc_type: sorted(s.name for s in d.signatories) for d in event.documents} == {
+        "minutes": ["Mẫn Chí Hiền", "Phí Văn Lực"], "other": ["Hà Đình Nghị", "Lãnh Mỹ Kỳ"]}
