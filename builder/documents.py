@@ -8,13 +8,14 @@ from dataclasses import replace
 
 from . import patterns as P
 from .cleaning import variant_key
-from .events import _dates_in, _resolve, evidence
+from .events import _dates_in, _resolve, evidence, locate
+from .lexicon import load
 from .people import FoundPerson
 from .records import Article, DateValue, DocumentMention, EventMention, PersonMention
 
 
 # what may stand between a document's title and its own signing date: ", được ký tại Nam Ninh hồi"
-SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban hành)(?:\s+(?:tại|ở)\s+[^,;.]{1,30}?)?\s*(?:vào|hồi|ngày)?\s*$")
+SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban hành)(?:\s+(?:tại|ở)\s+[^,;.]{1,60}?)?\s*(?:vào|hồi|ngày)?\s*$")
 
 
 NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao đổi|xem xét)|\bchưa\s+ký\b|\bdự kiến\s+(?:sẽ\s+)?ký\b|"
@@ -100,7 +101,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             primary = caption_meeting or owner_of(s) or first
             target = primary
             ordinal = P.ORDINAL.search(mt, m.start(), t_end)
-            own = [x for x in _dates_in(article, t_end, min(e, t_end + 60))
+            own = [x for x in _dates_in(article, t_end, min(e, t_end + 90))
                    if x.kind not in ("years_ago",) and SIGNED_ON.match(mt[t_end:x.char_start])]
             before = [x for x in _dates_in(article, s, m.start()) if x.kind in ("day", "relative_day")]
             if ordinal:
@@ -114,7 +115,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
                 date = _resolve(own[0], article, primary.date if primary.date.known else None)
                 if not ordinal:
                     target = _event_at(events, date) or _recalled_meeting(article, events, title, date, primary,
-                                                                          (s, e)) or primary
+                                                                          (s, e), (t_end, own[0].char_end)) or primary
             elif recalled_doc or not signed_here:
                 # "thực hiện Biên bản hội đàm năm 2035": the minutes of an earlier meeting
                 in_title = [x for x in _dates_in(article, m.start(), t_end) if x.kind in ("year", "month", "day")]
@@ -169,16 +170,20 @@ RECALLED_DOC = re.compile(r"\b(?:thực hiện|triển khai|kết quả thực h
 
 
 def _recalled_meeting(article: Article, events: list[EventMention], title: str, date: DateValue,
-                      primary: EventMention, sentence: tuple[int, int]) -> EventMention | None:
+                      primary: EventMention, sentence: tuple[int, int],
+                      signed: tuple[int, int] | None = None) -> EventMention | None:
     """A document signed well before the reported meeting, at a meeting the article names only
-    through it ("Biên bản hội đàm ký tại Cao Bằng hồi tháng 3-2041"): that meeting, as a reference."""
+    through it ("Biên bản hội đàm ký tại Cao Bằng hồi tháng 3-2041"): that meeting, as a reference,
+    placed where the signing clause (`signed`) says it was."""
     if not (date.known and primary.date.known and date.end < primary.date.start - dt.timedelta(days=7)):
         return None
     kind = "conference" if re.search(r"(?i)hội nghị|đối thoại", title) else "talks"
+    city, country = locate(article, *signed, load()) if signed else (None, None)
     ev = EventMention(
         article_id=article.article_id, mention="reference", event_type=kind, title_vi=title,
-        series=None, series_number=None, series_number_inferred=False, date=date, location_city=None,
-        location_country=None, host_country=None, status="held", evidence=evidence(article, *sentence))
+        series=None, series_number=None, series_number_inferred=False, date=date, location_city=city,
+        location_country=country, host_country=country, status="held", evidence=evidence(article, *sentence),
+        location_basis="stated" if city or country else None)
     events.append(ev)
     return ev
 

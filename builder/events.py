@@ -339,6 +339,9 @@ PLANNED_MEETING = re.compile(
     r"(?:thống nhất|nhất trí|thỏa thuận)(?P<mid>[^.;]{0,60}?)\b(?:sẽ )?tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)"
     r"(?P<rest>[^.;]{0,100})")
 # "luân phiên tổ chức hội đàm hằng năm, năm 2044 sẽ tổ chức tại thành phố Phổ Nhĩ"
+# "Hai bên thống nhất cuộc hội đàm giữa năm sẽ tổ chức tại thành phố Văn Sơn vào tháng 10/2078"
+PLANNED_NAMED_FIRST = re.compile(r"(?:thống nhất|nhất trí|thỏa thuận)\s+(?:cuộc |buổi |phiên )?(?P<what>hội đàm|hội nghị|cuộc gặp)"
+                                 r"(?P<mid>[^.;]{0,40}?)\s+sẽ (?:được )?tổ chức(?P<rest>[^.;]{0,100})")
 PLANNED_NEXT = re.compile(r"(?P<what>hội đàm|hội nghị)[^.;]{0,60}?,\s*(?P<rest>(?:năm|vào năm) \d{4} (?:sẽ )?(?:được )?tổ chức[^.;]{0,80})")
 PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks"}
 
@@ -350,7 +353,8 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
     claims = []
     for s, e in body:
         seen_what = set()
-        for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)):
+        for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)) + list(
+                PLANNED_NAMED_FIRST.finditer(mt, s, e)):
             if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")):
                 continue
             if m.start("what") in seen_what or any(m.start() <= w < m.end() for w in seen_what):

@@ -119,7 +119,9 @@ CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đ
 PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
-PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ)\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
+PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ|"
+                            # "Sở Công an Quảng Tây sẽ mời Công an tỉnh Quảng Ninh sang hội đàm …"
+                            r"sẽ mời[^.;]{0,60}?\s(?:sang|đến|tới))\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
 SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                          r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
 SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
@@ -183,6 +185,7 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
 
 
 # --- frames ------------------------------------------------------------------------------------------
+REPORTING = re.compile(r"(?i)\b(?:nói rằng|cho biết|cho rằng|khẳng định|nhấn mạnh|thông báo|tiết lộ|chia sẻ)\b")
 OCCASION = re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b")
 
 
@@ -211,9 +214,12 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     """People of the frame's sentence with the role their position gives them."""
     out = []
     listed = LISTED.search(mt, s, e)
+    planned = _is_planned(mt, s, e, at)
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
+        if planned and p.end < at and REPORTING.search(mt, p.end, at):
+            continue   # "ông X nói rằng … sẽ mời … sang hội đàm": who tells of the plan is not in it
         role = "head_of_delegation" if P.named_head(mt, s, e, p.start) else "participant"
         for m in P.HEAD_SPAN.finditer(mt, s, e):
             if m.start("who") <= p.start < m.end("who"):

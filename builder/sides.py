@@ -135,6 +135,6 @@ def _org_of(title: str) -> str | None:
 
 
 def _trim_org(phrase: str) -> str:
-    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|tổ chức|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
+    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|sẽ|mời|tổ chức|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
                       r"hội đàm|trong|theo|nhằm|để|hồi|lần thứ|đồng|đón|vào|năm|từ|giai đoạn)\b", phrase)[0]
     return phrase.strip(" ,")

@@ -746,3 +746,24 @@ def test_who_signs_under_the_eyes_of_the_co_chairs():
     (event,) = extract(article(text), load()).events
     assert {d.doc_type: sorted(s.name for s in d.signatories) for d in event.documents} == {
         "minutes": ["Mẫn Chí Hiền", "Phí Văn Lực"], "other": ["Hà Đình Nghị", "Lãnh Mỹ Kỳ"]}
+
+
+def test_recalled_and_planned_talks_told_in_other_words():
+    """A document "được ký tại cuộc hội đàm ở thành phố Văn Sơn ngày 20/3/2035" makes a recalled
+    meeting in Wenshan ("thành phố Văn Sơn", not the given name "Văn Sơn"); "thống nhất cuộc hội đàm
+    giữa năm sẽ tổ chức tại thành phố Văn Sơn vào tháng 10/2038" and "X nói rằng … sẽ mời Công an
+    tỉnh Quảng Ninh sang hội đàm tại Nam Ninh vào năm 2039" are planned talks, X in neither."""
+    text = ("Ngày 12/4/2038, tại Hà Giang, Đại tá Phí Văn Lực, Giám đốc Công an tỉnh Hà Giang hội đàm với đoàn Cục "
+            "Công an châu Văn Sơn (Trung Quốc) do ông Mẫn Chí Hiền, Cục trưởng dẫn đầu.\n\nHai bên đánh giá kết quả "
+            "thực hiện Thoả thuận hợp tác phòng, chống tội phạm, được ký tại cuộc hội đàm ở thành phố Văn Sơn ngày "
+            "20/3/2035.\n\nHai bên thống nhất cuộc hội đàm giữa năm sẽ tổ chức tại thành phố Văn Sơn vào tháng 10/2038."
+            "\n\nÔng Lãnh Thiệu Nhuận, Phó Giám đốc Sở Công an Quảng Tây nói rằng Sở sẽ mời Công an tỉnh Quảng Ninh "
+            "sang hội đàm tại thành phố Nam Ninh vào năm 2039.\n")
+    events = extract(article(text), load()).events
+    found = {(e.mention, e.status, e.date.iso(), e.location_city) for e in events if e.event_type == "talks"}
+    assert found == {("primary", "held", "2038-04-12", None),    # "tại Hà Giang": a province, so no city
+                     ("reference", "held", "2035-03-20", "Wenshan"), ("reference", "planned", "2038-10", "Wenshan"),
+                     ("reference", "planned", "2039", "Nanning")}
+    recalled = next(e for e in events if e.date.iso() == "2035-03-20")
+    assert [d.doc_type for d in recalled.documents] == ["agreement"]
+    assert not any(p.person.name == "Lãnh Thiệu Nhuận" for e in events if e.status == "planned" for p in e.participants)
