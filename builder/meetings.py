@@ -137,7 +137,7 @@ DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| côn
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
-LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|tham gia đoàn|tham gia|về phía|phía|"
+LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|dự có|tham gia đoàn|tham gia|về phía|phía|"
                     r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
 
 

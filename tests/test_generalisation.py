@@ -767,3 +767,15 @@ def test_recalled_and_planned_talks_told_in_other_words():
     recalled = next(e for e in events if e.date.iso() == "2035-03-20")
     assert [d.doc_type for d in recalled.documents] == ["agreement"]
     assert not any(p.person.name == "Lãnh Thiệu Nhuận" for e in events if e.status == "planned" for p in e.participants)
+
+
+def test_who_is_listed_after_du_co_attends_and_does_not_host():
+    text = ("Từ ngày 15 đến 18/9/2038, Đoàn công tác Sở Công an Khu tự trị dân tộc Choang Quảng Tây do ông Mẫn Chí "
+            "Hiền dẫn đầu đã thăm, làm việc tại Việt Nam.\n\n- Ngày 15/9: Đoàn nhập cảnh qua Cửa khẩu quốc tế Móng Cái. "
+            "Đại tá Hà Đình Nghị, Phó Giám đốc Công an tỉnh Quảng Ninh ra đón Đoàn tại cửa khẩu.\n\n"
+            "- Ngày 16/9: Tại thành phố Hạ Long, Đoàn hội đàm với Công "
+            "an tỉnh Quảng Ninh. Thiếu tướng Phí Văn Lực, Giám đốc Công an tỉnh chủ trì hội đàm; dự có Đại tá Hà Đình "
+            "Nghị.\n")
+    talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
+    assert {p.person.name: p.role for p in talks.participants} == {
+        "Mẫn Chí Hiền": "head_of_delegation", "Phí Văn Lực": "host", "Hà Đình Nghị": "participant"}
