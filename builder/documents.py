@@ -100,7 +100,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             # the sentence speaks of
             primary = caption_meeting or owner_of(s) or first
             target = primary
-            ordinal = P.ORDINAL.search(mt, m.start(), t_end)
+            ordinal = P.ORDINAL.search(mt, m.start(), t_end) or _signed_at_numbered(mt, t_end, e)
             own = [x for x in _dates_in(article, t_end, min(e, t_end + 90))
                    if x.kind not in ("years_ago",) and SIGNED_ON.match(mt[t_end:x.char_start])]
             before = [x for x in _dates_in(article, s, m.start()) if x.kind in ("day", "relative_day")]
@@ -186,6 +186,16 @@ def _recalled_meeting(article: Article, events: list[EventMention], title: str, 
         location_basis="stated" if city or country else None)
     events.append(ev)
     return ev
+
+
+# "… mà hai Bộ trưởng đã ký tại Hội nghị … lần thứ 25 ở Hà Nội": the numbered meeting it was signed at
+SIGNED_AT_NUMBERED = re.compile(r"[^.;]{0,60}?\bký(?: kết)? tại (?:[Hh]ội nghị|[Đđ]ối thoại|[Pp]hiên)[^.;]{0,120}?"
+                                r"(?=\b[Ll]ần thứ )")
+
+
+def _signed_at_numbered(mt: str, t_end: int, e: int):
+    m = SIGNED_AT_NUMBERED.match(mt, t_end, e)
+    return P.ORDINAL.match(mt, m.end(), e) if m else None
 
 
 def _counted(mt: str, s: int, e: int):

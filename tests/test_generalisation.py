@@ -779,3 +779,15 @@ def test_who_is_listed_after_du_co_attends_and_does_not_host():
     talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
     assert {p.person.name: p.role for p in talks.participants} == {
         "Mẫn Chí Hiền": "head_of_delegation", "Phí Văn Lực": "host", "Hà Đình Nghị": "participant"}
+
+
+def test_a_document_signed_at_a_numbered_conference_named_after_it_belongs_to_that_conference():
+    text = ("Ngày 4/10/2038, tại Nam Ninh, Học viện Cảnh sát Quảng Tây tổ chức Lễ khai giảng lớp bồi dưỡng cho cán bộ "
+            "Công an tỉnh Cao Bằng. Ông Mẫn Chí Hiền, Phó Giám đốc Sở Công an Khu tự trị dân tộc Choang Quảng Tây và "
+            "Thượng tá Phí Văn Lực, Phó Trưởng phòng Công an tỉnh Cao Bằng dự lễ.\n\nĐây là hoạt động triển khai Bản "
+            "ghi nhớ về hợp tác đào tạo, bồi dưỡng cán bộ mà hai Bộ trưởng Công an đã ký tại Hội nghị cấp Bộ trưởng về "
+            "hợp tác phòng, chống tội phạm lần thứ 25 ở Hà Nội tháng 11/2036.\n")
+    events = extract(article(text), load()).events
+    conference = next(e for e in events if e.series_number == 25)
+    assert [(d.doc_type, d.date.iso()) for d in conference.documents] == [("memorandum_of_understanding", "2036-11")]
+    assert not any(e.documents for e in events if e is not conference)
