@@ -215,6 +215,7 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     out = []
     listed = LISTED.search(mt, s, e)
     planned = _is_planned(mt, s, e, at)
+    invitation = mt.find("lời mời", s, e) >= 0 or mt.find("Lời mời", s, e) >= 0
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
@@ -239,7 +240,8 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
-        invited = next((m for m in P.INVITED_BY.finditer(mt, s, e) if m.start("who") <= p.start < m.end("who")), None)
+        invited = next((m for m in P.INVITED_BY.finditer(mt, s, e) if m.start("who") <= p.start < m.end("who")),
+                       None) if invitation else None
         if invited and role == "participant" and kind in ("visit", "talks"):
             role = "host"   # "Nhận lời mời của Bộ trưởng X, …": the inviter hosts the visit
         chair_of = P.chair_of_role(mt, s, e, p.start)

@@ -242,6 +242,8 @@ GREETINGS_OF = re.compile(r"(?i)\blời\s+(?:thăm hỏi|hỏi thăm|chào|chúc
 
 
 def _greeting_sender(mt: str, sent: tuple[int, int], pos: int) -> bool:
+    if mt.find("lời", *sent) < 0 and mt.find("Lời", *sent) < 0:
+        return False
     return any(g.start("who") <= pos < g.end("who") for g in GREETINGS_OF.finditer(mt, *sent))
 
 

@@ -33,6 +33,8 @@ CHAIR_OF_SPAN = re.compile(r"\b(?:dưới|với) sự (?P<co>đồng )?chủ tr�
 
 def chair_of_role(mt: str, s: int, e: int, pos: int) -> str | None:
     """"co_chair" or "host" when the person at `pos` is named in a "dưới sự (đồng) chủ trì của" span."""
+    if mt.find("chủ trì của", s, e) < 0:   # (a plain search first: most sentences have none)
+        return None
     for m in CHAIR_OF_SPAN.finditer(mt, s, e):
         if m.start("who") <= pos < m.end("who"):
             return "co_chair" if m.group("co") else "host"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .cleaning import name_key
 from .lexicon import Lexicon, index_of
@@ -66,11 +67,15 @@ def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
 
 
 def _ends_with_any(text_low: str, options) -> str | None:
-    for o in options:
-        ol = o.lower()
+    for o, ol in _lowered(options):
         if text_low.endswith(ol) and (len(text_low) == len(ol) or not text_low[-len(ol) - 1].isalpha()):
             return o
     return None
+
+
+@lru_cache(maxsize=64)   # the lexicon's few option lists, lower-cased once rather than at every call
+def _lowered(options) -> tuple[tuple[str, str], ...]:
+    return tuple((o, o.lower()) for o in options)
 
 
 def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
@@ -104,7 +109,7 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                or _ends_with_any(stripped, HONORIFICS))
         if hit:
             start = len(stripped) - len(hit)
-            if hit.lower() in (r.lower() for r in lex.ranks):
+            if any(hit == r for r, _ in _lowered(lex.ranks)):
                 if title is None:   # "Thứ trưởng Bộ Công an, Trung tướng X": the office before the rank
                     title = _office_before_rank(pre, start, lex)
                 return start, pre[start:len(stripped)], title
