@@ -222,7 +222,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             member = travelling if MEMBERS.search(mt, p.sentence[0], p.start) else None
             # a member of the delegation is of its side, unless the title names the other country:
             # a Chinese "Cục Quản lý xuất nhập cảnh quốc gia" is no Vietnamese department
-            named = country_named_in(p.title or "", lex)
+            named = bool(member) and country_named_in(p.title or "", lex)
             country = (_side_of_list(mt, p) or (member if member and not named else None) or p.country
                        or (known.country if known else None) or member
                        or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
@@ -252,7 +252,8 @@ LEADS_AFTER = re.compile(r"[^.;]{0,160}?(?:,\s*|\s+)(?:đang\s+|đã\s+|là ngư
 
 
 def _leads_delegation(mt: str, p: FoundPerson, people: list[FoundPerson], claimed) -> bool:
-    if p.phrase_start == p.start and not p.title or any(a <= p.start < b for a, b in claimed):
+    if mt.find("dẫn đầu", p.end, p.sentence[1]) < 0 or p.phrase_start == p.start and not p.title \
+            or any(a <= p.start < b for a, b in claimed):
         return False
     m = LEADS_AFTER.match(mt, p.end, p.sentence[1])
     return bool(m) and not any(p.end < q.start < m.end() for q in people)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from .cleaning import name_key
 from .lexicon import Lexicon, index_of
@@ -73,9 +72,16 @@ def _ends_with_any(text_low: str, options) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)   # the lexicon's few option lists, lower-cased once rather than at every call
+_LOWERED: dict[int, tuple[object, tuple[tuple[str, str], ...]]] = {}
+
+
 def _lowered(options) -> tuple[tuple[str, str], ...]:
-    return tuple((o, o.lower()) for o in options)
+    """The lexicon's few option lists, lower-cased once rather than at every call (kept by the
+    list's identity: hashing a long tuple at each call would cost what it saves)."""
+    entry = _LOWERED.get(id(options))
+    if entry is None or entry[0] is not options:
+        entry = _LOWERED[id(options)] = (options, tuple((o, o.lower()) for o in options))
+    return entry[1]
 
 
 def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
@@ -84,11 +90,14 @@ def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
     before = pre[:rank_start].rstrip()
     if not before.endswith(","):
         return None
-    head = before[:-1].rstrip()
+    whole = before[:-1].rstrip()
+    if not whole[-1:].isalpha():
+        return None   # "Chiều 12/5, Trung tướng X": a date, not an office, before the comma
+    head = whole[-160:]   # an office is shorter than this; walking back further costs for nothing
     intro = _introduction(head, lex)
     if intro is None or intro[1] is not None or not intro[2]:
         return None
-    opening = head[:intro[0]].rstrip()
+    opening = whole[:len(whole) - len(head) + intro[0]].rstrip()
     return intro[2] if not opening.endswith(",") else None
 
 
