@@ -23,11 +23,14 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
     """Date, place, sides and participants of every meeting (mutates the events)."""
     mt = article.match_text
     visit = next((m for m in meetings if m.kind == "visit" and m.event.mention == "primary"), None)
+    in_a_room = []
     for m in meetings:
         ev = m.event
         own = [f.date for f in m.frames if f.date is not None and f.date.known]
         ev.date = own[0] if own else (ev.date if ev.mention == "reference" else UNKNOWN_DATE)
         online = any(ONLINE.search(mt, *f.sentence) for f in m.frames)
+        if not online:
+            in_a_room.append(m)
         city = country = None
         if not online:
             # the frame's own sentences first, then the dated subheading it hangs under
@@ -58,7 +61,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
         if online:
             ev.location_city = ev.location_country = ev.location_basis = None
         ev.evidence = evidence(article, *m.frames[0].sentence)
-    _place_by_the_same_days_meeting([m for m in meetings if not any(ONLINE.search(mt, *f.sentence) for f in m.frames)])
+    _place_by_the_same_days_meeting(in_a_room)
     # a delegation stated to be in a third country ("thăm và làm việc tại Vương quốc Campuchia") is
     # there for its other sessions too, not in the other side's country by default
     abroad = {m.event.location_country for m in meetings if m.event.location_basis == "stated"
