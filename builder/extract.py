@@ -179,6 +179,11 @@ def _name_conferences(article, meetings, itself, refs) -> None:
     mt = article.match_text
     if itself:
         first = itself[0].event
+        # "Nhân dịp Đối thoại … lần thứ 21 diễn ra tại Hà Nội ngày 11/6, …": the phrase that names
+        # the conference may be the only one to date it
+        dated = next((c.event.date for c in itself if c.event.date.known and c.event.date.precision == "day"), None)
+        if dated is not None and (not primary.date.known or primary.date.precision == "unknown"):
+            primary.date = dated
         primary.series_number = first.series_number
         primary.series = first.series
         primary.series_key = first.series_key

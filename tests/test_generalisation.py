@@ -810,3 +810,16 @@ def test_a_document_signed_at_a_numbered_conference_named_after_it_belongs_to_th
     conference = next(e for e in events if e.series_number == 25)
     assert [(d.doc_type, d.date.iso()) for d in conference.documents] == [("memorandum_of_understanding", "2036-11")]
     assert not any(e.documents for e in events if e is not conference)
+
+
+def test_a_conference_dated_only_by_the_phrase_that_names_it():
+    """An interview "Nhân dịp Đối thoại … lần thứ 21 diễn ra tại Hà Nội ngày 11/6, …" whose answers
+    tell of the dialogue without a day: the dialogue (and its minutes) are of 11/6."""
+    text = (" date 2038-06\nNhân dịp Đối thoại an ninh chiến lược giữa Bộ Công an Việt Nam và Bộ An ninh Quốc gia Trung "
+            "Quốc lần thứ 21 diễn ra tại Hà Nội ngày 11/6, phóng viên đã phỏng vấn Thượng tướng Phí Văn Lực, Thứ "
+            "trưởng Bộ Công an.\n\nThượng tướng Phí Văn Lực: Tôi và ông Mẫn Chí Hiền, Thứ trưởng Bộ An ninh Quốc gia "
+            "Trung Quốc, đã đồng chủ trì Đối thoại. Kết thúc phiên làm việc, tôi và Thứ trưởng Mẫn Chí Hiền đã ký "
+            "Biên bản Đối thoại.\n")
+    conference = next(e for e in extract(article(text), load()).events if e.event_type == "conference")
+    assert (conference.mention, conference.series_number, conference.date.iso()) == ("primary", 21, "2038-06-11")
+    assert [(d.doc_type, d.date.iso()) for d in conference.documents] == [("minutes", "2038-06-11")]
