@@ -278,11 +278,12 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
             signer_names = [p for p in people if s + m.start("who") <= p.start < s + m.end("who")]
             dm = P.DOC_RE.match(mt, s + (len(mt[s:e]) - len(mt[s:e].lstrip())))
         else:
-            c = re.search(r"\b(?:ký|ký kết)\s+(?=Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)", mt[s:e])
+            # (a caption may write the document in lower case: "A và B ký biên bản hội đàm")
+            c = re.search(r"\b(?:ký|ký kết)\s+(?=(?i:bản ghi nhớ|biên bản|thỏa thuận|hiệp định))", mt[s:e])
             if not c:
                 continue
             signer_names = _names_before(mt, s, s + c.start(), people)
-            dm = P.DOC_RE.match(mt, s + c.end())
+            dm = P.DOC_RE_ANYCASE.match(mt, s + c.end())
         if not dm or not signer_names:
             continue
         for d in docs:

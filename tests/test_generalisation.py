@@ -823,3 +823,14 @@ def test_a_conference_dated_only_by_the_phrase_that_names_it():
     conference = next(e for e in extract(article(text), load()).events if e.event_type == "conference")
     assert (conference.mention, conference.series_number, conference.date.iso()) == ("primary", 21, "2038-06-11")
     assert [(d.doc_type, d.date.iso()) for d in conference.documents] == [("minutes", "2038-06-11")]
+
+
+def test_a_caption_in_lower_case_names_the_signers_the_body_does_not():
+    """"hai bên đã ký Biên bản hội đàm" names no signer; the caption "A và ông B ký biên bản hội đàm"
+    (lower case) does."""
+    text = ("Ngày 5/9/2038, tại Lạng Sơn, Thiếu tướng Phí Văn Lực, Giám đốc Công an tỉnh Lạng Sơn hội đàm với ông "
+            "Mẫn Chí Hiền, Phó Giám đốc Sở Công an Khu tự trị dân tộc Choang Quảng Tây.\n\nvanban.jpg\nThiếu tướng Phí "
+            "Văn Lực và ông Mẫn Chí Hiền ký biên bản hội đàm. Ảnh: Hữu Phúc\n\nKết thúc buổi hội đàm, hai bên đã ký "
+            "Biên bản hội đàm về hợp tác phòng, chống tội phạm.\n")
+    (event,) = extract(article(text), load()).events
+    assert [sorted(s.name for s in d.signatories) for d in event.documents] == [["Mẫn Chí Hiền", "Phí Văn Lực"]]
