@@ -215,7 +215,14 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                         m.add(p, "host" if not (p.country and located) or p.country == located
                               else "head_of_delegation")
                     else:
-                        m.add(p, "host" if hosts or chairs else "participant")
+                        role = "host" if hosts or chairs else "participant"
+                        if role == "participant" and _subject_at_the_meeting(mt, sent, p) and p.country \
+                                and not any(q.country == p.country and r != "participant" for q, r in m.people.values()):
+                            # "Tại buổi làm việc, Thứ trưởng A và đồng chí B, Thứ trưởng Bộ An ninh Quốc gia
+                            # Trung Quốc đã trao đổi …": the two who spoke for their sides
+                            role = "host" if p.country == (m.event.host_country or m.event.location_country) \
+                                else "head_of_delegation"
+                        m.add(p, role)
         # the travelling side: the article's delegation, else that of this meeting's head
         travelling = deleg or _head_country(mt, m, identity)
         for key, (p, role) in list(m.people.items()):
@@ -234,6 +241,19 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
             m.people[key] = (replace(p, country=country), role)
         _promote_unnamed_chairs(mt, m, people, lex)
+
+
+# "Tại buổi làm việc, A và B đã trao đổi …": the meeting told of, then who spoke at it
+AT_THE_MEETING = re.compile(r"(?i)\W*(?:tại|trong)\s+(?:buổi|cuộc)\s+(?:làm việc|hội đàm|hội kiến|tiếp|gặp)\s*,\s*")
+SPOKE = re.compile(r"\b(?:đã\s+)?(?:trao đổi|thảo luận|nhất trí|thống nhất|đánh giá)\b")
+
+
+def _subject_at_the_meeting(mt: str, sent: tuple[int, int], p: FoundPerson) -> bool:
+    lead = AT_THE_MEETING.match(mt, sent[0], sent[1])
+    if not lead or p.start < lead.end():
+        return False
+    verb = SPOKE.search(mt, lead.end(), sent[1])
+    return bool(verb) and p.start < verb.start() and not re.search(r"[.;]", mt[lead.end():verb.start()])
 
 
 # a hand-over of wanted persons or victims at the border: not a meeting, and not attending one

@@ -834,3 +834,15 @@ def test_a_caption_in_lower_case_names_the_signers_the_body_does_not():
             "Biên bản hội đàm về hợp tác phòng, chống tội phạm.\n")
     (event,) = extract(article(text), load()).events
     assert [sorted(s.name for s in d.signatories) for d in event.documents] == [["Mẫn Chí Hiền", "Phí Văn Lực"]]
+
+
+def test_who_spoke_for_the_other_body_at_the_delegations_session_hosts_it():
+    """"Ngày 10/6, Đoàn đã làm việc với Bộ An ninh Quốc gia Trung Quốc. Tại buổi làm việc, Thứ trưởng A
+    và đồng chí B, Thứ trưởng Bộ An ninh Quốc gia Trung Quốc đã trao đổi …": B hosts the session."""
+    text = ("Từ ngày 8 đến 12/6/2038, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Phí Văn Lực, Thứ trưởng dẫn "
+            "đầu đã thăm và làm việc tại Trung Quốc.\n\nNgày 10/6, tại Bắc Kinh, Đoàn đã làm việc với Bộ An ninh Quốc "
+            "gia Trung Quốc. Tại buổi làm việc, Thứ trưởng Phí Văn Lực và đồng chí Mẫn Chí Hiền, Thứ trưởng Bộ An ninh "
+            "Quốc gia Trung Quốc đã trao đổi về tình hình an ninh khu vực.\n")
+    talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
+    assert {p.person.name: p.role for p in talks.participants} == {
+        "Phí Văn Lực": "head_of_delegation", "Mẫn Chí Hiền": "host"}
