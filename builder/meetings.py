@@ -209,6 +209,14 @@ def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | No
     return value if value.known or chosen.kind == "relative_day" else None
 
 
+def co_chair_after(mt: str, end: int, sentence_end: int) -> bool:
+    """"A, … và ông B, … đồng chủ trì buổi lễ": the person ending at `end` is a subject of "đồng chủ trì"."""
+    co = P.CO_CHAIR.search(mt, end, sentence_end)
+    return bool(co) and not re.search(r"[.;]|\bdo\b", mt[end:co.start()]) and not re.search(
+        r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá|hoan nghênh|chào mừng|cảm ơn|mời|sang|tới)\b",
+        mt[end:co.start()])
+
+
 def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[FoundPerson],
                   claimed=(), lex: Lexicon | None = None) -> list[tuple[FoundPerson, str]]:
     """People of the frame's sentence with the role their position gives them."""
@@ -252,9 +260,7 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
             role = "co_chair"
         elif chaired and role == "participant" and not any(chaired.end() <= q.start < p.start for q in people):
             role = "principal"   # "Chủ trì hội đàm phía Việt Nam là X": a side's chair, host at home
-        co = P.CO_CHAIR.search(mt, p.end, e)
-        if co and not re.search(r"[.;]|\bdo\b", mt[p.end:co.start()]) and not re.search(
-                r"\b(?:dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá)\b", mt[p.end:co.start()]):
+        if co_chair_after(mt, p.end, e):
             role = "co_chair"
         chair = CHAIRS.search(mt, p.end, min(e, p.end + 160))
         if role == "participant" and chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()]):

@@ -13,7 +13,7 @@ from . import patterns as P
 from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate
 from .lexicon import Lexicon
-from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is
+from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, co_chair_after
 from .people import FoundPerson, country_named_in, country_of
 from .records import UNKNOWN_DATE, Article
 
@@ -208,7 +208,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     spans = _span_role(mt, sent, p)
                     if spans:   # "Đoàn Lai Châu do X dẫn đầu; phía bạn do ông Y chủ trì"
                         m.add(p, spans)
-                    elif named_chair == "co_chair":
+                    elif named_chair == "co_chair" or co_chair_after(mt, p.end, sent[1]):
                         m.add(p, "co_chair")
                     elif named_chair:   # "Chủ trì phía bạn là ông X": the chair of a side hosts at home
                         located = m.event.location_country

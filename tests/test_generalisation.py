@@ -846,3 +846,26 @@ def test_who_spoke_for_the_other_body_at_the_delegations_session_hosts_it():
     talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
     assert {p.person.name: p.role for p in talks.participants} == {
         "Phí Văn Lực": "head_of_delegation", "Mẫn Chí Hiền": "host"}
+
+
+def test_co_chairs_in_a_bullet_list_or_named_before_dong_chu_tri():
+    """"Đồng chủ trì buổi lễ có:" over bullet lines "- Đại tá A, …;" "- Ông B, …." makes A and B
+    co-chairs; so does "A, … và ông B, … đồng chủ trì buổi lễ" in a sentence of its own, but not
+    "Thủ tướng X hoan nghênh Bộ trưởng Y sang đồng chủ trì Đối thoại"."""
+    listed = ("Sáng 9/4/2038, tại thành phố Hà Giang, Công an tỉnh Hà Giang và Cục Công an châu Văn Sơn (Trung Quốc) "
+              "tổ chức Lễ khai trương Văn phòng liên lạc biên giới.\n\nĐồng chủ trì buổi lễ có:\n- Đại tá Phí Văn Lực, "
+              "Giám đốc Công an tỉnh Hà Giang;\n- Ông Mẫn Chí Hiền, Cục trưởng Cục Công an châu Văn Sơn.\n\nPhát biểu "
+              "tại buổi lễ, Đại tá Phí Văn Lực đánh giá cao sự phối hợp của phía bạn.\n")
+    named = ("Sáng 10/4/2038, tại Móng Cái, Công an tỉnh Quảng Ninh và Cục Công an thành phố Đông Hưng (Trung Quốc) tổ "
+             "chức Lễ ra quân tuần tra chung.\n\nĐại tá Phí Văn Lực, Giám đốc Công an tỉnh Quảng Ninh và ông Mẫn Chí "
+             "Hiền, Cục trưởng Cục Công an thành phố Đông Hưng đồng chủ trì buổi lễ.\n")
+    for text in (listed, named):
+        (event,) = extract(article(text), load()).events
+        assert {p.person.name: p.role for p in event.participants} == {
+            "Phí Văn Lực": "co_chair", "Mẫn Chí Hiền": "co_chair"}, text[:40]
+    welcomed = ("Chiều 21/8/2038, tại Trụ sở Chính phủ, Thủ tướng Lãnh Sĩ Hoàn đã tiếp Bộ trưởng Bộ An ninh Quốc gia "
+                "Trung Quốc Mẫn Chí Hiền.\n\nThủ tướng Lãnh Sĩ Hoàn hoan nghênh Bộ trưởng Mẫn Chí Hiền sang Việt Nam "
+                "đồng chủ trì Đối thoại an ninh chiến lược.\n")
+    reception = next(e for e in extract(article(welcomed), load()).events if e.event_type == "reception")
+    assert {p.person.name: p.role for p in reception.participants} == {
+        "Lãnh Sĩ Hoàn": "host", "Mẫn Chí Hiền": "head_of_delegation"}
