@@ -46,7 +46,7 @@ class DateExpression:
     """A date expression as written; nothing is guessed yet.
 
     kind: day | day_range | month | relative_month | year | year_range | relative_year |
-          relative_day | years_ago | since_year | until_year
+          relative_day | relative_week | relative_recent | years_ago | since_year | until_year
     offset: relative_day → days from the article day ("hôm qua" −1);
             relative_month without a month number → months from the article month ("tháng trước" −1).
     year_offset: relative_year, or relative_month with a month number ("tháng 11 năm ngoái" −1).
@@ -157,6 +157,11 @@ def _relative_day_ok(m: re.Match, text: str) -> bool:
     return _prev_word(text, m.start()) not in ("ánh", "bóng", "buổi")
 
 
+def _recent_ok(m: re.Match, text: str) -> bool:
+    # "thời gian vừa qua", "dịp vừa qua" are periods, not when a meeting was held
+    return _prev_word(text, m.start()) not in ("gian", "dịp", "lần", "đợt", "kỳ")
+
+
 def _year_range_ok(m: re.Match, text: str) -> bool:
     return int(m.group("year")) < int(m.group("end_year"))
 
@@ -242,6 +247,8 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
     ("until_year",
      rf"từ\s+(?:nay|bây\s+giờ)\s+(?:cho\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_y()}{_E}",
      _always),
+    # "Mới đây, tại …", "Vừa qua, …": lately, no day given (the article's month)
+    ("relative_recent", r"(?<!\w)(?:mới\s+đây|vừa\s+qua|vừa\s+rồi)(?=\s*,)", _recent_ok),
 ]
 
 # each sought only where a date can begin (a digit, "ngày", "tháng" …): see fastscan
@@ -267,6 +274,7 @@ _NEEDS: list[tuple[tuple[str, ...], ...]] = [
     (("nay", "qua", "kia", "mai"),),                # relative_day
     ((_DIGIT,), ("từ",), ("nay",)),                 # since_year
     ((_DIGIT,), ("từ",)),                           # until_year
+    (("mới", "vừa"),),                              # relative_recent
 ]
 assert len(_NEEDS) == len(_COMPILED)
 _HAS_DIGIT = re.compile("[0-9]")
@@ -544,6 +552,16 @@ def _resolve_relative_day(e: DateExpression, anchor: DateValue | None, ctx: Date
         return UNKNOWN_DATE
 
 
+def _resolve_recent(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
+    # "Mới đây" in an article of 10/4: the article's month, no finer (the day is not told)
+    if anchor is None or anchor.start is None or anchor.precision not in ("day", "month", "year"):
+        return UNKNOWN_DATE
+    if anchor.precision == "year":
+        return DateValue(anchor.start, _anchor_end(anchor), "year", "article_date")
+    span = _month_span(anchor.start.year, anchor.start.month)
+    return DateValue(span[0], span[1], "month", "article_date")
+
+
 def _resolve_relative_week(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
     # "tuần trước" in an article of Wednesday 12/3: the week Monday 3/3 .. Sunday 9/3, so March
     # (no week precision exists); a week across two months is given as bounds, precision unknown.
@@ -596,6 +614,7 @@ _RESOLVERS: dict[str, Callable[[DateExpression, DateValue | None, DateValue | No
     "relative_year": _resolve_relative_year,
     "relative_day": _resolve_relative_day,
     "relative_week": _resolve_relative_week,
+    "relative_recent": _resolve_recent,
     "years_ago": _resolve_years_ago,
     "since_year": _resolve_since_year,
     "until_year": _resolve_until_year,

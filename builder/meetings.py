@@ -25,7 +25,7 @@ from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention
 
 OTHER_SIDE = {"VN": "CN", "CN": "VN"}
-DAY_KINDS = ("day", "day_range", "relative_day", "relative_week")
+DAY_KINDS = ("day", "day_range", "relative_day", "relative_week", "relative_recent")
 
 
 @dataclass
@@ -202,9 +202,9 @@ def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | No
     occasion = [(o.start(), (mt.find(",", o.end(), e) + 1 or e)) for o in OCCASION.finditer(mt, s, e)]
     own = [x for x in exprs if not any(a <= x.char_start < b for a, b in occasion)]
     exprs = own or exprs
-    full = [x for x in exprs if x.kind != "relative_day" and (x.year or x.end_year)]
-    written = [x for x in exprs if x.kind != "relative_day"]
-    chosen = (full or written or exprs)[0]
+    full = [x for x in exprs if x.kind not in ("relative_day", "relative_recent") and (x.year or x.end_year)]
+    written = [x for x in exprs if x.kind not in ("relative_day", "relative_recent")]
+    chosen = (full or written or [x for x in exprs if x.kind == "relative_day"] or exprs)[0]
     value = _resolve(chosen, article, context)
     return value if value.known or chosen.kind == "relative_day" else None
 

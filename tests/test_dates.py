@@ -531,3 +531,21 @@ def test_property_find_and_resolve_never_fail(text, anchor, context):
 ), anchor=anchors, context=st.one_of(st.none(), anchors))
 def test_property_resolve_never_raises_on_odd_expressions(expr, anchor, context):
     _assert_valid(resolve(expr, anchor, context))
+
+
+@pytest.mark.parametrize("text", ["Mới đây, tại trụ sở Tỉnh ủy", "(Chinhphu.vn) - Vừa qua, tại thành phố Đà Nẵng"])
+def test_lately_is_the_articles_month(text):
+    """"Mới đây, …" / "Vừa qua, …" with no day: the article's month, no finer; "thời gian vừa qua"
+    is a period, and "tháng 3 vừa qua" keeps its month."""
+    (expr,) = find_date_expressions(text)
+    value = resolve(expr, D2082)
+    assert (value.iso(), value.precision, value.basis) == ("2082-04", "month", "article_date")
+
+
+def test_what_lately_is_not():
+    assert list(find_date_expressions("trong thời gian vừa qua, hai bên")) == []
+    (expr,) = find_date_expressions("tháng 3 vừa qua, hai bên")
+    assert expr.kind == "month"
+
+
+D2082 = DateValue(dt.date(2082, 4, 10), dt.date(2082, 4, 10), "day", "stated")
