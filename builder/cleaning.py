@@ -107,6 +107,7 @@ FOOTER_START_RE = re.compile(
 )
 RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
 META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
+SEE_ALSO_RE = re.compile(r"^(?:Xem thêm|Đọc thêm|Tin liên quan|Bài liên quan|Tin cùng chủ đề)\s*:\s*\S", re.I)
 LINK_ITEM_RE = re.compile(r"^(?:[-•·»▸►▶]|>>)\s+\S")   # ">> Thủ tướng … tiếp …": a link to another story
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
 LEAD_TAG_RE = re.compile(r"^\s*(?:\(([^()]{2,20})\)|([A-Z][A-Za-z]*\.VN))\s*[-–—]\s*")
@@ -162,7 +163,9 @@ def segment(text: str) -> list[Paragraph]:
             else:
                 kinds.append("related")
                 continue
-        if LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25 \
+        if SEE_ALSO_RE.match(stripped):
+            kinds.append("related")   # "Xem thêm: Thượng tướng X chủ trì …": a link to another story, inline
+        elif LINK_ITEM_RE.match(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 25 \
                 and not re.search(r"\d{1,2}/\d{1,2}", stripped[:20]):
             kinds.append("related")   # "- Đại tá X được bổ nhiệm …": a list of links to other stories
         elif IMAGE_RE.match(stripped):

@@ -274,7 +274,7 @@ def _names_the_meeting(article: Article, body, claim) -> bool:
                                              or (told_as_held and not recalled))
 
 
-HELD_AFTER = re.compile(r"\b(?:đã|vừa)\s+(?:được tổ chức|diễn ra|khai mạc|bế mạc)\b|\bđồng chủ trì\b")
+HELD_AFTER = re.compile(r"\b(?:đã|vừa)\s+(?:được tổ chức|diễn ra|khai mạc|bế mạc)\b|\b(?:đồng|cùng) chủ trì\b")
 
 
 def _fill_series(primary, refs) -> None:

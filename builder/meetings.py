@@ -114,8 +114,8 @@ RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
-CO_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\bđồng chủ trì\b")
-CHAIRS = re.compile(r"(?<!đồng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)")
+CO_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b")
+CHAIRS = re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)")
 PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
@@ -173,6 +173,9 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
                 continue
             if kind == "reception" and (HOSTS_LIST.match(mt, m.start()) or HOSTS_LIST.match(mt, max(s, m.start() - 5))):
                 continue   # "Tiếp đoàn có ông X": who received the delegation at the meeting told of
+            if kind == "reception" and mt.endswith("chủ trì ", max(s, m.start() - 8), m.start()) \
+                    and re.match(r"\s*(?:[.;,]|$)", mt[m.end():e]):
+                continue   # "Ông X, Cục trưởng …, chủ trì đón tiếp.": who hosted the meeting told of
             if NOUN_SUBJECT.match(mt[s:e]) and NOUN_SUBJECT.match(mt[s:e]).end() > m.start() - s:
                 continue   # "Hội đàm nhằm …", "Buổi tiếp diễn ra …": the meeting told of, as subject
             clause_start = max(mt.rfind(",", s, m.start()), mt.rfind(";", s, m.start()), s)
@@ -644,7 +647,7 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
     return owner
 
 
-CHAIR_IS = re.compile(r"(?i)\b(?P<co>đồng )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b")   # "… phía X có Đại tá Y"
+CHAIR_IS = re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b")   # "… phía X có Đại tá Y"
 
 
 def _chair_is(mt: str, start: int, pos: int) -> str | None:

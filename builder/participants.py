@@ -241,6 +241,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
             m.people[key] = (replace(p, country=country), role)
         _promote_unnamed_chairs(mt, m, people, lex)
+        _pair_the_co_chairs(m)
 
 
 # "Tại buổi làm việc, A và B đã trao đổi …": the meeting told of, then who spoke at it
@@ -291,6 +292,20 @@ def _head_country(mt: str, m: Meeting, identity: dict[str, FoundPerson]) -> str 
             if country:
                 return country
     return None
+
+
+def _pair_the_co_chairs(m: Meeting) -> None:
+    """"Bộ trưởng Bộ Công an hai nước là Đại tướng A và ông B đã cùng chủ trì": two co-chairs, one
+    side known, the other sits for the other side."""
+    chairs = [(k, p) for k, (p, role) in m.people.items() if role == "co_chair"]
+    if len(chairs) != 2:
+        return
+    known = {p.country for _, p in chairs} - {None}
+    if len(known) == 1 and next(iter(known)) in OTHER_SIDE:
+        other = OTHER_SIDE[next(iter(known))]
+        for k, p in chairs:
+            if p.country is None:
+                m.people[k] = (replace(p, country=other), "co_chair")
 
 
 def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex: Lexicon) -> None:

@@ -20,7 +20,7 @@ def named_head(mt: str, start: int, end: int, pos: int) -> bool:
     return False
 
 
-HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )chủ trì\b")
+HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )(?<!cùng )chủ trì\b")
 # "Nhận lời mời của Đại tướng X, Bộ trưởng Bộ Công an, …": the inviter, who hosts the visit (the
 # inviter's apposition runs to the next comma that is followed by no office, or to "," + visitor)
 INVITED_BY = re.compile(r"(?i)\b(?:nhận|theo|đáp lại|đáp lời)\s+lời mời\s+(?:của\s+)?(?P<who>[^.;]{3,200}?)(?=,|\.|;|$)")
@@ -39,7 +39,7 @@ def chair_of_role(mt: str, s: int, e: int, pos: int) -> str | None:
         if m.start("who") <= pos < m.end("who"):
             return "co_chair" if m.group("co") else "host"
     return None
-CO_CHAIR = re.compile(r"\bđồng chủ trì\b")
+CO_CHAIR = re.compile(r"\b(?:đồng|cùng) chủ trì\b")   # "đã cùng chủ trì Hội nghị": co-chaired
 PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"
                        r"kế hoạch tổ chức|tiến tới|sắp tới|\bsắp\b")
 

@@ -869,3 +869,22 @@ def test_co_chairs_in_a_bullet_list_or_named_before_dong_chu_tri():
     reception = next(e for e in extract(article(welcomed), load()).events if e.event_type == "reception")
     assert {p.person.name: p.role for p in reception.participants} == {
         "Lãnh Sĩ Hoàn": "host", "Mẫn Chí Hiền": "head_of_delegation"}
+
+
+def test_cung_chu_tri_pairs_the_co_chairs_and_chu_tri_don_tiep_names_the_host():
+    """"Bộ trưởng Bộ Công an hai nước là Đại tướng A và ông B đã cùng chủ trì Hội nghị …": co-chairs, B
+    of the other side; "Ông X, Cục trưởng …, chủ trì đón tiếp." hosts the talks told before it (no
+    reception of its own); an inline "Xem thêm: …" is a link to another story."""
+    text = ("Hôm qua (8/4/2038), tại Côn Minh, Bộ trưởng Bộ Công an hai nước là Đại tướng Phí Văn Lực và ông Mẫn Chí "
+            "Hiền đã cùng chủ trì Hội nghị cấp Bộ trưởng về hợp tác phòng, chống tội phạm lần thứ 28. Sở Công an tỉnh "
+            "Vân Nam phối hợp tổ chức hội nghị.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
+        "Phí Văn Lực": ("VN", "co_chair"), "Mẫn Chí Hiền": ("CN", "co_chair")}
+    text = ("Sáng 7/4/2038, tại Bắc Kinh, Cục An ninh mạng (Bộ Công an Việt Nam) và Cục An ninh mạng, Bộ Công an Trung "
+            "Quốc đã tổ chức hội đàm.\n\nĐoàn Việt Nam do Thiếu tướng Phí Văn Lực, Cục trưởng làm Trưởng đoàn. Ông Mẫn "
+            "Chí Hiền, Cục trưởng Cục An ninh mạng, Bộ Công an Trung Quốc chủ trì đón tiếp.\n\nXem thêm: Thượng tướng "
+            "Lãnh Đắc Hậu chủ trì hội nghị sơ kết công tác quý I\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Phí Văn Lực": "head_of_delegation", "Mẫn Chí Hiền": "host"}
