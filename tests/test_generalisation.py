@@ -45,10 +45,11 @@ def test_fourth_set_floor(fourth_package, table):
     assert report.scores[table].f1 >= FOURTH_FLOORS[table], report.scores[table]
 
 
-# the third and fourth development sets (2063-2079), written after the rules above and scored
-# first at events .74 / .69: a little under what they score now, so a regression fails
+# the third, fourth and fifth development sets (2063-2084), written after the rules above and
+# scored first at events .74 / .69 / .77: a little under what they score now, so a regression fails
 LATER_DEV_FLOORS = {"dev_articles_3": {"events": 0.95, "participants": 0.95, "documents": 0.95},
-                    "dev_articles_4": {"events": 0.88, "participants": 0.93, "documents": 0.80}}
+                    "dev_articles_4": {"events": 0.90, "participants": 0.93, "documents": 0.85},
+                    "dev_articles_5": {"events": 0.82, "participants": 0.93, "documents": 0.82}}
 
 
 _LATER_REPORTS: dict = {}   # one build of each set per test session
