@@ -123,10 +123,16 @@ def _country_of_place(place: str) -> str | None:
     return country_of(place, load())
 
 
+LIST_GOES_ON = re.compile(r"\s*(?:cùng (?:tham )?dự có|cùng có|cùng dự|và)\b", re.I)
+
+
 def _side_of_list(mt: str, p: FoundPerson) -> str | None:
     """"Phía Trung Quốc có ông X, …; Về phía Việt Nam có …": the side a listed person sits on."""
     s = p.sentence[0]
     clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
+    if clause_start > s and LIST_GOES_ON.match(mt, clause_start + 1, p.start):
+        # "Chủ trì phía bạn là ông X; cùng dự có bà Y": the list of that side goes on
+        clause_start = max(mt.rfind(";", s, clause_start), mt.rfind(".", s, clause_start), s)
     side = None
     for m in SIDE_LIST.finditer(mt, clause_start, p.start):
         if mt.endswith("của ", max(0, m.start() - 4), m.start()):

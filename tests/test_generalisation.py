@@ -889,3 +889,18 @@ def test_cung_chu_tri_pairs_the_co_chairs_and_chu_tri_don_tiep_names_the_host():
     (event,) = extract(article(text), load()).events
     assert {p.person.name: p.role for p in event.participants} == {
         "Phí Văn Lực": "head_of_delegation", "Mẫn Chí Hiền": "host"}
+
+
+def test_a_sides_list_goes_on_after_a_semicolon_and_the_delegation_goes_on_to_its_next_session():
+    """"Chủ trì hội đàm phía bạn là ông X; cùng dự có bà Y, Phó Giám đốc Sở": Y is of X's side;
+    "Ngày 5/4, Đoàn đến thành phố Mông Tự làm việc với Cục Công an …": the delegation's session."""
+    text = ("Từ 3-6/4/2038, Đoàn công tác Công an tỉnh Lào Cai do Đại tá Phí Văn Lực, Giám đốc Công an tỉnh làm Trưởng "
+            "đoàn đã sang thăm, làm việc tại tỉnh Vân Nam, Trung Quốc.\n\nNgày 4/4, tại thành phố Côn Minh, Đoàn đã hội "
+            "đàm với Sở Công an tỉnh Vân Nam. Chủ trì hội đàm phía bạn là ông Mẫn Chí Hiền, Giám đốc Sở Công an tỉnh Vân "
+            "Nam; cùng dự có bà Lãnh Uyển Mẫn, Phó Giám đốc Sở.\n\nNgày 5/4, Đoàn đến thành phố Mông Tự làm việc với Cục "
+            "Công an châu Hồng Hà. Ông Hà Bỉnh Thắng, Cục trưởng chủ trì buổi làm việc.\n")
+    talks = {e.date.iso(): e for e in extract(article(text), load()).events if e.event_type == "talks"}
+    assert {p.person.name: p.person.country for p in talks["2038-04-04"].participants}["Lãnh Uyển Mẫn"] == "CN"
+    assert {p.person.name: p.role for p in talks["2038-04-05"].participants} == {
+        "Phí Văn Lực": "head_of_delegation", "Hà Bỉnh Thắng": "host"}
+    assert talks["2038-04-05"].location_city == "Mengzi"
