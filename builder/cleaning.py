@@ -225,6 +225,36 @@ def is_off_topic(paragraph_match_text: str) -> bool:
     return not any(cue in low for cue in SECURITY_CUES)
 
 
+BULLET = re.compile(r"[-•+*–]\s")
+
+
+def join_bullet_lists(text: str, body: list[tuple[int, int]], mt: str) -> tuple[list[tuple[int, int]], str]:
+    """"Đồng chủ trì buổi lễ có:" over bullet lines ("- Đại tá A, …;" "- Ông B, …."): one paragraph,
+    as if written in one sentence; in the matching copy a bullet's closing ";" reads as "," so that
+    the list is one clause (offsets and the evidence text are unchanged). Bullets that end in a full
+    stop are items of their own ("- Ngày 16/9: …. - Ngày 17/9: …") and stay apart."""
+    out: list[tuple[int, int]] = []
+    chars = None
+    i = 0
+    while i < len(body):
+        s, e = body[i]
+        j = i + 1
+        if text[e - 1] == ":":
+            while j < len(body) and BULLET.match(text, body[j][0]) and (j == i + 1 or text[body[j - 1][1] - 1] in ";,"):
+                j += 1
+        if j - i > 2 or j - i == 2 and text[body[i + 1][1] - 1] in ";,.":
+            chars = chars if chars is not None else list(mt)
+            for bs, be in body[i + 1:j - 1]:
+                if text[be - 1] == ";":
+                    chars[be - 1] = ","
+            out.append((s, body[j - 1][1]))
+            i = j
+            continue
+        out.append((s, e))
+        i += 1
+    return out, ("".join(chars) if chars is not None else mt)
+
+
 # --- sentences -----------------------------------------------------------------------------------
 _SENT_END = re.compile(r"(?<=[.!?…])(?:\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV_END = re.compile(r"(?:\b(?:TP|Th\.S|TS|PGS|GS|Mr|St|[A-ZĐ]))\.$")

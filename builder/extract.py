@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
-from .cleaning import is_off_topic, match_form, segment, sentences
+from .cleaning import BULLET, is_off_topic, join_bullet_lists, match_form, segment, sentences
 from .dates import article_date
 from .documents import find_documents
 from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
@@ -32,40 +32,10 @@ def make_article(source: InputFile, lex: Lexicon | None = None) -> Article:
     body = [span for span in told if span in on_topic]
     noise = [(p.start, p.end, p.kind if p.kind != "body" else "off_topic") for p in paragraphs
              if (p.start, p.end) not in body]
-    body, mt = _with_bullet_lists(text, body, mt)
+    body, mt = join_bullet_lists(text, body, mt)
     return Article(article_id=source.article_id, path=source.path, sha256=source.sha256, text=text,
                    match_text=mt, publisher=find_publisher(text, lex), published=article_date(text),
                    body=body, noise=noise)
-
-
-BULLET = re.compile(r"[-•+*–]\s")
-
-
-def _with_bullet_lists(text: str, body: list[tuple[int, int]], mt: str) -> tuple[list[tuple[int, int]], str]:
-    """"Đồng chủ trì buổi lễ có:" over bullet lines ("- Đại tá A, …;" "- Ông B, …."): one paragraph,
-    as if written in one sentence; in the matching copy a bullet's closing ";" reads as "," so that
-    the list is one clause (offsets and the evidence text are unchanged). Bullets that end in a full
-    stop are items of their own ("- Ngày 16/9: …. - Ngày 17/9: …") and stay apart."""
-    out: list[tuple[int, int]] = []
-    chars = None
-    i = 0
-    while i < len(body):
-        s, e = body[i]
-        j = i + 1
-        if text[e - 1] == ":":
-            while j < len(body) and BULLET.match(text, body[j][0]) and (j == i + 1 or text[body[j - 1][1] - 1] in ";,"):
-                j += 1
-        if j - i > 2 or j - i == 2 and text[body[i + 1][1] - 1] in ";,.":
-            chars = chars if chars is not None else list(mt)
-            for bs, be in body[i + 1:j - 1]:
-                if text[be - 1] == ";":
-                    chars[be - 1] = ","
-            out.append((s, body[j - 1][1]))
-            i = j
-            continue
-        out.append((s, e))
-        i += 1
-    return out, ("".join(chars) if chars is not None else mt)
 
 
 def find_publisher(text: str, lex: Lexicon) -> str | None:
