@@ -108,8 +108,10 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     reported = [m for m in meetings if m.event.mention == "primary" and is_bilateral(article, m, lex)]
     # with no meeting held, a dated announcement of one ("sẽ thăm chính thức Việt Nam từ ngày 20 đến
     # 23/3") is still news, when both sides are named in it
+    # a plan with no day, month or year ("ký tại lần hội đàm tiếp theo") names no event to record
     recalled = [m for m in meetings if m.event.mention == "reference"
-                and is_bilateral(article, m, lex, lenient=bool(reported)) and (reported or m.event.date.known)]
+                and is_bilateral(article, m, lex, lenient=bool(reported)) and (reported or m.event.date.known)
+                and (m.event.date.known or m.event.status != "planned" or m.event.series_number is not None)]
     meetings = reported + recalled
     if not meetings:
         return ArticleExtraction(article, [], "no meeting between a Vietnamese and a Chinese side is reported")

@@ -904,3 +904,12 @@ def test_a_sides_list_goes_on_after_a_semicolon_and_the_delegation_goes_on_to_it
     assert {p.person.name: p.role for p in talks["2038-04-05"].participants} == {
         "Phí Văn Lực": "head_of_delegation", "Hà Bỉnh Thắng": "host"}
     assert talks["2038-04-05"].location_city == "Mengzi"
+
+
+def test_a_plan_with_no_date_names_no_event():
+    """"… để lãnh đạo hai cơ quan ký tại lần hội đàm tiếp theo": the next talks have no day, month or
+    year, so no event is recorded for them (a numbered round would be)."""
+    text = ("Ngày 5/4/2038, tại Đà Nẵng, Thiếu tướng Phí Văn Lực, Cục trưởng Cục Quản lý xuất nhập cảnh hội đàm với "
+            "bà Mẫn Lệ Quân, Phó Cục trưởng Cục Quản lý xuất nhập cảnh Quốc gia Trung Quốc.\n\nHai bên nhất trí hoàn "
+            "thiện dự thảo Thoả thuận hợp tác, để lãnh đạo hai cơ quan ký tại lần hội đàm tiếp theo.\n")
+    assert [(e.mention, e.event_type) for e in extract(article(text), load()).events] == [("primary", "talks")]
