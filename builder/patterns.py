@@ -20,7 +20,7 @@ def named_head(mt: str, start: int, end: int, pos: int) -> bool:
     return False
 
 
-HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,160}?)\b(?<!đồng )(?<!cùng )chủ trì\b")
+HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?<!đồng )(?<!cùng )chủ trì\b")
 # "Nhận lời mời của Đại tướng X, Bộ trưởng Bộ Công an, …": the inviter, who hosts the visit (the
 # inviter's apposition runs to the next comma that is followed by no office, or to "," + visitor)
 INVITED_BY = re.compile(r"(?i)\b(?:nhận|theo|đáp lại|đáp lời)\s+lời mời\s+(?:của\s+)?(?P<who>[^.;]{3,200}?)(?=,|\.|;|$)")

@@ -913,3 +913,14 @@ def test_a_plan_with_no_date_names_no_event():
             "bà Mẫn Lệ Quân, Phó Cục trưởng Cục Quản lý xuất nhập cảnh Quốc gia Trung Quốc.\n\nHai bên nhất trí hoàn "
             "thiện dự thảo Thoả thuận hợp tác, để lãnh đạo hai cơ quan ký tại lần hội đàm tiếp theo.\n")
     assert [(e.mention, e.event_type) for e in extract(article(text), load()).events] == [("primary", "talks")]
+
+
+def test_the_host_named_after_do_with_a_long_apposition():
+    """"Phía Việt Nam do Thiếu tướng X, <two offices of some 150 characters> chủ trì": X hosts."""
+    text = ("Trong hai ngày 5 và 6/4/2038, tại Hà Nội, Cục Cảnh sát điều tra tội phạm về ma túy và Cục Cấm độc, Bộ Công "
+            "an Trung Quốc tổ chức hội đàm.\n\nPhía Việt Nam do Thiếu tướng Phí Văn Lực, Cục trưởng Cục Cảnh sát điều "
+            "tra tội phạm về ma túy, Phó Chủ tịch thường trực Hội đồng phối hợp liên ngành phòng, chống ma túy của Bộ "
+            "Công an chủ trì; phía Trung Quốc do ông Mẫn Chí Hiền, Cục trưởng Cục Cấm độc dẫn đầu.\n")
+    (event,) = extract(article(text), load()).events
+    assert {p.person.name: p.role for p in event.participants} == {
+        "Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}
