@@ -46,7 +46,8 @@ class DateExpression:
     """A date expression as written; nothing is guessed yet.
 
     kind: day | day_range | month | relative_month | year | year_range | relative_year |
-          relative_day | relative_week | relative_recent | years_ago | since_year | until_year
+          relative_day | relative_week | relative_recent | day_of_month | years_ago | since_year |
+          until_year
     offset: relative_day → days from the article day ("hôm qua" −1);
             relative_month without a month number → months from the article month ("tháng trước" −1).
     year_offset: relative_year, or relative_month with a month number ("tháng 11 năm ngoái" −1).
@@ -247,6 +248,8 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
     ("until_year",
      rf"từ\s+(?:nay|bây\s+giờ)\s+(?:cho\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_y()}{_E}",
      _always),
+    # "ngày 6 (giờ địa phương)": a day of the article's month, told from abroad
+    ("day_of_month", rf"(?:(?P<cue>{_TOD})\s+)?(?:ngày|hôm)\s+{_B}{_d()}\s*\((?:theo\s+)?giờ\s+địa\s+phương\)", _always),
     # "Mới đây, tại …", "Vừa qua, …": lately, no day given (the article's month)
     ("relative_recent", r"(?<!\w)(?:mới\s+đây|vừa\s+qua|vừa\s+rồi)(?=\s*,)", _recent_ok),
 ]
@@ -274,6 +277,7 @@ _NEEDS: list[tuple[tuple[str, ...], ...]] = [
     (("nay", "qua", "kia", "mai"),),                # relative_day
     ((_DIGIT,), ("từ",), ("nay",)),                 # since_year
     ((_DIGIT,), ("từ",)),                           # until_year
+    ((_DIGIT,), ("địa phương",)),                   # day_of_month
     (("mới", "vừa"),),                              # relative_recent
 ]
 assert len(_NEEDS) == len(_COMPILED)
@@ -552,6 +556,17 @@ def _resolve_relative_day(e: DateExpression, anchor: DateValue | None, ctx: Date
         return UNKNOWN_DATE
 
 
+def _resolve_day_of_month(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
+    # "ngày 6 (giờ địa phương)" in an article of 7/4: 6 April; a day after the article's is the month before
+    if anchor is None or anchor.start is None or anchor.precision not in ("day", "month"):
+        return UNKNOWN_DATE
+    year, month = anchor.start.year, anchor.start.month
+    if anchor.precision == "day" and e.day > anchor.start.day + 1:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    day = _date(year, month, e.day)
+    return DateValue(day, day, "day", "article_date") if day else UNKNOWN_DATE
+
+
 def _resolve_recent(e: DateExpression, anchor: DateValue | None, ctx: DateValue | None) -> DateValue:
     # "Mới đây" in an article of 10/4: the article's month, no finer (the day is not told)
     if anchor is None or anchor.start is None or anchor.precision not in ("day", "month", "year"):
@@ -615,6 +630,7 @@ _RESOLVERS: dict[str, Callable[[DateExpression, DateValue | None, DateValue | No
     "relative_day": _resolve_relative_day,
     "relative_week": _resolve_relative_week,
     "relative_recent": _resolve_recent,
+    "day_of_month": _resolve_day_of_month,
     "years_ago": _resolve_years_ago,
     "since_year": _resolve_since_year,
     "until_year": _resolve_until_year,

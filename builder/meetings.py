@@ -25,7 +25,7 @@ from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention
 
 OTHER_SIDE = {"VN": "CN", "CN": "VN"}
-DAY_KINDS = ("day", "day_range", "relative_day", "relative_week", "relative_recent")
+DAY_KINDS = ("day", "day_range", "relative_day", "relative_week", "relative_recent", "day_of_month")
 
 
 @dataclass

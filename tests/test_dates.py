@@ -549,3 +549,13 @@ def test_what_lately_is_not():
 
 
 D2082 = DateValue(dt.date(2082, 4, 10), dt.date(2082, 4, 10), "day", "stated")
+
+
+@pytest.mark.parametrize("text, expected", [("Chiều ngày 6 (giờ địa phương), tại Bangkok", "2082-04-06"),
+                                            ("ngày 30 (theo giờ địa phương)", "2082-03-30")])
+def test_a_day_told_from_abroad_takes_the_articles_month(text, expected):
+    """"ngày 6 (giờ địa phương)" in an article of 10/4: 6 April; a day later than the article's is
+    of the month before."""
+    (expr,) = find_date_expressions(text)
+    value = resolve(expr, D2082)
+    assert (value.iso(), value.precision) == (expected, "day")
