@@ -244,6 +244,10 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
             cands = [pm for pm in cands if pm.role != "participant"]
         elif title == "đồng chủ trì":   # "hai đồng chủ trì ký …": the co-chairs
             cands = [pm for pm in cands if pm.role == "co_chair"]
+        elif not any(title in (pm.person.title or "").lower() for pm in cands):
+            # "Bộ trưởng Bộ Công an hai nước là A và B đã cùng chủ trì …; Hai Bộ trưởng đã ký":
+            # no title written at the meeting, so the side's leading principal
+            cands = [pm for pm in cands if pm.role != "participant"]
         elif title not in ("bên", "bộ"):
             cands = [pm for pm in cands if title in (pm.person.title or "").lower()]
         cands.sort(key=lambda pm: {"co_chair": 0, "head_of_delegation": 1, "host": 2}.get(pm.role, 3))
@@ -273,7 +277,14 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
             if not d.signatories and d.count == 1]
     for s, e in spans:
         m = re.match(r"\s*(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)\b[^.]*?\bdo\b(?P<who>[^.]*?)\bký", mt[s:e])
+        named = re.match(r"\s*Người ký là\b(?P<who>[^.]*)", mt[s:e])   # "Người ký là A và B."
         signer_names = []
+        if named:
+            signer_names = [p for p in people if s + named.start("who") <= p.start < s + named.end("who")]
+            last = next((d for d in reversed(docs) if not d.signatories), None)
+            if last is not None and signer_names:
+                last.signatories.extend(_unique(article, signer_names))
+            continue
         if m:
             signer_names = [p for p in people if s + m.start("who") <= p.start < s + m.end("who")]
             dm = P.DOC_RE.match(mt, s + (len(mt[s:e]) - len(mt[s:e].lstrip())))

@@ -132,17 +132,17 @@ DOC_TYPES = (
     ("minutes", r"Biên bản"),
     ("agreement", r"Thỏa thuận|Hiệp định|Nghị định thư"),
     ("joint_statement", r"Tuyên bố chung"),
-    ("other", r"Kế hoạch|Chương trình hợp tác|Quy chế phối hợp"),
+    ("other", r"Kế hoạch|Chương trình hợp tác|Quy chế (?:phối hợp|hoạt động|làm việc)"),
 )
 DOC_RE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES))
 DOC_RE_ANYCASE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES), re.I)
 COUNTED_DOCS = re.compile(r"\b(?P<n>\d{1,3}) (?:văn bản|thỏa thuận|bản ghi nhớ|biên bản)(?: hợp tác)?\b")
 SIGN_VERB = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)\b")
-SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và trao)?\s*$")
+SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và trao| thêm)?\s*$")
 SIGNED_ANY = re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b")
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
     r"[.;:(]|,(?! chống)|\s(?:và chứng kiến|được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")
-BOTH_SIDES = re.compile(r"\b(?:hai|2)\s+(?:đồng chí\s+|ông\s+)?(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|[Tt]rưởng đoàn|"
+BOTH_SIDES = re.compile(r"\b(?:[Hh]ai|2)\s+(?:đồng chí\s+|ông\s+)?(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|[Tt]rưởng đoàn|"
                         r"đồng chủ trì|bên|Bộ)\b|"
                         r"\b(?P<title2>Bộ trưởng|Thứ trưởng)(?: Công an)? (?:hai|2) nước\b")

@@ -924,3 +924,18 @@ def test_the_host_named_after_do_with_a_long_apposition():
     (event,) = extract(article(text), load()).events
     assert {p.person.name: p.role for p in event.participants} == {
         "Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}
+
+
+def test_documents_signed_as_other_newsrooms_tell_it():
+    """"Hai Bộ trưởng đã ký Biên bản" (capital H; the ministers' titles not written at the meeting):
+    the two co-chairs; "ký thêm 6 văn bản hợp tác": a count; "hai bên đã ký Quy chế hoạt động … Người ký
+    là A và B.": A and B sign the regulation."""
+    text = ("Hôm qua (8/4/2038), tại Côn Minh, Bộ trưởng Bộ Công an hai nước là Đại tướng Phí Văn Lực và ông Mẫn Chí "
+            "Hiền đã cùng chủ trì Hội nghị cấp Bộ trưởng về hợp tác phòng, chống tội phạm lần thứ 28. Sở Công an tỉnh "
+            "Vân Nam phối hợp tổ chức hội nghị.\n\nHai Bộ trưởng đã ký Biên bản Hội nghị; các đơn vị chuyên môn ký "
+            "thêm 6 văn bản hợp tác.\n\nTại buổi bế mạc, hai bên đã ký Quy chế hoạt động của Văn phòng liên lạc. Người "
+            "ký là Đại tá Hà Đình Nghị và ông Lãnh Thiếu Đường.\n")
+    (event,) = extract(article(text), load()).events
+    assert {(d.doc_type, d.count): sorted(s.name for s in d.signatories) for d in event.documents} == {
+        ("minutes", 1): ["Mẫn Chí Hiền", "Phí Văn Lực"], ("other", 6): [],
+        ("other", 1): ["Hà Đình Nghị", "Lãnh Thiếu Đường"]}
