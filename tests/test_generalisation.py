@@ -49,7 +49,7 @@ def test_fourth_set_floor(fourth_package, table):
 # scored first at events .74 / .69 / .77: a little under what they score now, so a regression fails
 LATER_DEV_FLOORS = {"dev_articles_3": {"events": 0.95, "participants": 0.95, "documents": 0.95},
                     "dev_articles_4": {"events": 0.90, "participants": 0.93, "documents": 0.85},
-                    "dev_articles_5": {"events": 0.82, "participants": 0.93, "documents": 0.82}}
+                    "dev_articles_5": {"events": 0.92, "participants": 0.95, "documents": 0.92}}
 
 
 _LATER_REPORTS: dict = {}   # one build of each set per test session
