@@ -8,11 +8,13 @@ from contextlib import contextmanager
 from collections import Counter
 from pathlib import Path
 
+from . import timeline_memo
 from .archive import is_archive, read_archive
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
 from .extract_all import extract_all
 from .package import write_package
+from .read_memo import ReadMemo
 from .reading import SeedsError, discover, read_all
 from .records import InputFile
 from .tables import build_rows
@@ -29,8 +31,9 @@ def _progress(stream):
     return report
 
 
-def read_inputs(seeds: Path, stream, jobs: int = 1) -> list[InputFile]:
-    """A seeds folder of .txt/.html files, or one archive file (.jsonl, .csv, .parquet)."""
+def read_inputs(seeds: Path, stream, jobs: int = 1, memo: ReadMemo | None = None) -> list[InputFile]:
+    """A seeds folder of .txt/.html files, or one archive file (.jsonl, .csv, .parquet).
+    `memo`: what unchanged files read as in an earlier build (they are not read again)."""
     if seeds.is_file():
         if not is_archive(seeds):
             raise SeedsError(f"{seeds} is a file but not an archive (.jsonl, .ndjson, .csv or .parquet)")
@@ -39,7 +42,10 @@ def read_inputs(seeds: Path, stream, jobs: int = 1) -> list[InputFile]:
         return inputs
     paths = discover(seeds)
     print(f"Building from {len(paths)} input files in {seeds}/", file=stream)
-    return read_all(paths, root=seeds.parent, progress=_progress(stream), jobs=jobs)
+    inputs = read_all(paths, root=seeds.parent, progress=_progress(stream), jobs=jobs, memo=memo)
+    if memo is not None:
+        memo.save()
+    return inputs
 
 
 class _Stages:
@@ -87,7 +93,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     jobs = max(1, default_jobs() if jobs is None else jobs)
     stages = _Stages()
     seeds, out = Path(seeds), Path(out)
-    inputs = read_inputs(seeds, stream, jobs)
+    cache_dir = Path(cache_dir) if cache_dir is not None else None
+    inputs = read_inputs(seeds, stream, jobs, ReadMemo(cache_dir / "inputs.pickle") if cache_dir else None)
     stages.done("read")
     readable = [f for f in inputs if f.status == "ok"]
 
@@ -116,9 +123,19 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
         stages.done("package")
         if not timeline:
             return None
+        # the same figure tables as a build before: the timeline kept from it is this one
+        key = timeline_memo.key_of(tmp) if cache_dir is not None else None
+        if key is not None and timeline_memo.reuse(cache_dir, key, tmp / "timeline.html"):
+            stages.done("timeline")
+            return None
+
+        def keep() -> None:
+            if key is not None:
+                timeline_memo.keep(cache_dir, key, tmp / "timeline.html")
+            stages.done("timeline")
         if jobs == 1:
             _draw_timeline(tmp)
-            stages.done("timeline")
+            keep()
             return None
         # a second core draws the timeline from the CSVs while this one writes the Parquet files
         # and the descriptor; its stage time is then what is left to wait for. The libraries both
@@ -128,7 +145,7 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
 
         def wait() -> None:
             waiting()
-            stages.done("timeline")
+            keep()
         return wait
 
     def check(tmp: Path) -> None:
@@ -153,8 +170,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
 
 
 def _draw_timeline(package_dir: Path) -> None:
-    from .timeline import load_tables, write_timeline
-    write_timeline(load_tables(package_dir), package_dir / "timeline.html")
+    from .timeline import FIGURE_TABLES, load_tables, write_timeline
+    write_timeline(load_tables(package_dir, FIGURE_TABLES), package_dir / "timeline.html")
 
 
 def build_report(rows, inputs) -> dict:

@@ -4,13 +4,18 @@ One pickle per article under the cache folder (default `.cache/extract/`, git-ig
 a hash of the article's id, path, bytes' hash and decoded text and of the builder itself (its
 version, the source of every module the extraction imports and every lexicon file). Changing any of these misses the cache,
 so a stale entry is never used; deleting the folder only costs time. A damaged entry is a miss.
+
+Loading 10,000 small pickles one by one took longer than anything else in a rebuild, so the
+entries of a build are also packed into one file (`pack.pickle`), read at once by the next build.
+The pack is rewritten only when it has fallen well behind (see `PACK_SLACK`): a rebuild after
+one article changed reads the pack and that article's own file.
 """
 from __future__ import annotations
 
-import ast
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -21,19 +26,25 @@ from .records import ArticleExtraction, InputFile
 BUILDER = Path(__file__).resolve().parent
 
 
+# "from .x import …", "from . import x, y" and "from builder.x import …", at any indent
+_IMPORT = re.compile(r"^[ \t]*from[ \t]+(?:\.|builder\.)(\w*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.M)
+
+
 def extraction_modules(start: str = "extract") -> list[Path]:
     """The builder modules the per-article stage runs: extract.py and what it imports, transitively
-    (merge, tables, package and timeline come after the cache and do not invalidate it)."""
+    (merge, tables, package and timeline come after the cache and do not invalidate it). The imports
+    are found by a pattern, not by parsing: parsing every module was half a second of each build."""
     seen, todo = set(), [start, "records"]
     while todo:
         name = todo.pop()
         if name in seen or not (BUILDER / f"{name}.py").exists():
             continue
         seen.add(name)
-        tree = ast.parse((BUILDER / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                todo.extend([node.module] if node.module else [a.name for a in node.names])
+        for module, names in _IMPORT.findall((BUILDER / f"{name}.py").read_text(encoding="utf-8")):
+            if module:
+                todo.append(module)
+            else:
+                todo.extend(n.split()[0] for n in re.sub(r"#[^\n]*", "", names).strip("()").split(",") if n.strip())
     return sorted(BUILDER / f"{name}.py" for name in seen)
 
 
@@ -64,30 +75,68 @@ def restore(x: ArticleExtraction, source: InputFile) -> ArticleExtraction:
     return x
 
 
+PACK_SLACK = 20   # rewrite the pack when more than 1 in 20 entries used, or kept, is not in it
+
+
 class ExtractionCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = Path(folder) if folder is not None else None
+        self._pack: dict[str, ArticleExtraction] | None = None
+
+    def __getstate__(self) -> dict:
+        return {"folder": self.folder, "_pack": None}     # a worker writes entries, it never reads the pack
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, source: InputFile) -> ArticleExtraction | None:
+    def _packed(self) -> dict[str, ArticleExtraction]:
+        if self._pack is None:
+            self._pack = {}
+            try:
+                with open(self.folder / "pack.pickle", "rb") as f:
+                    saved = pickle.load(f)
+                if saved.get("builder") == builder_fingerprint():
+                    self._pack = saved["entries"]
+            except Exception:      # missing, damaged or from another builder: each entry's own file
+                pass
+        return self._pack
+
+    def get(self, source: InputFile, key: str | None = None) -> ArticleExtraction | None:
         if self.folder is None:
             return None
+        key = key or key_of(source)
+        x = self._packed().get(key)
+        if x is not None:
+            return x
         try:
-            with open(self._path(key_of(source)), "rb") as f:
+            with open(self._path(key), "rb") as f:
                 x = pickle.load(f)
         except Exception:          # missing, truncated or from an incompatible build: a miss
             return None
         return x if isinstance(x, ArticleExtraction) else None
 
-    def put(self, source: InputFile, x: ArticleExtraction) -> None:
+    def put(self, source: InputFile, x: ArticleExtraction, key: str | None = None) -> None:
         """Write atomically (temporary file, then rename), so a killed build leaves no half entry."""
         if self.folder is None:
             return
-        path = self._path(key_of(source))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(x, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        _write_atomically(self._path(key or key_of(source)), x)
+
+    def pack(self, entries: dict[str, ArticleExtraction]) -> None:
+        """Keep this build's entries (slim: no texts) in the pack, when it has fallen behind them."""
+        if self.folder is None:
+            return
+        packed = self._packed()
+        missing = sum(1 for k in entries if k not in packed)
+        unused = sum(1 for k in packed if k not in entries)
+        if missing * PACK_SLACK <= len(entries) and unused * PACK_SLACK <= len(packed):
+            return
+        self._pack = {k: slim(x) for k, x in entries.items()}
+        _write_atomically(self.folder / "pack.pickle", {"builder": builder_fingerprint(), "entries": self._pack})
+
+
+def _write_atomically(path: Path, value) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
-from .cache import ExtractionCache, restore, slim
+from .cache import ExtractionCache, key_of, restore, slim
 from .extract import extract
 from .lexicon import load
 from .records import ArticleExtraction, InputFile
@@ -14,10 +14,10 @@ from .workers import process_pool
 MIN_PER_PROCESS = 8      # fewer articles than this per process: starting processes costs more
 
 
-def _extract_one(args: tuple[InputFile, ExtractionCache]) -> ArticleExtraction:
-    source, cache = args
+def _extract_one(args: tuple[InputFile, ExtractionCache, str | None]) -> ArticleExtraction:
+    source, cache, key = args
     x = slim(extract(source, load()))
-    cache.put(source, x)
+    cache.put(source, x, key)
     return x
 
 
@@ -36,9 +36,10 @@ def _collector_running():
 def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
                 progress=None) -> tuple[list[ArticleExtraction], int]:
     """Extractions in the order of `sources`, and how many came from the cache."""
-    found = [cache.get(s) for s in sources]
+    keys = [key_of(s) for s in sources] if cache.folder is not None else [None] * len(sources)
+    found = [cache.get(s, k) for s, k in zip(sources, keys)]
     todo = [i for i, x in enumerate(found) if x is None]
-    work = [(sources[i], cache) for i in todo]
+    work = [(sources[i], cache, keys[i]) for i in todo]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
     if jobs == 1:
         fresh = []
@@ -58,4 +59,6 @@ def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
                     progress(n, len(work))
     for i, x in zip(todo, fresh):
         found[i] = x
+    if cache.folder is not None:
+        cache.pack(dict(zip(keys, found)))
     return [restore(x, s) for x, s in zip(found, sources)], len(sources) - len(todo)

@@ -12,12 +12,14 @@ import os
 import re
 import stat
 import unicodedata
+from contextlib import ExitStack
 from html.parser import HTMLParser
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .read_memo import stamp_of
 from .records import InputFile
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -128,30 +130,38 @@ READ_MIN_PER_PROCESS = 500     # fewer files than this per process: reading them
 
 def read_all(paths: Iterable[Path], root: Path | None = None,
              progress: Callable[[int, int, Path], None] | None = None,
-             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1) -> list[InputFile]:
+             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, memo=None) -> list[InputFile]:
     """read_input for each path (in the given order), then settle ids and duplicates.
 
     `progress(i, n, path)` is called as the i-th of n files is read (i counts from 1).
     `jobs` > 1 reads in that many processes when there are enough files; the records are the same.
-    The first file by name keeps its id and its text; later twins become "duplicate".
+    `memo` (a read_memo.ReadMemo) gives the records of files unchanged since it was saved; only
+    the others are read. The first file by name keeps its id and its text; later twins become
+    "duplicate".
     """
     paths = [p if isinstance(p, Path) else Path(p) for p in paths]
-    jobs = max(1, min(jobs, len(paths) // READ_MIN_PER_PROCESS))
-    if jobs == 1:
-        files = []
-        for i, path in enumerate(paths, 1):
+    files: list[InputFile | None] = [None] * len(paths)
+    if memo is not None:
+        files = [memo.lookup(os.fspath(p), root, max_bytes) for p in paths]
+    todo = [i for i, rec in enumerate(files) if rec is None]
+    stamps = {i: stamp_of(os.fspath(paths[i])) for i in todo} if memo is not None else {}
+    jobs = max(1, min(jobs, len(todo) // READ_MIN_PER_PROCESS))
+    with ExitStack() as stack:
+        if jobs == 1:
+            fresh = (read_input(paths[i], root, max_bytes) for i in todo)
+        else:
+            from .workers import process_pool
+            pool = stack.enter_context(process_pool(jobs))
+            work = [(paths[i], root, max_bytes) for i in todo]
+            fresh = pool.map(_read_one, work, chunksize=max(1, len(work) // (jobs * 8)))
+        for n, (i, rec) in enumerate(zip(todo, fresh), 1):
+            files[i] = rec
             if progress is not None:
-                progress(i, len(paths), path)
-            files.append(read_input(path, root, max_bytes))
-    else:
-        from .workers import process_pool
-        with process_pool(jobs) as pool:
-            work = [(path, root, max_bytes) for path in paths]
-            files = []
-            for i, rec in enumerate(pool.map(_read_one, work, chunksize=max(1, len(work) // (jobs * 8))), 1):
-                files.append(rec)
-                if progress is not None:
-                    progress(i, len(paths), paths[i - 1])
+                progress(len(paths) - len(todo) + n, len(paths), paths[i])
+            if memo is not None:
+                memo.remember(os.fspath(paths[i]), root, max_bytes, stamps[i], rec)
+    if progress is not None and not todo and paths:
+        progress(len(paths), len(paths), paths[-1])
     order = sorted(range(len(paths)), key=lambda i: _name_key(paths[i]))
     _make_ids_unique([(paths[i], files[i]) for i in order])
     _mark_duplicates([files[i] for i in order])

@@ -47,6 +47,7 @@ TITLE = "Viet Nam – China public-security cooperation: meetings over time"
 NOTE = ("Data: CC BY 4.0; source articles remain their publishers'. "
         "Extracted from Vietnamese news; each row traces to a sentence.")
 TABLE_NAMES = ("events", "event_sources", "participants", "persons", "documents", "articles")
+FIGURE_TABLES = ("events", "event_sources", "participants", "persons", "documents")   # what it is drawn from
 
 # Columns and types of each table come from the schema module, the one source of truth; a missing
 # table is read as an empty frame with those columns.
@@ -778,7 +779,7 @@ def write_timeline(tables: dict[str, pd.DataFrame], path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 # Reading a built package
 
-def load_tables(package_dir: Path) -> dict[str, pd.DataFrame]:
+def load_tables(package_dir: Path, names: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
     """Read the CSVs of a built package (the `datapackage/` directory, or the directory holding it).
 
     Every cell is read as text (`""` for missing), then integers become nullable Int64, booleans
@@ -789,7 +790,7 @@ def load_tables(package_dir: Path) -> dict[str, pd.DataFrame]:
     if not (package_dir / "events.csv").exists() and (package_dir / "datapackage" / "events.csv").exists():
         package_dir = package_dir / "datapackage"
     tables: dict[str, pd.DataFrame] = {}
-    for name in TABLE_NAMES:
+    for name in names:
         path = package_dir / f"{name}.csv"
         if path.exists():
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")

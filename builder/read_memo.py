@@ -1,0 +1,110 @@
+"""What each input file read as, kept between builds: a rebuild reads only the files that changed.
+
+A file whose size, modification time, inode and change time are those recorded is not read again:
+its recorded `InputFile` (status, hash, decoded text) is used. Anything else — a new file, an
+edited one, another seeds root or size limit, another version of the reading code — is read
+afresh. As in git, a file modified within a second before it was read is "racy" (a second edit
+in the same clock tick could keep its time) and is not recorded, so it is read again next time.
+
+Kept as one pickle in the cache folder (default `.cache/extract/inputs.pickle`); safe to delete.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+
+from . import __version__
+from .records import InputFile
+
+RACY_NS = 1_000_000_000
+BUILDER = Path(__file__).resolve().parent
+
+Stamp = tuple[int, int, int, int]
+
+
+def _code_fingerprint() -> str:
+    """The reading code and the record it fills: a change to either reads every file again."""
+    h = hashlib.sha256(__version__.encode())
+    for name in ("reading.py", "records.py", "read_memo.py"):
+        h.update((BUILDER / name).read_bytes())
+    return h.hexdigest()
+
+
+def stamp_of(path: str) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
+
+
+def _copy(record: InputFile) -> InputFile:
+    """A shallow copy (dataclasses.replace was a third of looking up 10,000 files)."""
+    new = object.__new__(InputFile)
+    new.__dict__.update(record.__dict__)
+    return new
+
+
+class ReadMemo:
+    """`lookup` before reading a file, `remember` after; `save` once the build has read them all."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = Path(file) if file is not None else None
+        self.code = _code_fingerprint()
+        self.entries: dict[tuple[str, str, int], tuple[Stamp, InputFile]] = {}
+        self.used: set[tuple[str, str, int]] = set()
+        self.changed = False
+        self.started_ns = time.time_ns()
+        if self.file is None:
+            return
+        try:
+            with open(self.file, "rb") as f:
+                saved = pickle.load(f)
+            if saved.get("code") == self.code:
+                self.entries = saved["entries"]
+        except Exception:       # missing, damaged or from another version: read everything
+            self.entries = {}
+
+    @staticmethod
+    def _key(path: str, root: Path | None, max_bytes: int) -> tuple[str, str, int]:
+        return os.path.abspath(path), os.path.abspath(root) if root is not None else "", max_bytes
+
+    def lookup(self, path: str, root: Path | None, max_bytes: int) -> InputFile | None:
+        """A copy of the record of an unchanged file (the build settles ids on its copy), else None."""
+        key = self._key(path, root, max_bytes)
+        self.used.add(key)
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != stamp_of(key[0]):
+            return None
+        return _copy(entry[1])
+
+    def remember(self, path: str, root: Path | None, max_bytes: int, stamp: Stamp | None,
+                 record: InputFile) -> None:
+        """Record a file read just now, from its stamp taken before reading (an edit while it was
+        read then changes the stamp, and the file is read again next time)."""
+        key = self._key(path, root, max_bytes)
+        self.used.add(key)
+        if stamp is None or stamp[1] >= self.started_ns - RACY_NS:
+            if self.entries.pop(key, None) is not None:
+                self.changed = True
+            return
+        self.entries[key] = (stamp, _copy(record))
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the records of the files of this build (the others are dropped), atomically."""
+        if self.file is None:
+            return
+        stale = [k for k in self.entries if k not in self.used]
+        if not (self.changed or stale):
+            return
+        for k in stale:
+            del self.entries[k]
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump({"code": self.code, "entries": self.entries}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.file)
