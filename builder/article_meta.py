@@ -89,7 +89,8 @@ def enrich(articles: list[dict], texts: dict[str, str | None], dates: dict[str, 
         aid = row["article_id"]
         side = sidecar.get(aid, {})
         own = given.get(aid, {})
-        head = html_head(root / row["path"])
+        # a saved page's head only (a path made for every text file was half of this stage)
+        head = html_head(root / row["path"]) if row["path"].lower().endswith((".html", ".htm")) else {}
         row["url"] = side.get("url") or own.get("url") or head.get("url") or None
         row["headline"] = side.get("headline") or own.get("headline") or head.get("headline") or None
         row["publisher"] = side.get("publisher") or row.get("publisher") or None

@@ -170,7 +170,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
 
 
 def _draw_timeline(package_dir: Path) -> None:
-    from .timeline import FIGURE_TABLES, load_tables, write_timeline
+    from .schema import FIGURE_TABLES
+    from .timeline import load_tables, write_timeline
     write_timeline(load_tables(package_dir, FIGURE_TABLES), package_dir / "timeline.html")
 
 

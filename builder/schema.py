@@ -214,3 +214,6 @@ TOPICS = Table(
 )
 
 TABLES: tuple[Table, ...] = (ARTICLES, EVENTS, EVENT_SOURCES, PERSONS, PARTICIPANTS, DOCUMENTS, TOPICS)
+# the tables the timeline is drawn from (not `articles`: a rebuild that changes only an article's
+# row keeps the timeline drawn before, see builder/timeline_memo.py)
+FIGURE_TABLES: tuple[str, ...] = ("events", "event_sources", "participants", "persons", "documents")

@@ -47,7 +47,6 @@ TITLE = "Viet Nam – China public-security cooperation: meetings over time"
 NOTE = ("Data: CC BY 4.0; source articles remain their publishers'. "
         "Extracted from Vietnamese news; each row traces to a sentence.")
 TABLE_NAMES = ("events", "event_sources", "participants", "persons", "documents", "articles")
-FIGURE_TABLES = ("events", "event_sources", "participants", "persons", "documents")   # what it is drawn from
 
 # Columns and types of each table come from the schema module, the one source of truth; a missing
 # table is read as an empty frame with those columns.

@@ -1,7 +1,7 @@
 """The last timeline drawn, kept in the cache folder: a rebuild whose figure tables are unchanged
 copies it instead of drawing it again (drawing took 2 s of a 10,000-article rebuild).
 
-The timeline is a pure function of the CSVs of `timeline.FIGURE_TABLES`, of the code that draws
+The timeline is a pure function of the CSVs of `schema.FIGURE_TABLES`, of the code that draws
 it (timeline.py and the builder modules it imports) and of the plotly and pandas versions; its key
 is a hash of all of these, so a kept copy is byte-identical to a new drawing. Safe to delete.
 """
@@ -11,24 +11,24 @@ import hashlib
 import os
 import shutil
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from . import __version__
 from .cache import extraction_modules
+from .schema import FIGURE_TABLES
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    import pandas
-    import plotly
-    h = hashlib.sha256(f"{__version__}|{plotly.__version__}|{pandas.__version__}".encode())
+    # the versions as installed: importing pandas only to ask took half a second
+    h = hashlib.sha256("|".join([__version__, version("plotly"), version("pandas")]).encode())
     for path in extraction_modules("timeline"):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
 def key_of(package_dir: Path) -> str:
-    from .timeline import FIGURE_TABLES
     h = hashlib.sha256(_code_fingerprint().encode())
     for name in FIGURE_TABLES:
         h.update(name.encode() + b"\0" + (Path(package_dir) / f"{name}.csv").read_bytes() + b"\0")
