@@ -34,12 +34,13 @@ def people(m: EventMention) -> set[str]:
     return {_name_key(p.person.identity) for p in m.participants}
 
 
-def _months(start: dt.date, end: dt.date) -> list[str]:
+@lru_cache(maxsize=1 << 14)    # a few thousand distinct date spans in a large archive
+def _months(start: dt.date, end: dt.date) -> tuple[str, ...]:
     out, y, mo = [], start.year, start.month
     while (y, mo) <= (end.year, end.month):
         out.append(f"{y:04d}-{mo:02d}")
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-    return out
+    return tuple(out)
 
 
 def dated(m: EventMention) -> bool:

@@ -12,8 +12,9 @@ from .cleaning import fold, name_key, variant_key
 from .lexicon import load
 from .records import ArticleExtraction, DateValue, EventMention
 
-# the same few names come back in every mention; their key is computed once (a pure function)
+# the same few names come back in every mention; their keys are computed once (pure functions)
 name_key = lru_cache(maxsize=1 << 16)(name_key)
+variant_key = lru_cache(maxsize=1 << 16)(variant_key)
 
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 BASIS_ORDER = {"stated": 0, "article_date": 1, "inferred": 2}
@@ -254,14 +255,18 @@ def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple
                 mentions.append(p.person)
             for d in m.documents:
                 mentions.extend(d.signatories)
+    keyed = [(p, name_key(p.identity)) for p in mentions]
     countries: dict[str, Counter] = {}
-    for p in mentions:
-        countries.setdefault(name_key(p.identity), Counter())[p.country] += 1
+    for p, key in keyed:
+        counts = countries.get(key)
+        if counts is None:
+            counts = countries[key] = Counter()
+        counts[p.country] += 1
 
-    def country_of_mention(p) -> str | None:
+    def country_of_mention(p, key: str) -> str | None:
         if p.country:
             return p.country
-        known = [c for c in countries[name_key(p.identity)] if c]   # a bare mention takes the agreed one
+        known = [c for c in countries[key] if c]   # a bare mention takes the agreed one
         return known[0] if len(known) == 1 else None
 
     parent: dict[tuple[str, str | None], tuple[str, str | None]] = {}
@@ -280,10 +285,13 @@ def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple
 
     titles: dict[tuple[str, str], set] = {}
     spelled: dict[tuple[str, str | None], Counter] = {}
-    for p in mentions:
-        ident = (name_key(p.identity), country_of_mention(p))
+    for p, key in keyed:
+        ident = (key, country_of_mention(p, key))
         find(ident)
-        spelled.setdefault(ident, Counter())[p.name] += 1
+        names = spelled.get(ident)
+        if names is None:
+            names = spelled[ident] = Counter()
+        names[p.name] += 1
         if p.title and ident[1]:
             titles.setdefault((variant_key(p.identity), ident[1]), set()).add((ident, name_key(p.title)))
     for row in reference:   # curated aliases with a source
@@ -322,9 +330,9 @@ def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple
                 base + "-" + hashlib.sha256(person.key.encode()).hexdigest()[:4])
             for k in person.keys:
                 lookup[k] = person.person_id
-    for p in mentions:   # the lookup by the country as the mention states it
-        lookup.setdefault((name_key(p.identity), p.country),
-                          lookup[(name_key(p.identity), country_of_mention(p))])
+    for p, key in keyed:   # the lookup by the country as the mention states it
+        if (key, p.country) not in lookup:
+            lookup[(key, p.country)] = lookup[(key, country_of_mention(p, key))]
     known = {k[0]: person for person in people for k in person.keys}
     for row in reference:   # a cited alias of a known person is a known spelling too
         names = [row["name_vi"]] + [a for a in row["aliases_vi"].split("|") if a]

@@ -138,8 +138,15 @@ def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
             "reference_source": ref.get("source") or None})
     for name in rows:
         table = next(t for t in TABLES if t.name == name)
-        rows[name].sort(key=lambda r: tuple(str(r.get(k) or "") for k in (table.primary_key or table.columns)))
+        rows[name].sort(key=_sort_key(table.primary_key or table.columns))
     return rows
+
+
+def _sort_key(columns):
+    """Rows sort by their key columns as text, a missing or empty value first."""
+    def key(row: Row) -> tuple[str, ...]:
+        return tuple([str(v) if v else "" for v in map(row.get, columns)])
+    return key
 
 
 def cell(value: object) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from operator import itemgetter
 from pathlib import Path
 
 from .archive import ROW_MARK, text_at
@@ -48,8 +49,8 @@ def _columns(path: Path, names: tuple[str, ...]):
         reader = csv.reader(f)
         header = next(reader)
         at = [header.index(n) for n in names]
-        for row in reader:
-            yield tuple(row[i] for i in at)
+        pick = itemgetter(*at) if len(at) > 1 else (lambda row: (row[at[0]],))   # always a tuple
+        yield from map(pick, reader)
 
 
 def _text_of(path: Path) -> str:
