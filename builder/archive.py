@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from .reading import (DEFAULT_MAX_BYTES, SeedsError, _make_ids_unique, _mark_duplicates, _relative,
+from .reading import (DEFAULT_MAX_BYTES, SeedsError, _make_ids_unique, _mark_duplicates, _relative, text_key,
                       article_id, decode)
 from .records import InputFile
 
@@ -172,7 +172,7 @@ def read_archive(archive: Path, root: Path | None = None, max_bytes: int = DEFAU
         raise SeedsError(f"archive {archive} holds no rows")
     # ids and duplicates are settled in row order: the first row keeps its id and its text
     _make_ids_unique([(Path(f"{f.article_id}{ROW_MARK}{i}"), f) for i, f in enumerate(files)])
-    _mark_duplicates(files)
+    _mark_duplicates(files, [text_key(f) for f in files])
     return files
 
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -41,6 +42,11 @@ def stamp_of(path: str) -> Stamp | None:
     return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
 
 
+@lru_cache(maxsize=16)
+def _absolute(root: Path | None, cwd: str) -> str:
+    return os.path.normpath(os.path.join(cwd, root)) if root is not None else ""    # abspath, for a known cwd
+
+
 def _copy(record: InputFile) -> InputFile:
     """A shallow copy (dataclasses.replace was a third of looking up 10,000 files)."""
     new = object.__new__(InputFile)
@@ -54,7 +60,7 @@ class ReadMemo:
     def __init__(self, file: Path | None) -> None:
         self.file = Path(file) if file is not None else None
         self.code = _code_fingerprint()
-        self.entries: dict[tuple[str, str, int], tuple[Stamp, InputFile]] = {}
+        self.entries: dict[tuple[str, str, int], tuple[Stamp, InputFile, str | None]] = {}
         self.used: set[tuple[str, str, int]] = set()
         self.changed = False
         self.started_ns = time.time_ns()
@@ -70,19 +76,20 @@ class ReadMemo:
 
     @staticmethod
     def _key(path: str, root: Path | None, max_bytes: int) -> tuple[str, str, int]:
-        return os.path.abspath(path), os.path.abspath(root) if root is not None else "", max_bytes
+        return os.path.abspath(path), _absolute(root, os.getcwd()), max_bytes
 
-    def lookup(self, path: str, root: Path | None, max_bytes: int) -> InputFile | None:
-        """A copy of the record of an unchanged file (the build settles ids on its copy), else None."""
+    def lookup(self, path: str, root: Path | None, max_bytes: int) -> tuple[InputFile, str | None] | None:
+        """For an unchanged file, a copy of its record (the build settles ids on its copy) and its
+        reading.text_key; None for any other."""
         key = self._key(path, root, max_bytes)
         self.used.add(key)
         entry = self.entries.get(key)
         if entry is None or entry[0] != stamp_of(key[0]):
             return None
-        return _copy(entry[1])
+        return _copy(entry[1]), entry[2]
 
     def remember(self, path: str, root: Path | None, max_bytes: int, stamp: Stamp | None,
-                 record: InputFile) -> None:
+                 record: InputFile, text_key: str | None) -> None:
         """Record a file read just now, from its stamp taken before reading (an edit while it was
         read then changes the stamp, and the file is read again next time)."""
         key = self._key(path, root, max_bytes)
@@ -91,7 +98,7 @@ class ReadMemo:
             if self.entries.pop(key, None) is not None:
                 self.changed = True
             return
-        self.entries[key] = (stamp, _copy(record))
+        self.entries[key] = (stamp, _copy(record), text_key)
         self.changed = True
 
     def save(self) -> None:

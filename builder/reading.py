@@ -141,8 +141,10 @@ def read_all(paths: Iterable[Path], root: Path | None = None,
     """
     paths = [p if isinstance(p, Path) else Path(p) for p in paths]
     files: list[InputFile | None] = [None] * len(paths)
+    keys: list[str | None] = [None] * len(paths)
     if memo is not None:
-        files = [memo.lookup(os.fspath(p), root, max_bytes) for p in paths]
+        for i, p in enumerate(paths):
+            files[i], keys[i] = memo.lookup(os.fspath(p), root, max_bytes) or (None, None)
     todo = [i for i, rec in enumerate(files) if rec is None]
     stamps = {i: stamp_of(os.fspath(paths[i])) for i in todo} if memo is not None else {}
     jobs = max(1, min(jobs, len(todo) // READ_MIN_PER_PROCESS))
@@ -155,16 +157,16 @@ def read_all(paths: Iterable[Path], root: Path | None = None,
             work = [(paths[i], root, max_bytes) for i in todo]
             fresh = pool.map(_read_one, work, chunksize=max(1, len(work) // (jobs * 8)))
         for n, (i, rec) in enumerate(zip(todo, fresh), 1):
-            files[i] = rec
+            files[i], keys[i] = rec, text_key(rec)
             if progress is not None:
                 progress(len(paths) - len(todo) + n, len(paths), paths[i])
             if memo is not None:
-                memo.remember(os.fspath(paths[i]), root, max_bytes, stamps[i], rec)
+                memo.remember(os.fspath(paths[i]), root, max_bytes, stamps[i], rec, keys[i])
     if progress is not None and not todo and paths:
         progress(len(paths), len(paths), paths[-1])
     order = sorted(range(len(paths)), key=lambda i: _name_key(paths[i]))
     _make_ids_unique([(paths[i], files[i]) for i in order])
-    _mark_duplicates([files[i] for i in order])
+    _mark_duplicates([files[i] for i in order], [keys[i] for i in order])
     return files
 
 
@@ -182,13 +184,19 @@ def _make_ids_unique(named: list[tuple[Path, InputFile]]) -> None:
         seen.add(rec.article_id)
 
 
-def _mark_duplicates(files: list[InputFile]) -> None:
+def text_key(rec: InputFile) -> str | None:
+    """What twins share: a hash of the text with all whitespace collapsed (None: not readable)."""
+    if rec.status != "ok":
+        return None
+    return hashlib.sha256(" ".join(rec.text.split()).encode("utf-8")).hexdigest()   # text is NFC already
+
+
+def _mark_duplicates(files: list[InputFile], keys: list[str | None]) -> None:
     by_hash: dict[str, InputFile] = {}
     by_text: dict[str, InputFile] = {}
-    for rec in files:
+    for rec, key in zip(files, keys):
         if rec.status != "ok":          # empty or unreadable files say more as they are
             continue
-        key = " ".join(rec.text.split())    # text is NFC already; collapse all whitespace
         first = by_hash.get(rec.sha256) or by_text.get(key)
         if first is None:
             by_hash[rec.sha256] = by_text[key] = rec
