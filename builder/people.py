@@ -66,7 +66,9 @@ def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
 
 
 def _ends_with_any(text_low: str, options) -> str | None:
-    for o, ol in _lowered(options):
+    tail, by_tail = _by_tail(options)
+    # only the options that end with the text's last `tail` letters can match; they keep their order
+    for o, ol in by_tail.get(text_low[-tail:], ()) if tail else _lowered(options):
         if text_low.endswith(ol) and (len(text_low) == len(ol) or not text_low[-len(ol) - 1].isalpha()):
             return o
     return None
@@ -82,6 +84,23 @@ def _lowered(options) -> tuple[tuple[str, str], ...]:
     if entry is None or entry[0] is not options:
         entry = _LOWERED[id(options)] = (options, tuple((o, o.lower()) for o in options))
     return entry[1]
+
+
+_BY_TAIL: dict[int, tuple[object, int, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _by_tail(options) -> tuple[int, dict[str, list[tuple[str, str]]]]:
+    """The lower-cased options grouped by their last few letters (as many as the shortest option
+    has, at most 3), in list order: a text can only end with the options of its own group."""
+    entry = _BY_TAIL.get(id(options))
+    if entry is None or entry[0] is not options:
+        lowered = _lowered(options)
+        tail = min([3] + [len(ol) for _, ol in lowered])
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for o, ol in lowered:
+            groups.setdefault(ol[-tail:], []).append((o, ol))
+        entry = _BY_TAIL[id(options)] = (options, tail, groups)
+    return entry[1], entry[2]
 
 
 def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
