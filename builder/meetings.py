@@ -227,13 +227,18 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     listed = LISTED.search(mt, s, e)
     planned = _is_planned(mt, s, e, at)
     invitation = mt.find("lời mời", s, e) >= 0 or mt.find("Lời mời", s, e) >= 0
+    # the sentence's spans, found once for all its people
+    head_spans = list(P.HEAD_SPAN.finditer(mt, s, e))
+    host_spans = list(P.HOST_DO_SPAN.finditer(mt, s, e))
+    co_spans = list(CO_DO_SPAN.finditer(mt, s, e))
+    invited_spans = list(P.INVITED_BY.finditer(mt, s, e)) if invitation else []
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
         if planned and p.end < at and REPORTING.search(mt, p.end, at):
             continue   # "ông X nói rằng … sẽ mời … sang hội đàm": who tells of the plan is not in it
         role = "head_of_delegation" if P.named_head(mt, s, e, p.start) else "participant"
-        for m in P.HEAD_SPAN.finditer(mt, s, e):
+        for m in head_spans:
             if m.start("who") <= p.start < m.end("who"):
                 role = "head_of_delegation"
                 # "Đoàn đại biểu Cục Công an châu Văn Sơn do ông X, Cục trưởng làm Trưởng đoàn"
@@ -241,17 +246,17 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                 side = country_of(before.group(0), lex) if before else None
                 if not p.country and side in ("VN", "CN"):
                     p = replace(p, country=side)
-        for m in P.HOST_DO_SPAN.finditer(mt, s, e):
+        for m in host_spans:
             if m.start("who") <= p.start < m.end("who") and role == "participant":
                 role = "host"
                 # "hội đàm với Sở Công an tỉnh Vân Nam do ông Y chủ trì"
                 side = country_of(mt[max(s, m.start() - 80):m.start()].split(" với ")[-1], lex)
                 if not p.country and side in ("VN", "CN"):
                     p = replace(p, country=side)
-        for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
+        for m in co_spans:   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
-        invited = next((m for m in P.INVITED_BY.finditer(mt, s, e) if m.start("who") <= p.start < m.end("who")),
+        invited = next((m for m in invited_spans if m.start("who") <= p.start < m.end("who")),
                        None) if invitation else None
         if invited and role == "participant" and kind in ("visit", "talks"):
             role = "host"   # "Nhận lời mời của Bộ trưởng X, …": the inviter hosts the visit
