@@ -59,8 +59,8 @@ def _is_cap(word: str) -> bool:
 
 
 def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
-    for o in options:
-        if text_low.startswith(o.lower()) and (len(text_low) == len(o) or not text_low[len(o)].isalpha()):
+    for o, ol in _lowered(options):
+        if text_low.startswith(ol) and (len(text_low) == len(o) or not text_low[len(o)].isalpha()):
             return o
     return None
 
@@ -447,8 +447,8 @@ def _organisation(title: str | None, lex: Lexicon) -> str | None:
         return None
     last = title.split(",")[-1].strip()
     low = last.lower()
-    for t in lex.titles:
-        if low.startswith(t.lower()):
+    for t, tl in _lowered(lex.titles):
+        if low.startswith(tl):
             rest = last[len(t):].strip()
             return rest or None
     return None
