@@ -29,8 +29,11 @@ def _tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _tone_table()
-# only at the end of a syllable: "hoà" is a placement variant, "hoàng" is not
-_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![^\W\d_])")
+# only at the end of a syllable: "hoà" is a placement variant, "hoàng" is not; not after q ("quỷ").
+# (Every variant is two characters, so the "not after q" test can come after them, "(?<![qQ]..)":
+# the same matches, but a pattern that opens with its letters lets `re` skip to an o or a u.)
+assert all(len(old) == 2 for old in _TONE_TABLE)
+_TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?<![qQ]..)(?![^\W\d_])")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 _QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
