@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import patterns as P
 from .dates import find_date_expressions, resolve
+from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .cleaning import variant_key
 from .people import FoundPerson, country_of
@@ -66,9 +67,9 @@ def _resolve(expr, article: Article, context: DateValue | None = None) -> DateVa
 
 
 # "tại/ở <place>"; "đến <place> và làm việc với …": where the delegation went to meet
-_VENUE_CUE = re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?(?:\s+và|,)?\s+(?:làm việc|hội đàm|hội kiến)\b)|"
-                        # "thăm chính thức Việt Nam": the country or city visited, named right after
-                        r"\b(?P<visit>thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc))?)\s+")
+_VENUE_CUE = Scan(re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?(?:\s+và|,)?\s+(?:làm việc|hội đàm|hội kiến)\b)|"
+                             # "thăm chính thức Việt Nam": the country or city visited, named right after
+                             r"\b(?P<visit>thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc))?)\s+"))
 
 
 def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | None, str | None]:

@@ -114,16 +114,16 @@ RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
-CO_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b")
-CHAIRS = re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)")
-PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
+CO_DO_SPAN = Scan(re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b"))
+CHAIRS = Scan(re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)"))
+PASSIVE = Scan(re.compile(r"\bđược\b(?=[^.;]{0,160}$)"))
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
 PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ|"
                             # "Sở Công an Quảng Tây sẽ mời Công an tỉnh Quảng Ninh sang hội đàm …"
                             r"sẽ mời[^.;]{0,60}?\s(?:sang|đến|tới))\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
-SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
-                         r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
+SUBORDINATE = Scan(re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
+                              r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I))
 SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
                       r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:(?:buổi\s+)?lễ(?:\s+\w+){1,2}|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
                       r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
@@ -137,8 +137,8 @@ DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| côn
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
-LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|dự có|tham gia đoàn|tham gia|về phía|phía|"
-                    r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
+LISTED = Scan(re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|dự có|tham gia đoàn|tham gia|về phía|phía|"
+                         r"thành viên đoàn|cùng đi|có mặt)\b", re.I))
 
 
 def mentions_a_meeting(text: str) -> bool:
@@ -189,7 +189,7 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
 
 # --- frames ------------------------------------------------------------------------------------------
 REPORTING = re.compile(r"(?i)\b(?:nói rằng|cho biết|cho rằng|khẳng định|nhấn mạnh|thông báo|tiết lộ|chia sẻ)\b")
-OCCASION = re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b")
+OCCASION = Scan(re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b"))
 
 
 def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | None) -> DateValue | None:
@@ -544,8 +544,8 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
     return meetings
 
 
-CONFERENCE_SPOKEN = re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b"
-                               r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|an ninh|phòng))", re.I)
+CONFERENCE_SPOKEN = Scan(re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b"
+                                    r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|an ninh|phòng))", re.I))
 
 
 def _ceremonial(m: Meeting) -> bool:
@@ -652,7 +652,7 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
     return owner
 
 
-CHAIR_IS = re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b")   # "… phía X có Đại tá Y"
+CHAIR_IS = Scan(re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b"))   # "… phía X có Đại tá Y"
 
 
 def _chair_is(mt: str, start: int, pos: int) -> str | None:
