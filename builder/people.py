@@ -59,14 +59,15 @@ def _is_cap(word: str) -> bool:
 
 
 def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
-    for o, ol in _lowered(options):
+    head, by_head = _grouped(options, at_end=False)
+    for o, ol in by_head.get(text_low[:head], ()) if head else _lowered(options):
         if text_low.startswith(ol) and (len(text_low) == len(o) or not text_low[len(o)].isalpha()):
             return o
     return None
 
 
 def _ends_with_any(text_low: str, options) -> str | None:
-    tail, by_tail = _by_tail(options)
+    tail, by_tail = _grouped(options, at_end=True)
     # only the options that end with the text's last `tail` letters can match; they keep their order
     for o, ol in by_tail.get(text_low[-tail:], ()) if tail else _lowered(options):
         if text_low.endswith(ol) and (len(text_low) == len(ol) or not text_low[-len(ol) - 1].isalpha()):
@@ -86,20 +87,21 @@ def _lowered(options) -> tuple[tuple[str, str], ...]:
     return entry[1]
 
 
-_BY_TAIL: dict[int, tuple[object, int, dict[str, list[tuple[str, str]]]]] = {}
+_GROUPED: dict[tuple[int, bool], tuple[object, int, dict[str, list[tuple[str, str]]]]] = {}
 
 
-def _by_tail(options) -> tuple[int, dict[str, list[tuple[str, str]]]]:
-    """The lower-cased options grouped by their last few letters (as many as the shortest option
-    has, at most 3), in list order: a text can only end with the options of its own group."""
-    entry = _BY_TAIL.get(id(options))
+def _grouped(options, at_end: bool) -> tuple[int, dict[str, list[tuple[str, str]]]]:
+    """The lower-cased options grouped by their first (or last) few letters, as many as the
+    shortest option has (at most 3), in list order: a text can only start (end) with the options
+    of its own group."""
+    entry = _GROUPED.get((id(options), at_end))
     if entry is None or entry[0] is not options:
         lowered = _lowered(options)
-        tail = min([3] + [len(ol) for _, ol in lowered])
+        n = min([3] + [len(ol) for _, ol in lowered])
         groups: dict[str, list[tuple[str, str]]] = {}
         for o, ol in lowered:
-            groups.setdefault(ol[-tail:], []).append((o, ol))
-        entry = _BY_TAIL[id(options)] = (options, tail, groups)
+            groups.setdefault(ol[-n:] if at_end else ol[:n], []).append((o, ol))
+        entry = _GROUPED[(id(options), at_end)] = (options, n, groups)
     return entry[1], entry[2]
 
 
@@ -368,12 +370,12 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
         words = _chain_words(text, s_start, s_end)
         runs: list[list[tuple[int, int, str]]] = []
         for w in words:
-            if _is_cap(w[2]) and runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
-                runs[-1].append(w)
-            elif _is_cap(w[2]):
-                runs.append([w])
-            else:
+            if not _is_cap(w[2]):
                 runs.append([])
+            elif runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
+                runs[-1].append(w)
+            else:
+                runs.append([w])
         for run in runs:
             if len(run) < 2:
                 continue
@@ -447,7 +449,8 @@ def _organisation(title: str | None, lex: Lexicon) -> str | None:
         return None
     last = title.split(",")[-1].strip()
     low = last.lower()
-    for t, tl in _lowered(lex.titles):
+    head, by_head = _grouped(lex.titles, at_end=False)
+    for t, tl in by_head.get(low[:head], ()) if head else _lowered(lex.titles):
         if low.startswith(tl):
             rest = last[len(t):].strip()
             return rest or None
