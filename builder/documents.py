@@ -203,6 +203,8 @@ def _signed_at_numbered(mt: str, t_end: int, e: int):
 
 
 def _counted(mt: str, s: int, e: int):
+    if not any(mt.find(w, s, e) >= 0 for w in P.COUNTED_WORDS):
+        return   # (a plain test first: the pattern, which opens with a number, walks the whole sentence)
     for m in P.COUNTED_DOCS.finditer(mt, s, e):
         if P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]):
             yield m

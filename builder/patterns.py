@@ -139,6 +139,8 @@ DOC_TYPES = (
 DOC_RE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES))
 DOC_RE_ANYCASE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES), re.I)
 COUNTED_DOCS = re.compile(r"\b(?P<n>\d{1,3}) (?:văn bản|thỏa thuận|bản ghi nhớ|biên bản)(?: hợp tác)?\b")
+COUNTED_WORDS = ("bản", "thỏa thuận")   # one of which every COUNTED_DOCS match holds
+assert all(w in COUNTED_DOCS.pattern for w in COUNTED_WORDS)
 SIGN_VERB = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)\b")
 SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và trao| thêm)?\s*$")
 SIGNED_ANY = Scan(re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b"))
