@@ -109,8 +109,8 @@ def _place_by_the_same_days_meeting(meetings: list[Meeting]) -> None:
             ev.location_basis = "inferred"
 
 
-ALL_MEETINGS = re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
-                          r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b")
+ALL_MEETINGS = Scan(re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
+                               r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b"))
 # who travels with the delegation ("Phó Trưởng đoàn là bà Y": its deputy head is one of its members)
 MEMBERS = Scan(re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Cc]ùng đi có|[Đđ]oàn gồm|"
                           r"[Cc]ùng đi với [^.;,]{1,40}? có|"   # "Cùng đi với Tổng Lãnh sự có bà X": the visitor's side
