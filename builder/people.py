@@ -161,7 +161,7 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                 s = len(low[:pos].rstrip()) - len(rank)
                 return s, pre[s:s + len(rank)], title
             return start, None, title
-        m = re.search(r"([^\W\d_]+)$", stripped)
+        m = _last_word(stripped)
         if not m:
             break
         word = pre[m.start():m.end()]
@@ -171,6 +171,17 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
     if title is not None and chain_start is not None:
         return chain_start, None, title
     return None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+
+
+def _last_word(text: str) -> re.Match | None:
+    """_LAST_WORD.search(text), which would try every position of the text: the search starts
+    near the end, and looks further back only when the word may begin before that."""
+    near = max(0, len(text) - 40)
+    m = _LAST_WORD.search(text, near)
+    return _LAST_WORD.search(text) if near and m is not None and m.start() == near else m
 
 
 def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | None, int]:
