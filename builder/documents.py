@@ -26,6 +26,8 @@ DRAFT_BEFORE = re.compile(r"(?i)\bdự thảo\s+$")   # "hoàn thiện dự th�
 # the document names sought only where one can begin (their matches are still P.DOC_RE's own)
 DOCS = Scan(P.DOC_RE)
 DOCS_ANYCASE = Scan(P.DOC_RE_ANYCASE)
+# "ký biên bản …", a signing written with the document in any case (sought only where "ký" is)
+SIGNS_A_DOCUMENT = Scan(re.compile(r"\b(?:ký|ký kết)\s+(?=(?i:bản ghi nhớ|biên bản|thỏa thuận|hiệp định))"))
 
 
 def event_day(date: DateValue) -> DateValue:
@@ -296,7 +298,7 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
             dm = P.DOC_RE.match(mt, s + (len(mt[s:e]) - len(mt[s:e].lstrip())))
         else:
             # (a caption may write the document in lower case: "A và B ký biên bản hội đàm")
-            c = re.search(r"\b(?:ký|ký kết)\s+(?=(?i:bản ghi nhớ|biên bản|thỏa thuận|hiệp định))", mt[s:e])
+            c = SIGNS_A_DOCUMENT.search(mt[s:e])
             if not c:
                 continue
             signer_names = _names_before(mt, s, s + c.start(), people)
