@@ -301,7 +301,8 @@ def places_at(text_low: str, pos: int, lex: Lexicon) -> list:
     m = _FIRST_WORD.match(text_low, pos, pos + 40)
     if not m:
         return []
-    return [p for low, p in index.get(m.group(), []) if text_low.startswith(low, pos)]
+    named = index.get(m.group())
+    return [p for low, p in named if text_low.startswith(low, pos)] if named else []
 
 
 _ADDRESSED: dict[int, re.Pattern] = {}
@@ -366,7 +367,7 @@ def _chain_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     that runs never join across two chains."""
     words: list[tuple[int, int, str]] = []
     for chain in CAPITAL_CHAIN.finditer(text, start, end):
-        words.extend((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, chain.start(), chain.end()))
+        words += [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, chain.start(), chain.end())]
         words.append((-2, -2, ""))   # not a capitalised word: ends the run
     return words
 
