@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .events import ROLE_RANK
 from .fastscan import Scan
@@ -126,6 +127,7 @@ def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
     return next((o for t in (titles or {}).get(key, []) for o in [_org_of(t)] if o), None)
 
 
+@lru_cache(maxsize=1 << 14)   # a pure function of a title; the same titles come back article after article
 def _org_of(title: str) -> str | None:
     """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None."""
     for part in reversed([p.strip() for p in title.split(",")]):
