@@ -29,8 +29,11 @@ def _tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _tone_table()
-# only at the end of a syllable: "hoà" is a placement variant, "hoàng" is not
-_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![^\W\d_])")
+# only at the end of a syllable: "hoà" is a placement variant, "hoàng" is not; not after q ("quỷ").
+# (Every variant is two characters, so the "not after q" test can come after them, "(?<![qQ]..)":
+# the same matches, but a pattern that opens with its letters lets `re` skip to an o or a u.)
+assert all(len(old) == 2 for old in _TONE_TABLE)
+_TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?<![qQ]..)(?![^\W\d_])")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 _QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
@@ -98,6 +101,7 @@ class Paragraph:
 HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
 IMAGE_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
 CAPTION_RE = re.compile(r"(?:\(Ảnh:[^)]*\)|(?:^|[.\s])Ảnh:\s*[^.]{1,60}$|\(Ảnh\s+[^)]*\)|Nguồn ảnh:)")
+CAPTION_WORDS = ("Ảnh", "ảnh:")   # one of which every CAPTION_RE match holds
 FOOTER_START_RE = re.compile(
     r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Cùng chuyên mục|Tin khác|Các tin khác|Tin đã đưa|"
     r"Tin mới nhất|Đừng bỏ lỡ|Mới nhất|Video liên quan|Bình luận\s*\(\d+\)|"
@@ -107,6 +111,8 @@ FOOTER_START_RE = re.compile(
 )
 RELATED_START_RE = re.compile(r"^(?:Theo dòng (?:sự kiện|thời sự)|Xem thêm|Đọc thêm|Tin nổi bật)\s*:?$", re.I)
 META_RE = re.compile(r"(?:\s\|\s|\s>\s|^Đăng bởi|^Cập nhật|^\(Bài đăng lại|^Trang chủ)")
+META_MARKS, META_OPENINGS = ("|", ">"), ("Đăng bởi", "Cập nhật", "(Bài đăng lại", "Trang chủ")   # of every META_RE match
+assert all(w in CAPTION_RE.pattern for w in CAPTION_WORDS) and all(w in META_RE.pattern for w in META_MARKS + META_OPENINGS)
 SEE_ALSO_RE = re.compile(r"^(?:Xem thêm|Đọc thêm|Tin liên quan|Bài liên quan|Tin cùng chủ đề)\s*:\s*\S", re.I)
 LINK_ITEM_RE = re.compile(r"^(?:[-•·»▸►▶]|>>)\s+\S")   # ">> Thủ tướng … tiếp …": a link to another story
 # "(ANTĐ) - …", "VOV.VN - …": the lead of a story. A second one after a headline is a teaser.
@@ -131,7 +137,18 @@ def _reports(line: str) -> bool:
     return len(line.split()) > 15 and line.endswith(TERMINAL) and bool(dated or several)
 
 
+def _is_caption(line: str) -> bool:
+    # (plain tests first: the pattern would walk every line of the body to find nothing)
+    return any(w in line for w in CAPTION_WORDS) and bool(CAPTION_RE.search(line))
+
+
+def _is_meta(line: str) -> bool:
+    return (any(w in line for w in META_MARKS) or line.startswith(META_OPENINGS)) and bool(META_RE.search(line))
+
+
 def _is_byline(line: str) -> bool:
+    if len(line) > 30:
+        return False   # (the cheapest of the tests below, first: most lines are longer)
     words = line.split()
     return 0 < len(words) <= 3 and not line.rstrip().endswith(TERMINAL) and all(
         w[:1].isupper() for w in words) and len(line) <= 30
@@ -172,9 +189,9 @@ def segment(text: str) -> list[Paragraph]:
             kinds.append("image")
         elif i > 0 and kinds[-1] == "image" and len(stripped.split()) <= 40 and not _reports(stripped):
             kinds.append("caption")   # the line under an image file name describes the photo
-        elif CAPTION_RE.search(stripped):
+        elif _is_caption(stripped):
             kinds.append("caption")
-        elif META_RE.search(stripped):
+        elif _is_meta(stripped):
             kinds.append("meta")
         elif m_lead and seen_lead_tag and i > 0 and not lines[i - 1][2].strip().endswith(TERMINAL):
             kinds.append("teaser")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from . import patterns as P
 from .cleaning import variant_key
 from .events import _dates_in, _resolve, evidence, locate
+from .fastscan import Scan
 from .lexicon import load
 from .people import FoundPerson
 from .records import Article, DateValue, DocumentMention, EventMention, PersonMention
@@ -22,6 +23,11 @@ NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao
                             # "… để trình lãnh đạo hai Bộ ký", "tiến tới ký": a signing still to come
                             r"\b(?:để|tiến tới)\s+(?:[^.;,]{0,60}?\s)?ký(?:\s+kết)?\b")
 DRAFT_BEFORE = re.compile(r"(?i)\bdự thảo\s+$")   # "hoàn thiện dự thảo Thỏa thuận …": not signed
+# the document names sought only where one can begin (their matches are still P.DOC_RE's own)
+DOCS = Scan(P.DOC_RE)
+DOCS_ANYCASE = Scan(P.DOC_RE_ANYCASE)
+# "ký biên bản …", a signing written with the document in any case (sought only where "ký" is)
+SIGNS_A_DOCUMENT = Scan(re.compile(r"\b(?:ký|ký kết)\s+(?=(?i:bản ghi nhớ|biên bản|thỏa thuận|hiệp định))"))
 
 
 def event_day(date: DateValue) -> DateValue:
@@ -69,10 +75,10 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
         signed_here = P.SIGNED_ANY.search(sentence)
         # a document written in lower case counts right after a signing verb ("hai bên ký biên bản
         # hội đàm") or when recalled with its date ("thực hiện biên bản hội đàm năm 2035")
-        recalled_lower = [m for m in P.DOC_RE_ANYCASE.finditer(mt, s, e) if mt[m.start()].islower()
+        recalled_lower = [m for m in DOCS_ANYCASE.finditer(mt, s, e) if mt[m.start()].islower()
                           and (RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])
                                or P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]))]
-        for m in list(P.DOC_RE.finditer(mt, s, e)) + recalled_lower + list(_counted(mt, s, e)):
+        for m in list(DOCS.finditer(mt, s, e)) + recalled_lower + list(_counted(mt, s, e)):
             doc_type = m.lastgroup if m.re is not P.COUNTED_DOCS else "other"
             count = int(m.group("n")) if m.re is P.COUNTED_DOCS else 1
             t_end = m.end() if m.re is P.COUNTED_DOCS else _title_end(mt, m.start(), e)
@@ -199,6 +205,8 @@ def _signed_at_numbered(mt: str, t_end: int, e: int):
 
 
 def _counted(mt: str, s: int, e: int):
+    if not any(mt.find(w, s, e) >= 0 for w in P.COUNTED_WORDS):
+        return   # (a plain test first: the pattern, which opens with a number, walks the whole sentence)
     for m in P.COUNTED_DOCS.finditer(mt, s, e):
         if P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]):
             yield m
@@ -290,7 +298,7 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
             dm = P.DOC_RE.match(mt, s + (len(mt[s:e]) - len(mt[s:e].lstrip())))
         else:
             # (a caption may write the document in lower case: "A và B ký biên bản hội đàm")
-            c = re.search(r"\b(?:ký|ký kết)\s+(?=(?i:bản ghi nhớ|biên bản|thỏa thuận|hiệp định))", mt[s:e])
+            c = SIGNS_A_DOCUMENT.search(mt[s:e])
             if not c:
                 continue
             signer_names = _names_before(mt, s, s + c.start(), people)

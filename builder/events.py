@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import patterns as P
 from .dates import find_date_expressions, resolve
+from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .cleaning import variant_key
 from .people import FoundPerson, country_of
@@ -66,9 +67,9 @@ def _resolve(expr, article: Article, context: DateValue | None = None) -> DateVa
 
 
 # "tại/ở <place>"; "đến <place> và làm việc với …": where the delegation went to meet
-_VENUE_CUE = re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?(?:\s+và|,)?\s+(?:làm việc|hội đàm|hội kiến)\b)|"
-                        # "thăm chính thức Việt Nam": the country or city visited, named right after
-                        r"\b(?P<visit>thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc))?)\s+")
+_VENUE_CUE = Scan(re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?(?:\s+và|,)?\s+(?:làm việc|hội đàm|hội kiến)\b)|"
+                             # "thăm chính thức Việt Nam": the country or city visited, named right after
+                             r"\b(?P<visit>thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc))?)\s+"))
 
 
 def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -93,6 +94,8 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
 def _venue(window: str, index) -> tuple[str, str] | None:
     """A known building at the head of the window, after at most a few words ("Nhà khách Điếu Ngư Đài")."""
     for venue, city, country in index.venues_low:
+        if venue not in window:
+            continue   # (a plain test first: most windows name no venue)
         i = _word_at(window[:len(venue) + 20], venue)
         # "trụ sở Bộ Công an Trung Quốc" is not the Vietnamese ministry's headquarters
         if i >= 0 and "," not in window[:i] and not re.match(r"\s*(?:trung quốc|nước cộng hòa)",
@@ -106,6 +109,8 @@ def _place(window: str, index, at_start: bool = False) -> tuple[str | None, str]
     characters; "thành phố Cao Bằng" is the city named like its province."""
     best = None
     for name_low, place in index.places_low:
+        if name_low not in window:
+            continue   # (a plain test first: a window names few of the places)
         i = _word_at(window, name_low)
         # the nearest; of two at one place the longer ("Điện Biên Phủ", not "Điện Biên")
         if i >= 0 and (best is None or (i, -len(name_low)) < best[:2]):

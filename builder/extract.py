@@ -41,8 +41,8 @@ def make_article(source: InputFile, lex: Lexicon | None = None) -> Article:
 def find_publisher(text: str, lex: Lexicon) -> str | None:
     head = text[:400]
     for tag, name in lex.publishers:
-        if re.search(r"(?:^|\s)\(?" + re.escape(tag) + r"\)?\s*-", head) or re.search(
-                r"Theo " + re.escape(tag), text):
+        # (a plain test first: the tag must be in the head for the pattern; "Theo <tag>" is a literal)
+        if tag in head and re.search(r"(?:^|\s)\(?" + re.escape(tag) + r"\)?\s*-", head) or "Theo " + tag in text:
             return name
     return None
 

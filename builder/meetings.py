@@ -114,16 +114,16 @@ RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
-CO_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b")
-CHAIRS = re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)")
-PASSIVE = re.compile(r"\bđược\b(?=[^.;]{0,160}$)")
+CO_DO_SPAN = Scan(re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b"))
+CHAIRS = Scan(re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)"))
+PASSIVE = Scan(re.compile(r"\bđược\b(?=[^.;]{0,160}$)"))
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held
 PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ|"
                             # "Sở Công an Quảng Tây sẽ mời Công an tỉnh Quảng Ninh sang hội đàm …"
                             r"sẽ mời[^.;]{0,60}?\s(?:sang|đến|tới))\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
-SUBORDINATE = re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
-                         r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I)
+SUBORDINATE = Scan(re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
+                              r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I))
 SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
                       r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:(?:buổi\s+)?lễ(?:\s+\w+){1,2}|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
                       r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
@@ -137,8 +137,8 @@ DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| côn
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
-LISTED = re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|dự có|tham gia đoàn|tham gia|về phía|phía|"
-                    r"thành viên đoàn|cùng đi|có mặt)\b", re.I)
+LISTED = Scan(re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổi|dự có|tham gia đoàn|tham gia|về phía|phía|"
+                         r"thành viên đoàn|cùng đi|có mặt)\b", re.I))
 
 
 def mentions_a_meeting(text: str) -> bool:
@@ -189,7 +189,7 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
 
 # --- frames ------------------------------------------------------------------------------------------
 REPORTING = re.compile(r"(?i)\b(?:nói rằng|cho biết|cho rằng|khẳng định|nhấn mạnh|thông báo|tiết lộ|chia sẻ)\b")
-OCCASION = re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b")
+OCCASION = Scan(re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b"))
 
 
 def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | None) -> DateValue | None:
@@ -227,13 +227,18 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     listed = LISTED.search(mt, s, e)
     planned = _is_planned(mt, s, e, at)
     invitation = mt.find("lời mời", s, e) >= 0 or mt.find("Lời mời", s, e) >= 0
+    # the sentence's spans, found once for all its people
+    head_spans = list(P.HEAD_SPAN.finditer(mt, s, e))
+    host_spans = list(P.HOST_DO_SPAN.finditer(mt, s, e))
+    co_spans = list(CO_DO_SPAN.finditer(mt, s, e))
+    invited_spans = list(P.INVITED_BY.finditer(mt, s, e)) if invitation else []
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
         if planned and p.end < at and REPORTING.search(mt, p.end, at):
             continue   # "ông X nói rằng … sẽ mời … sang hội đàm": who tells of the plan is not in it
         role = "head_of_delegation" if P.named_head(mt, s, e, p.start) else "participant"
-        for m in P.HEAD_SPAN.finditer(mt, s, e):
+        for m in head_spans:
             if m.start("who") <= p.start < m.end("who"):
                 role = "head_of_delegation"
                 # "Đoàn đại biểu Cục Công an châu Văn Sơn do ông X, Cục trưởng làm Trưởng đoàn"
@@ -241,17 +246,17 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                 side = country_of(before.group(0), lex) if before else None
                 if not p.country and side in ("VN", "CN"):
                     p = replace(p, country=side)
-        for m in P.HOST_DO_SPAN.finditer(mt, s, e):
+        for m in host_spans:
             if m.start("who") <= p.start < m.end("who") and role == "participant":
                 role = "host"
                 # "hội đàm với Sở Công an tỉnh Vân Nam do ông Y chủ trì"
                 side = country_of(mt[max(s, m.start() - 80):m.start()].split(" với ")[-1], lex)
                 if not p.country and side in ("VN", "CN"):
                     p = replace(p, country=side)
-        for m in CO_DO_SPAN.finditer(mt, s, e):   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
+        for m in co_spans:   # "Hội nghị do X, …, và ông Y, … đồng chủ trì"
             if m.start("who") <= p.start < m.end("who"):
                 role = "co_chair"
-        invited = next((m for m in P.INVITED_BY.finditer(mt, s, e) if m.start("who") <= p.start < m.end("who")),
+        invited = next((m for m in invited_spans if m.start("who") <= p.start < m.end("who")),
                        None) if invitation else None
         if invited and role == "participant" and kind in ("visit", "talks"):
             role = "host"   # "Nhận lời mời của Bộ trưởng X, …": the inviter hosts the visit
@@ -415,10 +420,12 @@ def _dated_subheading(article: Article, s: int, e: int) -> bool:
     """"* Chiều 22/11: chào Thường trực Ban Bí thư": a short line of its own with a day, introducing
     the paragraph below."""
     text = article.text[s:e].strip()
+    if text.endswith((".", "!", "?", "…", ";")):
+        return False   # (the cheapest test, first)
     line_start = article.text.rfind("\n", 0, s) + 1
     line_end = article.text.find("\n", e)
     whole_line = article.text[line_start:line_end if line_end >= 0 else len(article.text)].strip() == text
-    return (whole_line and len(text.split()) <= 16 and not text.endswith((".", "!", "?", "…", ";"))
+    return (whole_line and len(text.split()) <= 16
             and any(x.kind in ("day", "day_range") for x in _dates_in(article, s, e)))
 
 
@@ -426,11 +433,12 @@ def _headline(article: Article, s: int, e: int) -> bool:
     """A line of its own without final punctuation or a date: a headline or a caption-like title,
     which names a meeting the body tells of."""
     text = article.text[s:e].strip()
+    if text.endswith((".", "!", "?", "…", ":", ";", '"', "”")):
+        return False   # (the cheapest test, first)
     line_start = article.text.rfind("\n", 0, s) + 1
     line_end = article.text.find("\n", e)
     whole_line = article.text[line_start:line_end if line_end >= 0 else len(article.text)].strip() == text
-    return (whole_line and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”")) and len(text.split()) <= 30
-            and not any(x.kind in DAY_KINDS for x in _dates_in(article, s, e)))
+    return whole_line and len(text.split()) <= 30 and not any(x.kind in DAY_KINDS for x in _dates_in(article, s, e))
 
 
 # --- meetings -------------------------------------------------------------------------------------------
@@ -539,8 +547,8 @@ def build_meetings(article: Article, body, frames: list[Frame], lex: Lexicon) ->
     return meetings
 
 
-CONFERENCE_SPOKEN = re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b"
-                               r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|an ninh|phòng))", re.I)
+CONFERENCE_SPOKEN = Scan(re.compile(r"\bđây là hội nghị\b|\b(?:tại|kết thúc|bế mạc|phát biểu tại) hội nghị\b"
+                                    r"(?!\s+(?:cấp|về|lần thứ|giữa|hợp tác|an ninh|phòng))", re.I))
 
 
 def _ceremonial(m: Meeting) -> bool:
@@ -647,7 +655,7 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
     return owner
 
 
-CHAIR_IS = re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b")   # "… phía X có Đại tá Y"
+CHAIR_IS = Scan(re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b"))   # "… phía X có Đại tá Y"
 
 
 def _chair_is(mt: str, start: int, pos: int) -> str | None:

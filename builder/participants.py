@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import patterns as P
 from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate
+from .fastscan import Scan
 from .lexicon import Lexicon
 from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, co_chair_after
 from .people import FoundPerson, country_named_in, country_of
@@ -108,14 +109,14 @@ def _place_by_the_same_days_meeting(meetings: list[Meeting]) -> None:
             ev.location_basis = "inferred"
 
 
-ALL_MEETINGS = re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
-                          r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b")
+ALL_MEETINGS = Scan(re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
+                               r"(?:làm việc|hội đàm|tiếp|hội kiến|gặp)\b"))
 # who travels with the delegation ("Phó Trưởng đoàn là bà Y": its deputy head is one of its members)
-MEMBERS = re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Cc]ùng đi có|[Đđ]oàn gồm|"
-                     r"[Cc]ùng đi với [^.;,]{1,40}? có|"   # "Cùng đi với Tổng Lãnh sự có bà X": the visitor's side
-                     r"[Pp]hó [Tt]rưởng [Đđ]oàn)\b")
-SIDE_LIST = re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
-                       r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)")
+MEMBERS = Scan(re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]oàn|[Cc]ùng đi (?:với|trong) [Đđ]oàn|[Cc]ùng đi có|[Đđ]oàn gồm|"
+                          r"[Cc]ùng đi với [^.;,]{1,40}? có|"   # "Cùng đi với Tổng Lãnh sự có bà X": the visitor's side
+                          r"[Pp]hó [Tt]rưởng [Đđ]oàn)\b"))
+SIDE_LIST = Scan(re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
+                            r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)"))
 
 
 def _country_of_place(place: str) -> str | None:

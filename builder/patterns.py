@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 
+from .fastscan import Scan   # Scan(rx): rx run only where one of its first words occurs; same matches
+
 # --- delegations and roles -------------------------------------------------------------------------
 # "Đoàn đại biểu … do [persons] dẫn đầu / làm Trưởng đoàn"
-HEAD_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?:dẫn đầu|làm [Tt]rưởng [Đđ]oàn)")
+HEAD_SPAN = Scan(re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?:dẫn đầu|làm [Tt]rưởng [Đđ]oàn)"))
 DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?: đại biểu| công tác)?(?:(?![Đđ]oàn)[^.;]){0,160}$")
 # "Dẫn đầu đoàn bạn là ông X", "Trưởng đoàn là X" (not "Phó Trưởng đoàn là"): the head named after "là"
-HEAD_IS = re.compile(r"(?i)(?<!phó )\b(?:dẫn đầu đoàn(?:\s+(?:bạn|công tác|đại biểu))?|trưởng đoàn(?:\s+bạn)?)\s+là\s+")
+HEAD_IS = Scan(re.compile(r"(?i)(?<!phó )\b(?:dẫn đầu đoàn(?:\s+(?:bạn|công tác|đại biểu))?|trưởng đoàn(?:\s+bạn)?)\s+là\s+"))
 
 
 def named_head(mt: str, start: int, end: int, pos: int) -> bool:
@@ -20,7 +22,7 @@ def named_head(mt: str, start: int, end: int, pos: int) -> bool:
     return False
 
 
-HOST_DO_SPAN = re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?<!đồng )(?<!cùng )chủ trì\b")
+HOST_DO_SPAN = Scan(re.compile(r"\bdo\b(?P<who>[^.;]{3,260}?)\b(?<!đồng )(?<!cùng )chủ trì\b"))
 # "Nhận lời mời của Đại tướng X, Bộ trưởng Bộ Công an, …": the inviter, who hosts the visit (the
 # inviter's apposition runs to the next comma that is followed by no office, or to "," + visitor)
 INVITED_BY = re.compile(r"(?i)\b(?:nhận|theo|đáp lại|đáp lời)\s+lời mời\s+(?:của\s+)?(?P<who>[^.;]{3,200}?)(?=,|\.|;|$)")
@@ -39,7 +41,7 @@ def chair_of_role(mt: str, s: int, e: int, pos: int) -> str | None:
         if m.start("who") <= pos < m.end("who"):
             return "co_chair" if m.group("co") else "host"
     return None
-CO_CHAIR = re.compile(r"\b(?:đồng|cùng) chủ trì\b")   # "đã cùng chủ trì Hội nghị": co-chaired
+CO_CHAIR = Scan(re.compile(r"\b(?:đồng|cùng) chủ trì\b"))   # "đã cùng chủ trì Hội nghị": co-chaired
 PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"
                        r"kế hoạch tổ chức|tiến tới|sắp tới|\bsắp\b")
 
@@ -51,9 +53,9 @@ ORDINAL_WORDS = (r"(?:hai mươi|ba mươi|mười)(?: (?:một|mốt|hai|ba|b�
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _N = r"(?P<n>\d{1,2}\b|(?:" + ORDINAL_WORDS + r")\b|(?=[IVX])" + ROMAN + r"\b)"
 ORDINAL = re.compile(r"\b[Ll]ần thứ " + _N)
-CONFERENCE_MENTION = re.compile(
+CONFERENCE_MENTION = Scan(re.compile(
     r"(?:[Hh]ội nghị|[Đđ]ối thoại|[Pp]hiên họp)(?P<name>(?:(?![Hh]ội nghị|[Đđ]ối thoại)[^.;]){0,160}?)\b[Ll]ần thứ "
-    + _N)
+    + _N))
 SERIES_RULES = (
     ("political_security_dialogue", re.compile(r"đối thoại[^.;]{0,50}?an ninh chính trị", re.I)),
     ("crime_prevention_conference", re.compile(r"phòng,? chống tội phạm", re.I)),
@@ -137,9 +139,11 @@ DOC_TYPES = (
 DOC_RE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES))
 DOC_RE_ANYCASE = re.compile("|".join(f"(?P<{code}>{pat})" for code, pat in DOC_TYPES), re.I)
 COUNTED_DOCS = re.compile(r"\b(?P<n>\d{1,3}) (?:văn bản|thỏa thuận|bản ghi nhớ|biên bản)(?: hợp tác)?\b")
+COUNTED_WORDS = ("bản", "thỏa thuận")   # one of which every COUNTED_DOCS match holds
+assert all(w in COUNTED_DOCS.pattern for w in COUNTED_WORDS)
 SIGN_VERB = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)\b")
 SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và trao| thêm)?\s*$")
-SIGNED_ANY = re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b")
+SIGNED_ANY = Scan(re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b"))
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
     r"[.;:(]|,(?! chống)|\s(?:và chứng kiến|được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")

@@ -59,14 +59,17 @@ def _is_cap(word: str) -> bool:
 
 
 def _starts_with_any(text_low: str, options: tuple[str, ...]) -> str | None:
-    for o in options:
-        if text_low.startswith(o.lower()) and (len(text_low) == len(o) or not text_low[len(o)].isalpha()):
+    head, by_head = _grouped(options, at_end=False)
+    for o, ol in by_head.get(text_low[:head], ()) if head else _lowered(options):
+        if text_low.startswith(ol) and (len(text_low) == len(o) or not text_low[len(o)].isalpha()):
             return o
     return None
 
 
 def _ends_with_any(text_low: str, options) -> str | None:
-    for o, ol in _lowered(options):
+    tail, by_tail = _grouped(options, at_end=True)
+    # only the options that end with the text's last `tail` letters can match; they keep their order
+    for o, ol in by_tail.get(text_low[-tail:], ()) if tail else _lowered(options):
         if text_low.endswith(ol) and (len(text_low) == len(ol) or not text_low[-len(ol) - 1].isalpha()):
             return o
     return None
@@ -82,6 +85,24 @@ def _lowered(options) -> tuple[tuple[str, str], ...]:
     if entry is None or entry[0] is not options:
         entry = _LOWERED[id(options)] = (options, tuple((o, o.lower()) for o in options))
     return entry[1]
+
+
+_GROUPED: dict[tuple[int, bool], tuple[object, int, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _grouped(options, at_end: bool) -> tuple[int, dict[str, list[tuple[str, str]]]]:
+    """The lower-cased options grouped by their first (or last) few letters, as many as the
+    shortest option has (at most 3), in list order: a text can only start (end) with the options
+    of its own group."""
+    entry = _GROUPED.get((id(options), at_end))
+    if entry is None or entry[0] is not options:
+        lowered = _lowered(options)
+        n = min([3] + [len(ol) for _, ol in lowered])
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for o, ol in lowered:
+            groups.setdefault(ol[-n:] if at_end else ol[:n], []).append((o, ol))
+        entry = _GROUPED[(id(options), at_end)] = (options, n, groups)
+    return entry[1], entry[2]
 
 
 def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
@@ -140,7 +161,7 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                 s = len(low[:pos].rstrip()) - len(rank)
                 return s, pre[s:s + len(rank)], title
             return start, None, title
-        m = re.search(r"([^\W\d_]+)$", stripped)
+        m = _last_word(stripped)
         if not m:
             break
         word = pre[m.start():m.end()]
@@ -150,6 +171,17 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
     if title is not None and chain_start is not None:
         return chain_start, None, title
     return None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+
+
+def _last_word(text: str) -> re.Match | None:
+    """_LAST_WORD.search(text), which would try every position of the text: the search starts
+    near the end, and looks further back only when the word may begin before that."""
+    near = max(0, len(text) - 40)
+    m = _LAST_WORD.search(text, near)
+    return _LAST_WORD.search(text) if near and m is not None and m.start() == near else m
 
 
 def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | None, int]:
@@ -269,7 +301,8 @@ def places_at(text_low: str, pos: int, lex: Lexicon) -> list:
     m = _FIRST_WORD.match(text_low, pos, pos + 40)
     if not m:
         return []
-    return [p for low, p in index.get(m.group(), []) if text_low.startswith(low, pos)]
+    named = index.get(m.group())
+    return [p for low, p in named if text_low.startswith(low, pos)] if named else []
 
 
 _ADDRESSED: dict[int, re.Pattern] = {}
@@ -334,7 +367,7 @@ def _chain_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     that runs never join across two chains."""
     words: list[tuple[int, int, str]] = []
     for chain in CAPITAL_CHAIN.finditer(text, start, end):
-        words.extend((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, chain.start(), chain.end()))
+        words += [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, chain.start(), chain.end())]
         words.append((-2, -2, ""))   # not a capitalised word: ends the run
     return words
 
@@ -349,12 +382,12 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
         words = _chain_words(text, s_start, s_end)
         runs: list[list[tuple[int, int, str]]] = []
         for w in words:
-            if _is_cap(w[2]) and runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
-                runs[-1].append(w)
-            elif _is_cap(w[2]):
-                runs.append([w])
-            else:
+            if not _is_cap(w[2]):
                 runs.append([])
+            elif runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
+                runs[-1].append(w)
+            else:
+                runs.append([w])
         for run in runs:
             if len(run) < 2:
                 continue
@@ -428,8 +461,9 @@ def _organisation(title: str | None, lex: Lexicon) -> str | None:
         return None
     last = title.split(",")[-1].strip()
     low = last.lower()
-    for t in lex.titles:
-        if low.startswith(t.lower()):
+    head, by_head = _grouped(lex.titles, at_end=False)
+    for t, tl in by_head.get(low[:head], ()) if head else _lowered(lex.titles):
+        if low.startswith(tl):
             rest = last[len(t):].strip()
             return rest or None
     return None

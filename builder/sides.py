@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .events import ROLE_RANK
+from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .meetings import Meeting
 from .people import country_of
@@ -12,15 +14,15 @@ from .records import Article
 # --- is it a Viet Nam–China meeting? --------------------------------------------------------------------
 # an actor of one side named in the meeting's own sentence: "Đoàn đại biểu Công an tỉnh Vân Nam",
 # "với Bộ Công an Trung Quốc"; "hợp tác với Bộ Công an Trung Quốc" is a topic, not an actor
-ACTOR = re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
-                   r"[Cc]ông an (?:tỉnh|thành phố|châu|huyện)|Ủy ban [Cc]hính pháp|[Pp]hía|[Đđ]ại sứ|[Ll]ực lượng)"
-                   r"[^.;,]{0,60}")
+ACTOR = Scan(re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
+                        r"[Cc]ông an (?:tỉnh|thành phố|châu|huyện)|Ủy ban [Cc]hính pháp|[Pp]hía|[Đđ]ại sứ|[Ll]ực lượng)"
+                        r"[^.;,]{0,60}"))
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
 SIDELINES = re.compile(r"(?i)\bbên lề\b|\bsong phương\b")
-MULTILATERAL = re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
-                          r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b")
+MULTILATERAL = Scan(re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
+                               r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b"))
 
 
 def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = True) -> bool:
@@ -71,11 +73,11 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
 
 
 # --- the two sides ----------------------------------------------------------------------------------------
-SIDE_ORG = re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trưởng)|Cục(?! trưởng)|Tổng cục(?! trưởng)|Công an|Ủy ban|Uỷ ban|"
-                      r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện|"
-                      # party committees, the Chinese cabinet, missions and border posts
-                      r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Khu ủy|Khu uỷ|Quốc vụ viện|Đại sứ quán|(?:Tổng )?Lãnh sự quán|"
-                      r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b[^,.;()]{0,70}")
+SIDE_ORG = Scan(re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trưởng)|Cục(?! trưởng)|Tổng cục(?! trưởng)|Công an|Ủy ban|Uỷ ban|"
+                           r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện|"
+                           # party committees, the Chinese cabinet, missions and border posts
+                           r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Khu ủy|Khu uỷ|Quốc vụ viện|Đại sứ quán|(?:Tổng )?Lãnh sự quán|"
+                           r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b[^,.;()]{0,70}"))
 # "Hội nghị … giữa A và B": the two bodies the meeting is between (a body right after "giữa",
 # or right after a "và" that follows one with no clause break between)
 BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")
@@ -125,6 +127,7 @@ def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
     return next((o for t in (titles or {}).get(key, []) for o in [_org_of(t)] if o), None)
 
 
+@lru_cache(maxsize=1 << 14)   # a pure function of a title; the same titles come back article after article
 def _org_of(title: str) -> str | None:
     """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None."""
     for part in reversed([p.strip() for p in title.split(",")]):

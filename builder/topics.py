@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .events import evidence
 from .fastscan import Scan
@@ -11,6 +13,7 @@ from .vocabulary import topic_cues
 # one pattern per topic: any of its cues as a whole phrase
 _CUES = {code: Scan(re.compile("|".join(r"\b" + re.escape(c.lower()) + r"\b" for c in cues)))
          for code, cues in topic_cues().items()}
+assert not any("\n" in c for cues in topic_cues().values() for c in cues)   # see find_topics
 
 
 def find_topics(article: Article, spans: list[tuple[int, int]]) -> list[tuple[str, Evidence]]:
@@ -18,10 +21,14 @@ def find_topics(article: Article, spans: list[tuple[int, int]]) -> list[tuple[st
     found: dict[str, Evidence] = {}
     whole = article.match_text.lower()
     possible = {code: cues for code, cues in _CUES.items() if cues.may_occur(whole)}
-    for s, e in spans:
-        low = article.match_text[s:e].lower()
-        for code, cues in possible.items():
-            if code not in found and cues.search(low):
-                found[code] = evidence(article, s, e)
+    # the sentences, each lower-cased, joined by line breaks (which no cue holds, and which bound a
+    # whole phrase as a sentence's ends do): a topic's first match lies in its first sentence
+    lows = [article.match_text[s:e].lower() for s, e in spans]
+    joined = "\n".join(lows)
+    starts = list(accumulate((len(low) + 1 for low in lows[:-1]), initial=0))
+    for code, cues in possible.items():
+        m = cues.search(joined)
+        if m is not None:
+            found[code] = evidence(article, *spans[bisect_right(starts, m.start()) - 1])
     order = list(_CUES)
     return sorted(found.items(), key=lambda kv: order.index(kv[0]))
