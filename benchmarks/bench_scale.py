@@ -106,7 +106,7 @@ if __name__ == "__main__":
         print(json.dumps(measure(int(args[1]), int(args[2]), args[3])))
     elif args[:1] == ["--warm"]:
         from builder.build import build
-        build(Path(args[1]), Path(args[2]).parent / "warm", None, timeline=False, stream=io.StringIO(),
+        build(Path(args[1]), Path(args[2]).parent / "warm", None, timeline=True, stream=io.StringIO(),
               jobs=int(args[3]), cache_dir=Path(args[2]))
     else:
         repeat = 1
