@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .atomic import atomic_write_bytes
 from .records import ArticleExtraction, InputFile
 
 BUILDER = Path(__file__).resolve().parent
@@ -131,7 +132,9 @@ class ExtractionCache:
         if missing * PACK_SLACK <= len(entries) and unused * PACK_SLACK <= len(packed):
             return
         self._pack = {k: slim(x) for k, x in entries.items()}
-        _write_atomically(self.folder / "pack.pickle", {"builder": builder_fingerprint(), "entries": self._pack})
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(self.folder / "pack.pickle", pickle.dumps(
+            {"builder": builder_fingerprint(), "entries": self._pack}, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _write_atomically(path: Path, value) -> None:

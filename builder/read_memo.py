@@ -14,17 +14,15 @@ import hashlib
 import os
 import pickle
 import time
-from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .atomic import atomic_write_bytes
+from .reading import Stamp, _absolute, stamp_of
 from .records import InputFile
 
 RACY_NS = 1_000_000_000
 BUILDER = Path(__file__).resolve().parent
-
-Stamp = tuple[int, int, int, int]
-
 
 def _code_fingerprint() -> str:
     """The reading code and the record it fills: a change to either reads every file again."""
@@ -32,19 +30,6 @@ def _code_fingerprint() -> str:
     for name in ("reading.py", "records.py", "read_memo.py"):
         h.update((BUILDER / name).read_bytes())
     return h.hexdigest()
-
-
-def stamp_of(path: str) -> Stamp | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
-
-
-@lru_cache(maxsize=16)
-def _absolute(root: Path | None, cwd: str) -> str:
-    return os.path.normpath(os.path.join(cwd, root)) if root is not None else ""    # abspath, for a known cwd
 
 
 def _copy(record: InputFile) -> InputFile:
@@ -76,7 +61,7 @@ class ReadMemo:
 
     @staticmethod
     def _key(path: str, root: Path | None, max_bytes: int) -> tuple[str, str, int]:
-        return os.path.abspath(path), _absolute(root, os.getcwd()), max_bytes
+        return os.path.abspath(path), _absolute(os.fspath(root), os.getcwd()) if root is not None else "", max_bytes
 
     def lookup(self, path: str, root: Path | None, max_bytes: int) -> tuple[InputFile, str | None] | None:
         """For an unchanged file, a copy of its record (the build settles ids on its copy) and its
@@ -111,7 +96,5 @@ class ReadMemo:
         for k in stale:
             del self.entries[k]
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump({"code": self.code, "entries": self.entries}, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.file)
+        atomic_write_bytes(self.file, pickle.dumps({"code": self.code, "entries": self.entries},
+                                                   protocol=pickle.HIGHEST_PROTOCOL))

@@ -19,7 +19,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .read_memo import stamp_of
 from .records import InputFile
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -123,6 +122,18 @@ def read_input(path: Path, root: Path | None = None,
     rec.status, rec.reason, rec.encoding, rec.text = decode(
         data, html_hint=_suffix(name).lower() in HTML_SUFFIXES)
     return rec
+
+
+Stamp = tuple[int, int, int, int]
+
+
+def stamp_of(path: str) -> Stamp | None:
+    """Size, modification time, inode and change time: what says a file is unchanged (read_memo)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
 
 
 READ_MIN_PER_PROCESS = 500     # fewer files than this per process: reading them here is quicker

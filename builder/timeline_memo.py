@@ -8,13 +8,13 @@ is a hash of all of these, so a kept copy is byte-identical to a new drawing. Sa
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from . import __version__
+from .atomic import atomic_write_bytes
 from .cache import extraction_modules
 from .schema import FIGURE_TABLES
 
@@ -52,9 +52,7 @@ def keep(folder: Path, key: str, drawn: Path) -> None:
     """Keep `drawn` as the timeline of this key (only the latest one is kept)."""
     kept = _kept(folder, key)
     kept.parent.mkdir(parents=True, exist_ok=True)
-    tmp = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
-    shutil.copyfile(drawn, tmp)
-    os.replace(tmp, kept)
+    atomic_write_bytes(kept, Path(drawn).read_bytes())
     for old in kept.parent.glob("*.html"):
         if old != kept:
             old.unlink(missing_ok=True)
