@@ -189,6 +189,17 @@ def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
 
 def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
     mentions = [ev for x in extractions for ev in x.events]
+    merged = []
+    for members in blocking.components([list(blocking.keys(m)) for m in mentions]):
+        merged.extend(merge_component([mentions[i] for i in members]))
+    return with_unique_ids(merged)
+
+
+def merge_component(mentions: list[EventMention]) -> list[MergedEvent]:
+    """The events of mentions no blocking key links to any other mention (a component of
+    `blocking.components`, in the archive's order). Merging each component alone gives what
+    merging all mentions at once gives, so a rebuild re-merges only the components that changed.
+    The identifiers are not yet unique: see `with_unique_ids`."""
     found = group_mentions(mentions)
     find = found.find
     groups: dict[int, list[EventMention]] = {}
@@ -225,12 +236,21 @@ def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
             and e.series_number is not None
         e.event_id = _event_id(e)
         merged.append(e)
-    # identifiers are unique: a clash gets the short hash of its sources
+    return merged
+
+
+def clash_suffix(e: MergedEvent) -> str:
+    """What an identifier shared by two events gets: the short hash of its sources."""
+    return "-" + hashlib.sha256("|".join(sorted(
+        f"{m.article_id}:{m.evidence.char_start}" for m in e.mentions)).encode()).hexdigest()[:6]
+
+
+def with_unique_ids(merged: list[MergedEvent]) -> list[MergedEvent]:
+    """Identifiers made unique (a clash gets the short hash of its sources), sorted by them."""
     seen: Counter = Counter(e.event_id for e in merged)
     for e in merged:
         if seen[e.event_id] > 1:
-            e.event_id += "-" + hashlib.sha256("|".join(sorted(
-                f"{m.article_id}:{m.evidence.char_start}" for m in e.mentions)).encode()).hexdigest()[:6]
+            e.event_id += clash_suffix(e)
     merged.sort(key=lambda e: e.event_id)
     return merged
 
@@ -240,7 +260,23 @@ def person_slug(name: str) -> str:
     return slug(name)
 
 
+def people_of(e: MergedEvent) -> list:
+    """Every participant and signatory of the event's mentions, in order (as merge_persons reads them)."""
+    out = []
+    for m in e.mentions:
+        for p in m.participants:
+            out.append(p.person)
+        for d in m.documents:
+            out.extend(d.signatories)
+    return out
+
+
 def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
+    """merge_people over every participant and signatory of the events."""
+    return merge_people([p for e in events for p in people_of(e)], spellings)
+
+
+def merge_people(mentions: list, spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
     """Map (name key, country) of every participant and signatory to a person.
 
     Identity keeps tone marks (only their placement and case are normalised), so "Lê Văn
@@ -248,13 +284,6 @@ def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple
     the article itself (a one-letter variant is reconciled at extraction, see `identity`), a cited
     reference row with aliases, or the same accent-free name with the same country and office."""
     reference = load().persons
-    mentions = []
-    for e in events:
-        for m in e.mentions:
-            for p in m.participants:
-                mentions.append(p.person)
-            for d in m.documents:
-                mentions.extend(d.signatories)
     keyed = [(p, name_key(p.identity)) for p in mentions]
     countries: dict[str, Counter] = {}
     for p, key in keyed:

@@ -155,3 +155,16 @@ class ArticleExtraction:
     not_relevant_reason: str = ""
     # every spelling of every introduced name (captions included), for the persons' aliases
     spellings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArticleDigest:
+    """What the stages after extraction read of an article besides its event mentions, kept
+    between builds so that an unchanged article's extraction need not be loaded again."""
+    article_id: str
+    publisher: str | None
+    published: DateValue
+    not_relevant_reason: str
+    n_events: int
+    spellings: list[str]
+    event_keys: list[list[tuple[tuple, bool]]]   # each mention's blocking keys (blocking.keys)

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
 
+from . import blocking
 from . import vocabulary as V
 from .cleaning import name_key
-from .merge import MergedEvent, merge_events, merge_persons, reference_for
-from .records import ArticleExtraction, DateValue, InputFile
+from .merge import MergedEvent, clash_suffix, merge_component, merge_people, people_of, reference_for
+from .records import ArticleDigest, ArticleExtraction, DateValue, EventMention, InputFile
 from .schema import TABLES
 
 Row = dict[str, object]
@@ -51,83 +55,149 @@ def _organizations(e) -> dict:
     return {"organization_vn": sides.get("VN"), "organization_cn": sides.get("CN"), "organization_basis": basis}
 
 
-def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
-               on_merged=None) -> dict[str, list[Row]]:
-    by_id = {x.article.article_id: x for x in extractions}
-    rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+class PersonRef(NamedTuple):
+    """What merge_people reads of a participant or signatory."""
+    identity: str
+    name: str
+    country: str | None
+    title: str | None
+
+
+PersonKey = tuple[str, "str | None"]     # (name key of the identity, country): a person before merge_people
+
+
+def person_key(person) -> PersonKey:
+    return (name_key(person.identity), person.country)
+
+
+@dataclass
+class EventRows:
+    """One merged event's rows before the archive-wide steps: its identifier may still clash with
+    another event's, and people are keyed by `person_key` until merge_people has given them ids.
+    A pure function of its blocking component's mentions, so it is kept between builds."""
+    event_id: str                                  # as merge_component made it
+    clash_suffix: str                              # what the identifier gets if it clashes
+    event: Row                                     # rows without event_id (and person ids)
+    sources: list[Row]
+    participants: list[tuple[PersonKey, Row]]
+    documents: list[tuple[list[tuple[str, PersonKey]], Row]]   # (signatories by country, row)
+    topics: list[Row]
+    people: list[PersonRef]                        # merge_persons.people_of, in its order
+
+
+def event_rows(e: MergedEvent) -> EventRows:
+    d = e.best.date
+    event = {
+        "event_type": e.event_type, "title_en": title_en(e), "title_vi": e.title_vi,
+        "series": e.series, "series_number": e.series_number,
+        "series_number_inferred": e.series_number_inferred, **_dates(d),
+        "date_basis": d.basis, "date_text": d.text or None, "location_city": e.location_city,
+        "location_country": e.location_country, "location_basis": e.location_basis,
+        "host_country": e.host_country, "status": e.status,
+        **_organizations(e),
+        "n_sources": len({m.article_id for m in e.mentions})}
+    out = EventRows(e.event_id, clash_suffix(e), event, [], [], [], [],
+                    [PersonRef(p.identity, p.name, p.country, p.title) for p in people_of(e)])
+    seen_sources, seen_topics = set(), set()
+    for m, basis in sorted(zip(e.mentions, e.merge_basis), key=lambda mb: (mb[0].article_id, mb[0].evidence.char_start)):
+        ev = m.evidence
+        prov = {"article_id": m.article_id, "char_start": ev.char_start, "char_end": ev.char_end,
+                "evidence": ev.text}
+        if (m.article_id, m.mention) not in seen_sources:
+            seen_sources.add((m.article_id, m.mention))
+            out.sources.append({"mention": m.mention, **_dates(m.date), "status": m.status,
+                                "merge_basis": basis or None, **prov})
+        for p in m.participants:
+            pe = p.person.evidence
+            out.participants.append((person_key(p.person), {
+                "name_vi": p.person.name, "country": p.person.country, "role": p.role,
+                "title_vi": p.person.title, "rank_vi": p.person.rank, "organization_vi": p.person.organization,
+                "article_id": m.article_id, "char_start": pe.char_start, "char_end": pe.char_end,
+                "evidence": pe.text}))
+        for doc in m.documents:
+            de = doc.evidence
+            out.documents.append(([(s.country, person_key(s)) for s in doc.signatories if s.country], {
+                "doc_type": doc.doc_type, "title_vi": doc.title_vi, "title_en": DOC_EN[doc.doc_type],
+                "date_signed": doc.date.start if doc.date.precision != "unknown" else None,
+                "date_precision": doc.date.precision if doc.date.known else "unknown",
+                "count": doc.count, "article_id": m.article_id, "char_start": de.char_start,
+                "char_end": de.char_end, "evidence": de.text}))
+        for topic, te in m.topics:
+            if (topic, m.article_id) in seen_topics:
+                continue
+            seen_topics.add((topic, m.article_id))
+            out.topics.append({"topic": topic, "article_id": m.article_id, "char_start": te.char_start,
+                               "char_end": te.char_end, "evidence": te.text})
+    return out
+
+
+def component_rows(mentions: list[EventMention]) -> list[EventRows]:
+    """The rows of one blocking component's events (see merge.merge_component)."""
+    return [event_rows(e) for e in merge_component(mentions)]
+
+
+def article_rows(inputs: list[InputFile], digests: dict[str, ArticleDigest]) -> list[Row]:
+    out = []
     for f in inputs:
-        x = by_id.get(f.article_id)
+        x = digests.get(f.article_id)
         status, reason = f.status, f.reason
-        if x is not None and f.status == "ok" and not x.events:
+        if x is not None and f.status == "ok" and not x.n_events:
             status = "not_vietnamese" if x.not_relevant_reason.startswith("not Vietnamese") else "not_relevant"
             reason = x.not_relevant_reason
-        published = x.article.published if x else None
-        rows["articles"].append({
+        published = x.published if x else None
+        out.append({
             "article_id": f.article_id, "path": f.path, "sha256": f.sha256, "status": status,
-            "reason": reason or None, "publisher": x.article.publisher if x else None,
+            "reason": reason or None, "publisher": x.publisher if x else None,
             "published": published.start if published and published.known else None,
             "published_precision": published.precision if published else "unknown",
             "n_chars": len(f.text) if f.text is not None else None, "duplicate_of": f.duplicate_of})
+    return out
 
-    events = merge_events([x for x in extractions if x.events])
-    lookup, persons = merge_persons(events, [n for x in extractions for n in x.spellings])
+
+def digest_of(x: ArticleExtraction) -> ArticleDigest:
+    return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published, x.not_relevant_reason,
+                         len(x.events), list(x.spellings), [list(blocking.keys(m)) for m in x.events])
+
+
+def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
+               on_merged=None) -> dict[str, list[Row]]:
+    """The package's rows from every article's extraction (no kept components: see assemble_rows)."""
+    digests = [digest_of(x) for x in extractions]
+    mentions = [ev for x in extractions for ev in x.events]
+    parts = [part for members in blocking.components([k for d in digests for k in d.event_keys])
+             for part in component_rows([mentions[i] for i in members])]
+    return assemble_rows(inputs, digests, parts, on_merged)
+
+
+def assemble_rows(inputs: list[InputFile], digests: list[ArticleDigest], parts: list[EventRows],
+                  on_merged=None) -> dict[str, list[Row]]:
+    """The archive-wide steps: unique event identifiers, persons merged across events, rows sorted."""
+    rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+    rows["articles"] = article_rows(inputs, {d.article_id: d for d in digests})
+    clashes = Counter(p.event_id for p in parts)
+    final = sorted(((p.event_id + p.clash_suffix if clashes[p.event_id] > 1 else p.event_id, p) for p in parts),
+                   key=lambda ip: ip[0])
+    lookup, persons = merge_people([r for _, p in final for r in p.people],
+                                   [n for d in digests for n in d.spellings])
     if on_merged:
         on_merged()
-
-    def pid(person) -> str:
-        return lookup[(name_key(person.identity), person.country)]
-
-    for e in events:
-        d = e.best.date
-        rows["events"].append({
-            "event_id": e.event_id, "event_type": e.event_type, "title_en": title_en(e), "title_vi": e.title_vi,
-            "series": e.series, "series_number": e.series_number,
-            "series_number_inferred": e.series_number_inferred, **_dates(d),
-            "date_basis": d.basis, "date_text": d.text or None, "location_city": e.location_city,
-            "location_country": e.location_country, "location_basis": e.location_basis,
-            "host_country": e.host_country, "status": e.status,
-            **_organizations(e),
-            "n_sources": len({m.article_id for m in e.mentions})})
-        seen_sources, seen_people, seen_topics = set(), set(), set()
-        n_doc = 0
-        for m, basis in sorted(zip(e.mentions, e.merge_basis), key=lambda mb: (mb[0].article_id, mb[0].evidence.char_start)):
-            ev = m.evidence
-            prov = {"article_id": m.article_id, "char_start": ev.char_start, "char_end": ev.char_end,
-                    "evidence": ev.text}
-            if (m.article_id, m.mention) not in seen_sources:
-                seen_sources.add((m.article_id, m.mention))
-                rows["event_sources"].append({"event_id": e.event_id, "mention": m.mention, **_dates(m.date),
-                                              "status": m.status, "merge_basis": basis or None, **prov})
-            for p in m.participants:
-                key = (pid(p.person), m.article_id)
-                if key in seen_people:
-                    continue
-                seen_people.add(key)
-                pe = p.person.evidence
-                rows["participants"].append({
-                    "event_id": e.event_id, "person_id": key[0], "name_vi": p.person.name,
-                    "country": p.person.country, "role": p.role, "title_vi": p.person.title,
-                    "rank_vi": p.person.rank, "organization_vi": p.person.organization,
-                    "article_id": m.article_id, "char_start": pe.char_start, "char_end": pe.char_end,
-                    "evidence": pe.text})
-            for doc in m.documents:
-                n_doc += 1
-                signers = {s.country: pid(s) for s in doc.signatories if s.country}
-                de = doc.evidence
-                rows["documents"].append({
-                    "document_id": f"{e.event_id}-doc{n_doc}", "event_id": e.event_id, "doc_type": doc.doc_type,
-                    "title_vi": doc.title_vi, "title_en": DOC_EN[doc.doc_type],
-                    "date_signed": doc.date.start if doc.date.precision != "unknown" else None,
-                    "date_precision": doc.date.precision if doc.date.known else "unknown",
-                    "count": doc.count, "signatory_vn": signers.get("VN"), "signatory_cn": signers.get("CN"),
-                    "article_id": m.article_id, "char_start": de.char_start, "char_end": de.char_end,
-                    "evidence": de.text})
-            for topic, te in m.topics:
-                if (topic, m.article_id) in seen_topics:
-                    continue
-                seen_topics.add((topic, m.article_id))
-                rows["topics"].append({"event_id": e.event_id, "topic": topic, "article_id": m.article_id,
-                                       "char_start": te.char_start, "char_end": te.char_end, "evidence": te.text})
+    for event_id, p in final:
+        rows["events"].append({"event_id": event_id, **p.event})
+        for r in p.sources:
+            rows["event_sources"].append({"event_id": event_id, **r})
+        seen_people = set()
+        for key, r in p.participants:
+            person_id = lookup[key]
+            if (person_id, r["article_id"]) in seen_people:
+                continue
+            seen_people.add((person_id, r["article_id"]))
+            rows["participants"].append({"event_id": event_id, "person_id": person_id, **r})
+        for n_doc, (signatories, r) in enumerate(p.documents, 1):
+            signers = {country: lookup[key] for country, key in signatories}
+            rows["documents"].append({"document_id": f"{event_id}-doc{n_doc}", "event_id": event_id,
+                                      "signatory_vn": signers.get("VN"), "signatory_cn": signers.get("CN"), **r})
+        for r in p.topics:
+            rows["topics"].append({"event_id": event_id, **r})
     for p in persons:
         ref = reference_for(p)
         name = sorted(p.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
