@@ -104,10 +104,27 @@ def describe(key: Key) -> str:
 
 def blocks(mentions: list[EventMention]) -> dict[Key, tuple[list[int], list[int]]]:
     """key → (active mention indexes, passive mention indexes), in the mentions' order."""
+    return blocks_of(keys(m) for m in mentions)
+
+
+def blocks_of(filed) -> dict[Key, tuple[list[int], list[int]]]:
+    """blocks, given each mention's (key, active) pairs."""
     out: dict[Key, tuple[list[int], list[int]]] = {}
-    for i, m in enumerate(mentions):
-        for key, active in keys(m):
+    for i, pairs in enumerate(filed):
+        for key, active in pairs:
             out.setdefault(key, ([], []))[0 if active else 1].append(i)
+    return out
+
+
+def partners(i: int, filed: list[tuple[Key, bool]], index: dict[Key, tuple[list[int], list[int]]]) -> set[int]:
+    """The mentions `candidate_pairs` pairs mention i with, given its (key, active) pairs and `blocks`."""
+    out: set[int] = set()
+    for key, active in filed:
+        act, passive = index[key]
+        out.update(act)
+        if active:
+            out.update(passive)
+    out.discard(i)
     return out
 
 
@@ -121,34 +138,3 @@ def candidate_pairs(mentions: list[EventMention]) -> Iterator[tuple[int, int, Ke
             for j in passive:
                 yield (i, j, key) if i < j else (j, i, key)
 
-
-def components(mention_keys: list[list[tuple[Key, bool]]]) -> list[list[int]]:
-    """The mentions (indexes, in order) that candidate pairs can link, directly or through others,
-    given each mention's `keys`. No pair is ever compared across two components, so each can be
-    merged alone (and kept from an earlier build when none of its mentions changed)."""
-    parent = list(range(len(mention_keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    members: dict[Key, list[int]] = {}
-    active: set[Key] = set()
-    for i, filed in enumerate(mention_keys):
-        for key, is_active in filed:
-            members.setdefault(key, []).append(i)
-            if is_active:
-                active.add(key)
-    for key in active:           # a key with only passive members pairs nobody
-        first, *rest = members[key]
-        root = find(first)
-        for j in rest:
-            other = find(j)
-            if other != root:
-                parent[other] = root
-    out: dict[int, list[int]] = {}
-    for i in range(len(mention_keys)):
-        out.setdefault(find(i), []).append(i)
-    return list(out.values())

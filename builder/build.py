@@ -13,6 +13,7 @@ from .archive import is_archive, read_archive
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
 from .extract_all import extract_all
+from .merge_memo import MergeMemo, build_rows_kept
 from .package import write_package
 from .read_memo import ReadMemo
 from .reading import SeedsError, discover, read_all
@@ -102,16 +103,24 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
         if n >= 20 and (i % 10 == 0 or i == n):
             print(f"\r  extracting {i}/{n}", end="" if i < n else "\n", file=stream, flush=True)
 
-    extractions, from_cache = extract_all(readable, ExtractionCache(cache_dir),
-                                          jobs=jobs, progress=progress)
-    if from_cache:
-        print(f"  {from_cache} of {len(readable)} extractions from the cache, {len(readable) - from_cache} new",
-              file=stream)
-    stages.done("extract")
-    rows = build_rows(inputs, extractions, on_merged=lambda: stages.done("merge"))
+    def extracted(from_cache: int) -> None:
+        if from_cache:
+            print(f"  {from_cache} of {len(readable)} extractions from the cache, {len(readable) - from_cache} new",
+                  file=stream)
+        stages.done("extract")
+
+    if cache_dir is None:
+        extractions, from_cache = extract_all(readable, ExtractionCache(None), jobs=jobs, progress=progress)
+        extracted(from_cache)
+        rows = build_rows(inputs, extractions, on_merged=lambda: stages.done("merge"))
+        published = {x.article.article_id: x.article.published for x in extractions}
+    else:   # what the previous build kept: only what changed is extracted and merged again
+        rows, digests, from_cache = build_rows_kept(
+            inputs, readable, ExtractionCache(cache_dir), MergeMemo(cache_dir), jobs=jobs, progress=progress,
+            on_extracted=extracted, on_merged=lambda: stages.done("merge"))
+        published = {d.article_id: d.published for d in digests}
     try:
-        enrich(rows["articles"], {f.article_id: f.text for f in inputs},
-               {x.article.article_id: x.article.published for x in extractions}, seeds,
+        enrich(rows["articles"], {f.article_id: f.text for f in inputs}, published, seeds,
                given={f.article_id: {"url": f.url, "headline": f.headline} for f in inputs})
     except SidecarError as e:
         raise SeedsError(str(e)) from e

@@ -102,18 +102,20 @@ class ExtractionCache:
                 pass
         return self._pack
 
-    def get(self, source: InputFile, key: str | None = None) -> ArticleExtraction | None:
+    def get(self, source: InputFile, key: str | None = None, from_pack: bool = True) -> ArticleExtraction | None:
+        """The kept extraction, or None. `from_pack`: look in the pack first (worth reading when
+        most entries are wanted); else in the entry's own file first, the pack only if it is not there."""
         if self.folder is None:
             return None
         key = key or key_of(source)
-        x = self._packed().get(key)
+        x = self._packed().get(key) if from_pack else None
         if x is not None:
             return x
         try:
             with open(self._path(key), "rb") as f:
                 x = pickle.load(f)
         except Exception:          # missing, truncated or from an incompatible build: a miss
-            return None
+            return None if from_pack else self._packed().get(key)
         return x if isinstance(x, ArticleExtraction) else None
 
     def put(self, source: InputFile, x: ArticleExtraction, key: str | None = None) -> None:

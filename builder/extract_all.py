@@ -34,10 +34,12 @@ def _collector_running():
 
 
 def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
-                progress=None) -> tuple[list[ArticleExtraction], int]:
-    """Extractions in the order of `sources`, and how many came from the cache."""
+                progress=None, pack: bool = True, from_pack: bool = True) -> tuple[list[ArticleExtraction], int]:
+    """Extractions in the order of `sources`, and how many came from the cache. `pack`: keep
+    the cache's pack up to date with these sources (when they are the whole build's);
+    `from_pack`: see ExtractionCache.get."""
     keys = [key_of(s) for s in sources] if cache.folder is not None else [None] * len(sources)
-    found = [cache.get(s, k) for s, k in zip(sources, keys)]
+    found = [cache.get(s, k, from_pack) for s, k in zip(sources, keys)]
     todo = [i for i, x in enumerate(found) if x is None]
     work = [(sources[i], cache, keys[i]) for i in todo]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
@@ -59,6 +61,6 @@ def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
                     progress(n, len(work))
     for i, x in zip(todo, fresh):
         found[i] = x
-    if cache.folder is not None:
+    if cache.folder is not None and pack:
         cache.pack(dict(zip(keys, found)))
     return [restore(x, s) for x, s in zip(found, sources)], len(sources) - len(todo)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import blocking
 from .cleaning import fold, name_key, variant_key
@@ -147,6 +148,29 @@ class _Groups:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
         self.basis = [""] * n
+        # the mentions `same_event` links, joined or not (an undated report that agrees with two
+        # dated events is kept apart from both): merging such a set alone gives what merging
+        # the archive gives, so a rebuild merges again only the sets with a changed mention
+        self.linked = list(range(n))
+
+    def link(self, i: int, j: int) -> None:
+        a, b = self.linked_root(i), self.linked_root(j)
+        if a != b:
+            self.linked[b] = a
+
+    def linked_root(self, i: int) -> int:
+        linked = self.linked
+        while linked[i] != i:
+            linked[i] = linked[linked[i]]
+            i = linked[i]
+        return i
+
+    def link_sets(self) -> list[list[int]]:
+        """The linked sets, each in order, ordered by their first mention."""
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.linked)):
+            out.setdefault(self.linked_root(i), []).append(i)
+        return list(out.values())
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -156,6 +180,7 @@ class _Groups:
         return i
 
     def join(self, i: int, j: int, key) -> None:
+        self.link(i, j)
         self.parent[self.find(j)] = self.find(i)
         for k in (i, j):
             self.basis[k] = self.basis[k] or blocking.describe(key)
@@ -179,6 +204,7 @@ def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
     offers: dict[int, dict[int, tuple]] = {}
     for (i, j), key in deferred.items():
         if _same_event(mentions[i], mentions[j], who[i], who[j]):
+            groups.link(i, j)
             undated, dated_ = (i, j) if not mentions[i].date.known else (j, i)
             offers.setdefault(groups.find(undated), {}).setdefault(groups.find(dated_), (dated_, undated, key))
     for targets in offers.values():
@@ -189,17 +215,13 @@ def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
 
 def merge_events(extractions: list[ArticleExtraction]) -> list[MergedEvent]:
     mentions = [ev for x in extractions for ev in x.events]
-    merged = []
-    for members in blocking.components([list(blocking.keys(m)) for m in mentions]):
-        merged.extend(merge_component([mentions[i] for i in members]))
-    return with_unique_ids(merged)
+    return with_unique_ids([e for _, events in merge_linked(mentions) for e in events])
 
 
-def merge_component(mentions: list[EventMention]) -> list[MergedEvent]:
-    """The events of mentions no blocking key links to any other mention (a component of
-    `blocking.components`, in the archive's order). Merging each component alone gives what
-    merging all mentions at once gives, so a rebuild re-merges only the components that changed.
-    The identifiers are not yet unique: see `with_unique_ids`."""
+def merge_linked(mentions: list[EventMention]) -> list[tuple[list[int], list[MergedEvent]]]:
+    """The events of the mentions (in the archive's order), by linked set (see `_Groups.linked`):
+    each set's mention indexes and the events made of them. Merging a linked set alone gives
+    what merging all mentions gives. The identifiers are not yet unique: see `with_unique_ids`."""
     found = group_mentions(mentions)
     find = found.find
     groups: dict[int, list[EventMention]] = {}
@@ -207,36 +229,40 @@ def merge_component(mentions: list[EventMention]) -> list[MergedEvent]:
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
         bases.setdefault(find(i), []).append(found.basis[i])
-    merged = []
+    by_set: dict[int, list[MergedEvent]] = {}
     for root, group in groups.items():
-        best = _best(group)
-        primary = next((m for m in group if m.mention == "primary"), best)
-        # a held event takes its place from the mentions of it as held, not from the plan for it
-        placed = [m for m in group if m.status == "held"] or group
-        e = MergedEvent(
-            event_id="", mentions=group, best=best,
-            series=next((m.series for m in group if m.series), None),
-            series_number=next((m.series_number for m in group if m.series_number is not None
-                                and not m.series_number_inferred), None)
-            or next((m.series_number for m in group if m.series_number is not None), None),
-            status="held" if any(m.status == "held" for m in group) else "planned",
-            event_type=Counter(m.event_type for m in group).most_common(1)[0][0] if not any(
-                m.mention == "primary" for m in group) else primary.event_type,
-            location_city=best.location_city or next((m.location_city for m in placed if m.location_city), None),
-            location_country=best.location_country or next(
-                (m.location_country for m in placed if m.location_country), None),
-            host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
-            title_vi=primary.title_vi, merge_basis=bases[root],
-            sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
-        # the place's basis is that of the mention the city (else the country) was taken from
-        placing = next((m for m in [best] + placed if m.location_city), None) if e.location_city else \
-            next((m for m in [best] + placed if m.location_country), None)
-        e.location_basis = placing.location_basis if placing is not None else None
-        e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
-            and e.series_number is not None
-        e.event_id = _event_id(e)
-        merged.append(e)
-    return merged
+        by_set.setdefault(found.linked_root(root), []).append(_merged(group, bases[root]))
+    return [(members, by_set[found.linked_root(members[0])]) for members in found.link_sets()]
+
+
+def _merged(group: list[EventMention], merge_basis: list[str]) -> MergedEvent:
+    best = _best(group)
+    primary = next((m for m in group if m.mention == "primary"), best)
+    # a held event takes its place from the mentions of it as held, not from the plan for it
+    placed = [m for m in group if m.status == "held"] or group
+    e = MergedEvent(
+        event_id="", mentions=group, best=best,
+        series=next((m.series for m in group if m.series), None),
+        series_number=next((m.series_number for m in group if m.series_number is not None
+                            and not m.series_number_inferred), None)
+        or next((m.series_number for m in group if m.series_number is not None), None),
+        status="held" if any(m.status == "held" for m in group) else "planned",
+        event_type=Counter(m.event_type for m in group).most_common(1)[0][0] if not any(
+            m.mention == "primary" for m in group) else primary.event_type,
+        location_city=best.location_city or next((m.location_city for m in placed if m.location_city), None),
+        location_country=best.location_country or next(
+            (m.location_country for m in placed if m.location_country), None),
+        host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
+        title_vi=primary.title_vi, merge_basis=merge_basis,
+        sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
+    # the place's basis is that of the mention the city (else the country) was taken from
+    placing = next((m for m in [best] + placed if m.location_city), None) if e.location_city else \
+        next((m for m in [best] + placed if m.location_country), None)
+    e.location_basis = placing.location_basis if placing is not None else None
+    e.series_number_inferred = all(m.series_number_inferred for m in group if m.series_number is not None) \
+        and e.series_number is not None
+    e.event_id = _event_id(e)
+    return e
 
 
 def clash_suffix(e: MergedEvent) -> str:
@@ -271,26 +297,39 @@ def people_of(e: MergedEvent) -> list:
     return out
 
 
+class PersonRef(NamedTuple):
+    """What merge_people reads of a participant or signatory."""
+    identity: str
+    name: str
+    country: str | None
+    title: str | None
+
+
+def person_ref(p) -> PersonRef:
+    return PersonRef(p.identity, p.name, p.country, p.title)
+
+
 def merge_persons(events: list[MergedEvent], spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
     """merge_people over every participant and signatory of the events."""
-    return merge_people([p for e in events for p in people_of(e)], spellings)
+    return merge_people(Counter(person_ref(p) for e in events for p in people_of(e)), spellings)
 
 
-def merge_people(mentions: list, spellings: list[str] = ()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
-    """Map (name key, country) of every participant and signatory to a person.
+def merge_people(mentions: Counter, spellings=()) -> tuple[dict[tuple[str, str | None], str], list[MergedPerson]]:
+    """Map (name key, country) of every participant and signatory to a person. `mentions`: how
+    often each PersonRef occurs (the result depends on nothing else of them, not on their order).
 
     Identity keeps tone marks (only their placement and case are normalised), so "Lê Văn
     Thanh" and "Lê Văn Thành" stay two people. Spellings of one person meet on evidence only:
     the article itself (a one-letter variant is reconciled at extraction, see `identity`), a cited
     reference row with aliases, or the same accent-free name with the same country and office."""
     reference = load().persons
-    keyed = [(p, name_key(p.identity)) for p in mentions]
+    keyed = [(p, name_key(p.identity), n) for p, n in mentions.items()]
     countries: dict[str, Counter] = {}
-    for p, key in keyed:
+    for p, key, n in keyed:
         counts = countries.get(key)
         if counts is None:
             counts = countries[key] = Counter()
-        counts[p.country] += 1
+        counts[p.country] += n
 
     def country_of_mention(p, key: str) -> str | None:
         if p.country:
@@ -314,13 +353,13 @@ def merge_people(mentions: list, spellings: list[str] = ()) -> tuple[dict[tuple[
 
     titles: dict[tuple[str, str], set] = {}
     spelled: dict[tuple[str, str | None], Counter] = {}
-    for p, key in keyed:
+    for p, key, n in keyed:
         ident = (key, country_of_mention(p, key))
         find(ident)
         names = spelled.get(ident)
         if names is None:
             names = spelled[ident] = Counter()
-        names[p.name] += 1
+        names[p.name] += n
         if p.title and ident[1]:
             titles.setdefault((variant_key(p.identity), ident[1]), set()).add((ident, name_key(p.title)))
     for row in reference:   # curated aliases with a source
@@ -359,7 +398,7 @@ def merge_people(mentions: list, spellings: list[str] = ()) -> tuple[dict[tuple[
                 base + "-" + hashlib.sha256(person.key.encode()).hexdigest()[:4])
             for k in person.keys:
                 lookup[k] = person.person_id
-    for p, key in keyed:   # the lookup by the country as the mention states it
+    for p, key, _ in keyed:   # the lookup by the country as the mention states it
         if (key, p.country) not in lookup:
             lookup[(key, p.country)] = lookup[(key, country_of_mention(p, key))]
     known = {k[0]: person for person in people for k in person.keys}

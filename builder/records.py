@@ -168,3 +168,6 @@ class ArticleDigest:
     n_events: int
     spellings: list[str]
     event_keys: list[list[tuple[tuple, bool]]]   # each mention's blocking keys (blocking.keys)
+    # each mention as merge.same_event compares it: without its participants (given as the set
+    # of their identities instead), documents and topics
+    event_views: list[tuple[EventMention, frozenset]] = field(default_factory=list)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from . import blocking
 from . import vocabulary as V
 from .cleaning import name_key
-from .merge import MergedEvent, clash_suffix, merge_component, merge_people, people_of, reference_for
+from .merge import MergedEvent, clash_suffix, merge_linked, merge_people, people_of, person_ref, reference_for
 from .records import ArticleDigest, ArticleExtraction, DateValue, EventMention, InputFile
 from .schema import TABLES
 
@@ -55,14 +54,6 @@ def _organizations(e) -> dict:
     return {"organization_vn": sides.get("VN"), "organization_cn": sides.get("CN"), "organization_basis": basis}
 
 
-class PersonRef(NamedTuple):
-    """What merge_people reads of a participant or signatory."""
-    identity: str
-    name: str
-    country: str | None
-    title: str | None
-
-
 PersonKey = tuple[str, "str | None"]     # (name key of the identity, country): a person before merge_people
 
 
@@ -82,7 +73,7 @@ class EventRows:
     participants: list[tuple[PersonKey, Row]]
     documents: list[tuple[list[tuple[str, PersonKey]], Row]]   # (signatories by country, row)
     topics: list[Row]
-    people: list[PersonRef]                        # merge_persons.people_of, in its order
+    people: Counter                                # PersonRef → how often (merge.people_of)
 
 
 def event_rows(e: MergedEvent) -> EventRows:
@@ -97,7 +88,7 @@ def event_rows(e: MergedEvent) -> EventRows:
         **_organizations(e),
         "n_sources": len({m.article_id for m in e.mentions})}
     out = EventRows(e.event_id, clash_suffix(e), event, [], [], [], [],
-                    [PersonRef(p.identity, p.name, p.country, p.title) for p in people_of(e)])
+                    Counter(person_ref(p) for p in people_of(e)))
     seen_sources, seen_topics = set(), set()
     for m, basis in sorted(zip(e.mentions, e.merge_basis), key=lambda mb: (mb[0].article_id, mb[0].evidence.char_start)):
         ev = m.evidence
@@ -131,9 +122,9 @@ def event_rows(e: MergedEvent) -> EventRows:
     return out
 
 
-def component_rows(mentions: list[EventMention]) -> list[EventRows]:
-    """The rows of one blocking component's events (see merge.merge_component)."""
-    return [event_rows(e) for e in merge_component(mentions)]
+def linked_rows(mentions: list[EventMention]) -> list[tuple[list[int], list[EventRows]]]:
+    """The rows of the mentions' events, by linked set (see merge.merge_linked)."""
+    return [(members, [event_rows(e) for e in events]) for members, events in merge_linked(mentions)]
 
 
 def article_rows(inputs: list[InputFile], digests: dict[str, ArticleDigest]) -> list[Row]:
@@ -154,18 +145,22 @@ def article_rows(inputs: list[InputFile], digests: dict[str, ArticleDigest]) -> 
     return out
 
 
-def digest_of(x: ArticleExtraction) -> ArticleDigest:
+def digest_of(x: ArticleExtraction, for_merge: bool = True) -> ArticleDigest:
+    """`for_merge`: with what a later build needs to merge again without the extraction."""
+    if not for_merge:
+        return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published,
+                             x.not_relevant_reason, len(x.events), list(x.spellings), [])
     return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published, x.not_relevant_reason,
-                         len(x.events), list(x.spellings), [list(blocking.keys(m)) for m in x.events])
+                         len(x.events), list(x.spellings), [list(blocking.keys(m)) for m in x.events],
+                         [(replace(m, participants=[], documents=[], topics=[]), frozenset(blocking.people(m)))
+                          for m in x.events])
 
 
 def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],
                on_merged=None) -> dict[str, list[Row]]:
     """The package's rows from every article's extraction (no kept components: see assemble_rows)."""
-    digests = [digest_of(x) for x in extractions]
-    mentions = [ev for x in extractions for ev in x.events]
-    parts = [part for members in blocking.components([k for d in digests for k in d.event_keys])
-             for part in component_rows([mentions[i] for i in members])]
+    digests = [digest_of(x, for_merge=False) for x in extractions]
+    parts = [part for _, rows in linked_rows([ev for x in extractions for ev in x.events]) for part in rows]
     return assemble_rows(inputs, digests, parts, on_merged)
 
 
@@ -174,42 +169,70 @@ def assemble_rows(inputs: list[InputFile], digests: list[ArticleDigest], parts: 
     """The archive-wide steps: unique event identifiers, persons merged across events, rows sorted."""
     rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
     rows["articles"] = article_rows(inputs, {d.article_id: d for d in digests})
-    clashes = Counter(p.event_id for p in parts)
-    final = sorted(((p.event_id + p.clash_suffix if clashes[p.event_id] > 1 else p.event_id, p) for p in parts),
-                   key=lambda ip: ip[0])
-    lookup, persons = merge_people([r for _, p in final for r in p.people],
-                                   [n for d in digests for n in d.spellings])
+    ids = final_ids([p.event_id for p in parts], [p.clash_suffix for p in parts])
+    people = Counter()
+    for p in parts:
+        people.update(p.people)
+    lookup, persons = merge_people(people, {n for d in digests for n in d.spellings})
     if on_merged:
         on_merged()
-    for event_id, p in final:
-        rows["events"].append({"event_id": event_id, **p.event})
-        for r in p.sources:
-            rows["event_sources"].append({"event_id": event_id, **r})
-        seen_people = set()
-        for key, r in p.participants:
-            person_id = lookup[key]
-            if (person_id, r["article_id"]) in seen_people:
-                continue
-            seen_people.add((person_id, r["article_id"]))
-            rows["participants"].append({"event_id": event_id, "person_id": person_id, **r})
-        for n_doc, (signatories, r) in enumerate(p.documents, 1):
-            signers = {country: lookup[key] for country, key in signatories}
-            rows["documents"].append({"document_id": f"{event_id}-doc{n_doc}", "event_id": event_id,
-                                      "signatory_vn": signers.get("VN"), "signatory_cn": signers.get("CN"), **r})
-        for r in p.topics:
-            rows["topics"].append({"event_id": event_id, **r})
+    for event_id, p in zip(ids, parts):
+        for name, table_rows in event_table_rows(event_id, p, lookup).items():
+            rows[name].extend(table_rows)
+    rows["persons"] = person_rows(persons)
+    for name in rows:
+        rows[name].sort(key=sort_key_of(name))
+    return rows
+
+
+def final_ids(event_ids: list[str], suffixes: list[str]) -> list[str]:
+    """Identifiers made unique: one shared by several events gets each one's clash suffix."""
+    clashes = Counter(event_ids)
+    return [i + s if clashes[i] > 1 else i for i, s in zip(event_ids, suffixes)]
+
+
+EVENT_TABLES = ("events", "event_sources", "participants", "documents", "topics")
+
+
+def event_table_rows(event_id: str, p: EventRows, lookup: dict) -> dict[str, list[Row]]:
+    """One event's rows of each EVENT_TABLES table, given its final identifier and the persons'."""
+    out: dict[str, list[Row]] = {name: [] for name in EVENT_TABLES}
+    out["events"].append({"event_id": event_id, **p.event})
+    for r in p.sources:
+        out["event_sources"].append({"event_id": event_id, **r})
+    seen_people = set()
+    for key, r in p.participants:
+        person_id = lookup[key]
+        if (person_id, r["article_id"]) in seen_people:
+            continue
+        seen_people.add((person_id, r["article_id"]))
+        out["participants"].append({"event_id": event_id, "person_id": person_id, **r})
+    for n_doc, (signatories, r) in enumerate(p.documents, 1):
+        signers = {country: lookup[key] for country, key in signatories}
+        out["documents"].append({"document_id": f"{event_id}-doc{n_doc}", "event_id": event_id,
+                                 "signatory_vn": signers.get("VN"), "signatory_cn": signers.get("CN"), **r})
+    for r in p.topics:
+        out["topics"].append({"event_id": event_id, **r})
+    return out
+
+
+def person_rows(persons) -> list[Row]:
+    out = []
     for p in persons:
         ref = reference_for(p)
         name = sorted(p.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         aliases = sorted(s for s in p.spellings if s != name)
-        rows["persons"].append({
+        out.append({
             "person_id": p.person_id, "name_vi": name, "aliases": "|".join(aliases) or None, "country": p.country,
             "name_zh": ref.get("name_zh") or None, "name_en": ref.get("name_en") or None,
             "reference_source": ref.get("source") or None})
-    for name in rows:
-        table = next(t for t in TABLES if t.name == name)
-        rows[name].sort(key=_sort_key(table.primary_key or table.columns))
-    return rows
+    return out
+
+
+def sort_key_of(table_name: str):
+    """How the table's rows are ordered: by its primary key (every column if it has none)."""
+    table = next(t for t in TABLES if t.name == table_name)
+    return _sort_key(table.primary_key or table.columns)
 
 
 def _sort_key(columns):
