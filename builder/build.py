@@ -13,7 +13,7 @@ from .archive import is_archive, read_archive
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
 from .extract_all import extract_all
-from .merge_memo import MergeMemo, build_rows_kept
+from .rebuild import rebuild
 from .package import write_package
 from .read_memo import ReadMemo
 from .reading import SeedsError, discover, read_all
@@ -109,22 +109,26 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
                   file=stream)
         stages.done("extract")
 
+    made, rebuilt = None, None
     if cache_dir is None:
         extractions, from_cache = extract_all(readable, ExtractionCache(None), jobs=jobs, progress=progress)
         extracted(from_cache)
         rows = build_rows(inputs, extractions, on_merged=lambda: stages.done("merge"))
         published = {x.article.article_id: x.article.published for x in extractions}
-    else:   # what the previous build kept: only what changed is extracted and merged again
-        rows, digests, from_cache = build_rows_kept(
-            inputs, readable, ExtractionCache(cache_dir), MergeMemo(cache_dir), jobs=jobs, progress=progress,
-            on_extracted=extracted, on_merged=lambda: stages.done("merge"))
-        published = {d.article_id: d.published for d in digests}
+        mentions_by_article = Counter(r["article_id"] for r in rows["event_sources"])
+        counts = {name: len(r) for name, r in rows.items()}
+    else:   # what the previous build kept: only what changed is extracted, merged and written again
+        rebuilt = rebuild(inputs, readable, ExtractionCache(cache_dir), cache_dir, out, jobs=jobs, progress=progress,
+                          on_extracted=extracted, on_merged=lambda: stages.done("merge"))
+        rows, made, from_cache = rebuilt.rows, rebuilt.made, rebuilt.from_cache
+        published = {d.article_id: d.published for d in rebuilt.digests}
+        mentions_by_article, counts = rebuilt.mentions_by_article, rebuilt.counts
     try:
         enrich(rows["articles"], {f.article_id: f.text for f in inputs}, published, seeds,
                given={f.article_id: {"url": f.url, "headline": f.headline} for f in inputs})
     except SidecarError as e:
         raise SeedsError(str(e)) from e
-    report = build_report(rows, inputs)
+    report = build_report(rows["articles"], mentions_by_article, counts)
     stages.done("tables")
     texts = {f.article_id: f.text or "" for f in inputs}
 
@@ -158,19 +162,31 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
         return wait
 
     def check(tmp: Path) -> None:
-        from .validate import integrity_errors
+        from .validate import EVIDENCE_TABLES, evidence_errors, integrity_errors
         stages.done("package")
-        errors = integrity_errors(tmp, seeds.parent, texts)
+        if rebuilt is not None and not rebuilt.full:
+            # the rows taken from the previous package were checked when they were first written,
+            # and their articles are unchanged: the rows written afresh are checked
+            errors = evidence_errors({name: [(r["article_id"], r["char_start"], r["char_end"], r["evidence"])
+                                             for r in rebuilt.new_rows[name]] for name in EVIDENCE_TABLES},
+                                     {a["article_id"]: a["path"] for a in rows["articles"]}, seeds.parent, texts,
+                                     where="new {name} row {i}")
+        else:
+            errors = integrity_errors(tmp, seeds.parent, texts)
         if errors:
             raise RuntimeError("the new package failed its own checks; the previous one is kept:\n  "
                                + "\n  ".join(errors[:20]))
         stages.done("check")
 
-    write_package(out, rows, report, root_descriptor, extra=add_timeline, check=check)
+    write_package(out, rows, report, root_descriptor, extra=add_timeline, check=check, made=made)
+    if rebuilt is not None:
+        rebuilt.commit(cache_dir)
     stages.done("package")
     report["seconds"] = round(time.perf_counter() - t0, 2)
     report["stage_seconds"] = stages.seconds
     report["from_cache"] = from_cache
+    # the event tables were the previous package's with the changed rows replaced (builder/rebuild.py)
+    report["patched"] = rebuilt is not None and not rebuilt.full
     print_summary(report, out, stream)
     warnings = [a for a in report["inputs"] if a["status"] not in ("ok", "not_relevant", "not_vietnamese")]
     if strict and (warnings or any(a["status"] in ("not_relevant", "not_vietnamese") for a in report["inputs"])):
@@ -184,14 +200,13 @@ def _draw_timeline(package_dir: Path) -> None:
     write_timeline(load_tables(package_dir, FIGURE_TABLES), package_dir / "timeline.html")
 
 
-def build_report(rows, inputs) -> dict:
-    by_article = Counter(r["article_id"] for r in rows["event_sources"])
+def build_report(articles: list[dict], mentions_by_article: Counter, counts: dict[str, int]) -> dict:
     return {
         "inputs": [{"article_id": a["article_id"], "path": a["path"], "status": a["status"],
                     "reason": a["reason"] or "", "duplicate_of": a["duplicate_of"] or "",
-                    "event_mentions": by_article.get(a["article_id"], 0)} for a in rows["articles"]],
-        "counts": {name: len(r) for name, r in rows.items()},
-        "statuses": dict(sorted(Counter(a["status"] for a in rows["articles"]).items())),
+                    "event_mentions": mentions_by_article.get(a["article_id"], 0)} for a in articles],
+        "counts": counts,
+        "statuses": dict(sorted(Counter(a["status"] for a in articles).items())),
     }
 
 

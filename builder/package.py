@@ -6,9 +6,11 @@ import contextlib
 import csv
 import hashlib
 import io
+import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -31,11 +33,18 @@ def columns_of(table: Table, rows: list[Row]) -> dict[str, list]:
 def csv_bytes(table: Table, rows: list[Row], columns: dict[str, list] | None = None) -> bytes:
     """What `csv.writer(lineterminator="\\n")` writes, made column by column: a row-by-row writer
     took a third of the package stage on 10,000 articles (tests/test_package.py compares the two)."""
+    return (csv_header(table) + "".join(csv_lines(table, rows, columns))).encode("utf-8")
+
+
+def csv_header(table: Table) -> str:
+    return ",".join(csv_fields(list(table.columns))) + "\n"
+
+
+def csv_lines(table: Table, rows: list[Row], columns: dict[str, list] | None = None) -> list[str]:
+    """Each row's line of the CSV, its newline included."""
     data = columns if columns is not None else columns_of(table, rows)
     columns = [csv_fields(data[c]) for c in table.columns]
-    lines = [",".join(csv_fields(list(table.columns)))]
-    lines.extend(map(",".join, zip(*columns)))
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return [",".join(fields) + "\n" for fields in zip(*columns)]
 
 
 def csv_fields(values: list) -> list[str]:
@@ -55,15 +64,54 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def parquet_bytes(table: Table, rows: list[Row], columns: dict[str, list] | None = None) -> bytes:
-    schema = pa.schema([pa.field(f.name, f.arrow(), nullable=not f.required) for f in table.fields])
+def arrow_schema(table: Table) -> pa.Schema:
+    return pa.schema([pa.field(f.name, f.arrow(), nullable=not f.required) for f in table.fields])
+
+
+def arrow_table(table: Table, rows: list[Row], columns: dict[str, list] | None = None) -> pa.Table:
     data = columns if columns is not None else columns_of(table, rows)
-    data = {f.name: data[f.name] for f in table.fields}
-    arrow = pa.Table.from_pydict(data, schema=schema)
+    return pa.Table.from_arrays([arrow_array(data[f.name], f.arrow()) for f in table.fields],
+                                schema=arrow_schema(table))
+
+
+def parquet_bytes(table: Table, rows: list[Row], columns: dict[str, list] | None = None) -> bytes:
+    return parquet_of(arrow_table(table, rows, columns))
+
+
+def parquet_of(arrow: pa.Table) -> bytes:
     sink = io.BytesIO()
     # no statistics timestamps exist in Parquet; fixed writer options keep the bytes reproducible
     pq.write_table(arrow, sink, compression="zstd", use_dictionary=True, write_statistics=True)
     return sink.getvalue()
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def arrow_array(values: list, kind: pa.DataType) -> pa.Array:
+    """The values as an Arrow array of the column's type, made from buffers: pyarrow's own
+    conversion of Python lists imports pandas (half a second) to ask whether they are pandas'."""
+    n = len(values)
+    present = [v is not None for v in values]
+    nulls = n - sum(present)
+    valid = pa.py_buffer(np.packbits(np.array(present, dtype=bool), bitorder="little")) if nulls else None
+    if kind == pa.string():
+        encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=offsets[1:])
+        if offsets[-1] >= 2 ** 31:
+            raise ValueError("a string column over 2 GiB")
+        return pa.Array.from_buffers(kind, n, [valid, pa.py_buffer(offsets.astype(np.int32)),
+                                               pa.py_buffer(b"".join(encoded))], null_count=nulls)
+    if kind == pa.int64():
+        data = np.array([0 if v is None else v for v in values], dtype=np.int64)
+    elif kind == pa.date32():
+        data = np.array([0 if v is None else v.toordinal() - _EPOCH for v in values], dtype=np.int32)
+    elif kind == pa.bool_():
+        data = np.packbits(np.array([bool(v) for v in values], dtype=bool), bitorder="little")
+    else:
+        raise TypeError(f"no conversion to {kind}")
+    return pa.Array.from_buffers(kind, n, [valid, pa.py_buffer(data)], null_count=nulls)
 
 
 def _schema_descriptor(table: Table, suffix: str) -> dict:
@@ -119,28 +167,31 @@ def descriptor(files: dict[str, bytes], prefix: str, n_articles: int) -> dict:
 
 
 def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_descriptor: Path | None,
-                  extra=None, check=None) -> dict:
+                  extra=None, check=None, made: dict[str, tuple[bytes, bytes]] | None = None) -> dict:
     """Write everything into a temporary folder, run `check` on it, then swap it into `out_dir`.
 
     `extra(tmp_dir)` writes more files (the timeline) from the CSVs, which are written first; it
     may return a function to wait for, so that its work runs on while the Parquet files and the
     descriptor are written and checked. `check(tmp_dir)` raises to abort the swap; it looks at
     the tables, not at what `extra` writes.
+    `made`: a table's CSV and Parquet bytes already made (by builder/rebuild.py); its rows are not read.
     Returns the root descriptor (paths relative to the repository) when one is written.
     """
+    made = made or {}
     n_articles = len(rows["articles"])
-    columns = {t.name: columns_of(t, rows[t.name]) for t in TABLES}
+    columns = {t.name: columns_of(t, rows[t.name]) for t in TABLES if t.name not in made}
     files: dict[str, bytes] = {}
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with atomic_directory(out_dir) as tmp:
         for t in TABLES:
-            files[f"{t.name}.csv"] = csv_bytes(t, rows[t.name], columns[t.name])
+            files[f"{t.name}.csv"] = made[t.name][0] if t.name in made else csv_bytes(t, rows[t.name], columns[t.name])
             (tmp / f"{t.name}.csv").write_bytes(files[f"{t.name}.csv"])
         wait = extra(tmp) if extra else None
         try:
             for t in TABLES:
-                files[f"{t.name}.parquet"] = parquet_bytes(t, rows[t.name], columns[t.name])
+                files[f"{t.name}.parquet"] = made[t.name][1] if t.name in made else parquet_bytes(
+                    t, rows[t.name], columns[t.name])
                 (tmp / f"{t.name}.parquet").write_bytes(files[f"{t.name}.parquet"])
             inner = descriptor(files, "", n_articles)
             (tmp / "datapackage.json").write_text(json.dumps(inner, ensure_ascii=False, indent=2) + "\n",

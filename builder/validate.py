@@ -26,20 +26,31 @@ def frictionless_errors(descriptor: Path) -> list[str]:
 def integrity_errors(package_dir: Path, repo_root: Path, texts: dict[str, str] | None = None) -> list[str]:
     """Every evidence string equals the article text at its offsets; every table row's article exists.
     `texts` (article id → text) spares reading the inputs again when the caller has them."""
-    errors: list[str] = []
     paths = {row[0]: row[1] for row in _columns(package_dir / "articles.csv", ("article_id", "path"))}
+    return evidence_errors({name: _columns(package_dir / f"{name}.csv", ("article_id", "char_start", "char_end",
+                                                                          "evidence")) for name in EVIDENCE_TABLES},
+                           paths, repo_root, texts)
+
+
+EVIDENCE_TABLES = ("event_sources", "participants", "documents", "topics")
+
+
+def evidence_errors(rows: dict, paths: dict[str, str], repo_root: Path, texts: dict[str, str] | None = None,
+                    where: str = "{name}.csv line {i}") -> list[str]:
+    """integrity_errors for rows given as (article id, start, end, evidence) by table name;
+    `paths`: article id → path of every article."""
+    errors: list[str] = []
     texts = dict(texts or {})
-    for name in ("event_sources", "participants", "documents", "topics"):
-        rows = _columns(package_dir / f"{name}.csv", ("article_id", "char_start", "char_end", "evidence"))
-        for i, (aid, start, end, evidence) in enumerate(rows, 2):
+    for name, table in rows.items():
+        for i, (aid, start, end, evidence) in enumerate(table, 2):
             if aid not in paths:
-                errors.append(f"{name}.csv line {i}: unknown article {aid}")
+                errors.append(where.format(name=name, i=i) + f": unknown article {aid}")
                 continue
             if aid not in texts:
                 texts[aid] = _text_of(repo_root / paths[aid])
             s, e = int(start), int(end)
             if texts[aid][s:e] != evidence:
-                errors.append(f"{name}.csv line {i}: evidence differs from {aid}[{s}:{e}]")
+                errors.append(where.format(name=name, i=i) + f": evidence differs from {aid}[{s}:{e}]")
     return errors
 
 

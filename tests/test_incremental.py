@@ -85,7 +85,6 @@ def test_a_damaged_cache_entry_is_extracted_again(seeds, clean, tmp_path, damage
     assert len(entries) == len(SOURCES) * 2
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:50])
-    (cache / "merge.pickle").unlink()     # else no extraction is needed: see test_the_kept_merge_*
     if damaged == "entries":    # the pack still holds them
         expected = len(SOURCES) * 2
     else:
@@ -176,3 +175,104 @@ def test_the_cache_key_covers_the_extraction_code_and_nothing_after_it():
     names = {p.name for p in extraction_modules()}
     assert {"extract.py", "dates.py", "people.py", "events.py", "records.py", "cleaning.py"} <= names
     assert not names & {"merge.py", "tables.py", "package.py", "timeline.py", "build.py"}
+
+
+def _edit(work: Path) -> None:
+    f = work / f"{SOURCES[0].stem}_0.txt"
+    f.write_text(f.read_text(encoding="utf-8").replace("Thứ trưởng", "Thứ trưởng thường trực", 1), encoding="utf-8")
+
+
+def _repost(work: Path) -> None:      # another outlet's copy: the events it reports gain a source
+    (work / "zz_repost.txt").write_text((work / f"{SOURCES[1].stem}_0.txt").read_text(encoding="utf-8")
+                                        + "\nNguồn: một báo khác.\n", encoding="utf-8")
+
+
+def _remove_one(work: Path) -> None:  # its events keep the other copy as their source
+    (work / f"{SOURCES[2].stem}_1.txt").unlink()
+
+
+def _remove_both(work: Path) -> None:  # its events are gone
+    for c in (0, 1):
+        (work / f"{SOURCES[3].stem}_{c}.txt").unlink()
+
+
+def _rename(work: Path) -> None:      # a person named otherwise in one copy: persons change
+    f = work / f"{SOURCES[1].stem}_1.txt"
+    f.write_text(f.read_text(encoding="utf-8").replace("Dương Xuân Lôi", "Dương Xuân Lợi"), encoding="utf-8")
+
+
+def _nothing(work: Path) -> None:
+    pass
+
+
+# fictional undated receptions of one visitor by two hosts: two events with one identifier
+RECEPTION = ("Bộ trưởng tiếp Thứ trưởng Công an Trung Quốc\n\nTại Hà Nội, {host} đã tiếp Thứ trưởng Bộ Công an "
+             "Trung Quốc Tôn Lập Minh đang thăm và làm việc tại Việt Nam. Hai bên trao đổi về hợp tác phòng, "
+             "chống tội phạm xuyên quốc gia.\n")
+
+
+def _first_reception(work: Path) -> None:
+    (work / "zz_reception_1.txt").write_text(RECEPTION.format(host="Bộ trưởng Bộ Công an Phan Đình Hòa"),
+                                             encoding="utf-8")
+
+
+def _clash(work: Path) -> None:       # the kept event's identifier now clashes: it gets a suffix
+    (work / "zz_reception_2.txt").write_text(RECEPTION.format(host="Thứ trưởng Bộ Công an Vũ Minh Khang"),
+                                             encoding="utf-8")
+
+
+def _both_receptions(work: Path) -> None:
+    _first_reception(work)
+    _clash(work)
+
+
+def _remove_first(work: Path) -> None:    # the clash is gone: the kept event loses its suffix
+    (work / "zz_reception_1.txt").unlink()
+
+
+def _namesake(work: Path) -> None:    # a new person whose readable id is a kept person's: both get a suffix
+    (work / "zz_namesake.txt").write_text(
+        "Công an tỉnh Lào Cai làm việc với Công an tỉnh Vân Nam\n\nNgày 5/3/2020, tại Côn Minh, Đại tá Hoàng "
+        "Văn Nam, Giám đốc Công an tỉnh Lào Cai đã có buổi làm việc với ông Quách Thanh Cồn, Giám đốc Sở Công an "
+        "tỉnh Vân Nam, Trung Quốc. Hai bên thống nhất tăng cường hợp tác phòng, chống tội phạm qua biên giới.\n",
+        encoding="utf-8")
+
+
+@pytest.mark.parametrize("before, change, expect", [
+    (_nothing, _edit, None), (_nothing, _repost, None), (_nothing, _remove_one, None),
+    (_nothing, _remove_both, None), (_nothing, _rename, None), (_nothing, _nothing, None),
+    (_first_reception, _clash, ("events.csv", 2, b"reception-undated-ton-lap-minh-")),
+    (_both_receptions, _remove_first, ("events.csv", 1, b"reception-undated-ton-lap-minh,")),
+    (_nothing, _namesake, ("persons.csv", 2, b"quach-thanh-con-cn-"))],
+    ids=lambda f: f.__name__.strip("_") if callable(f) else "")
+def test_a_rebuild_in_place_patches_the_tables_and_equals_a_clean_build(seeds, tmp_path, before, change, expect):
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    before(work)
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    first = run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert not first["patched"]                   # nothing kept yet
+    previous = files_of(out)
+    change(work)
+    again = run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert again["patched"]
+    run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(out) == files_of(tmp_path / "clean")
+    assert (files_of(out) == previous) == (change is _nothing)
+    if expect:      # the scenario happened: rows of unchanged linked sets had to be written again
+        name, times, text = expect
+        assert files_of(out)[name].count(text) == times
+
+
+def test_a_package_changed_since_the_last_build_is_built_in_full(seeds, tmp_path):
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    events = out / "events.csv"
+    events.write_bytes(events.read_bytes().replace(b"talks", b"TALKS", 1))
+    _edit(work)
+    again = run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert not again["patched"]
+    run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(out) == files_of(tmp_path / "clean")

@@ -1,0 +1,306 @@
+"""A build with a cache folder: what the previous build kept (`kept.pickle`) spares this one every
+step whose inputs did not change, and the output is byte-identical to a clean build's
+(tests/test_incremental.py compares them).
+
+What is kept, besides the per-article extractions of builder/cache.py:
+- each article's digest (records.ArticleDigest: its mentions' blocking keys and what
+  merge.same_event compares, its date, publisher and spellings), by extraction key;
+- each linked set of mentions (merge.merge_linked: mentions same_event links, joined or not) with
+  its events' identifiers, people and sources. Merging a linked set alone gives what merging the
+  archive gives, so only the sets with a mention gone, or linked to a new mention, are merged again;
+- for each of the five event tables (tables.EVENT_TABLES), each row's sort key, linked set and byte
+  span in the CSV written, and the hashes of the CSV and Parquet files written.
+
+The rows of unchanged sets are then taken as they are from the previous package (its files
+checked against the kept hashes): CSV lines by their byte spans, Parquet rows by position, merged
+in order with the new rows. A set is written again when its rows may differ although its mentions
+did not: when one of its event identifiers starts or stops clashing with another event's, or when
+a person it names gets another identifier. The archive-wide steps (identifiers, persons, the
+articles and persons tables) run on everything every time. Anything that does not match (another
+builder, another output folder, a package changed since) makes a full build, which keeps
+everything again. Deleting the cache folder costs one slower build.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import io
+import pickle
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__, blocking
+from .atomic import atomic_write_bytes
+from .cache import ExtractionCache, key_of
+from .extract_all import extract_all
+from .merge import _same_event, merge_people
+from .package import arrow_schema, arrow_table, csv_header, csv_lines, parquet_bytes, parquet_of
+from .records import ArticleDigest, InputFile
+from .schema import TABLES
+from .tables import (EVENT_TABLES, EventRows, Row, article_rows, digest_of, event_table_rows, final_ids,
+                     linked_rows, person_key, person_rows, sort_key_of)
+
+BUILDER = Path(__file__).resolve().parent
+FILE = "kept.pickle"
+TABLE = {t.name: t for t in TABLES}
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """The version and every module and lexicon of the builder: what is kept is only as good as
+    the code that made it (merging and writing the tables import nearly every module)."""
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(BUILDER.glob("*.py")) + sorted((BUILDER / "lexicon").glob("*.csv")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class KeptSet:
+    mentions: list[tuple[str, int]]    # (article's extraction key, index in the article), in order
+    event_ids: list[str]               # as merged (before tables.final_ids)
+    suffixes: list[str]                # what each gets if its identifier clashes
+    final: list[str]                   # as written
+    people: Counter                    # merge.PersonRef → how often
+    person_keys: frozenset             # the tables.person_key of everyone its rows name
+    sources: Counter                   # article id → its event_sources rows
+
+
+@dataclass
+class KeptTable:
+    csv_sha256: str
+    parquet_sha256: str
+    keys: list[tuple]                  # each row's sort key, in order
+    owners: list[str]                  # each row's linked set
+    offsets: list[int]                 # each row's first byte in the CSV, then the CSV's length
+
+
+@dataclass
+class Kept:
+    out: str = ""
+    digests: dict[str, ArticleDigest] = field(default_factory=dict)
+    sets: dict[str, KeptSet] = field(default_factory=dict)
+    lookup: dict = field(default_factory=dict)
+    tables: dict[str, KeptTable] = field(default_factory=dict)
+
+    @staticmethod
+    def load(path: Path) -> "Kept":
+        try:
+            with open(path, "rb") as f:
+                saved = pickle.load(f)
+            if saved["builder"] == fingerprint():
+                return saved["kept"]
+        except Exception:      # missing, damaged or from another builder: built in full
+            pass
+        return Kept()
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, pickle.dumps({"builder": fingerprint(), "kept": self},
+                                              protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _set_name(mentions: list[tuple[str, int]]) -> str:
+    return hashlib.sha256("\n".join(f"{key}:{i}" for key, i in mentions).encode()).hexdigest()[:32]
+
+
+def _previous(kept: Kept, out: Path) -> dict[str, tuple[bytes, pa.Table]] | None:
+    """The previous package's event tables, if they are the ones kept (else None)."""
+    if kept.out != str(out.resolve()) or set(kept.tables) != set(EVENT_TABLES):
+        return None
+    found = {}
+    for name in EVENT_TABLES:
+        try:
+            csv = (out / f"{name}.csv").read_bytes()
+            parquet = (out / f"{name}.parquet").read_bytes()
+        except OSError:
+            return None
+        if _sha(csv) != kept.tables[name].csv_sha256 or _sha(parquet) != kept.tables[name].parquet_sha256:
+            return None
+        found[name] = (csv, pq.ParquetFile(io.BytesIO(parquet)).read())
+    return found
+
+
+@dataclass
+class Rebuilt:
+    rows: dict[str, list[Row]]              # articles and persons
+    made: dict[str, tuple[bytes, bytes]]    # the event tables' CSV and Parquet
+    new_rows: dict[str, list[Row]]          # the event tables' rows written afresh (to be checked)
+    counts: dict[str, int]                  # rows per table
+    mentions_by_article: Counter            # event_sources rows per article
+    digests: list[ArticleDigest]
+    from_cache: int
+    full: bool                              # nothing could be taken from the previous package
+    kept: Kept
+
+    def commit(self, folder: Path) -> None:
+        """Keep this build, once its package is in place."""
+        self.kept.save(folder / FILE)
+
+
+def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: ExtractionCache, folder: Path, out: Path,
+            jobs: int = 1, progress=None, on_extracted=None, on_merged=None) -> Rebuilt:
+    old = Kept.load(folder / FILE)
+    keys = [key_of(s) for s in readable]
+    previous = _previous(old, out)
+    full = previous is None
+    digests: list[ArticleDigest | None] = [None if full else old.digests.get(k) for k in keys]
+    todo = [i for i, d in enumerate(digests) if d is None]
+    # with every extraction wanted, the pack is read and kept up to date; else only files are read
+    everything = len(todo) == len(readable)
+    fresh, cached = extract_all([readable[i] for i in todo], cache, jobs=jobs, progress=progress,
+                                pack=everything, from_pack=everything)
+    loaded = dict(zip(todo, fresh))
+    for i, x in loaded.items():
+        digests[i] = old.digests.get(keys[i]) or digest_of(x)
+    from_cache = len(readable) - len(todo) + cached
+    if on_extracted:
+        on_extracted(from_cache)
+
+    def mention(n: int):
+        a, i = where[n]
+        if a not in loaded:    # an unchanged article in a set merged again
+            loaded[a] = extract_all([readable[a]], cache, jobs=1, pack=False, from_pack=False)[0][0]
+        return loaded[a].events[i]
+
+    where = [(a, i) for a, d in enumerate(digests) for i in range(d.n_events)]
+    ids = [(keys[a], i) for a, i in where]
+    position = {mid: n for n, mid in enumerate(ids)}
+    old_sets = {} if full else old.sets
+    set_of = {mid: name for name, s in old_sets.items() for mid in s.mentions}
+    # sets with a mention gone are merged again, and so are those a new mention is linked to
+    again = {set_of[mid] for mid in set_of if mid not in position}
+    new = [n for n, mid in enumerate(ids) if mid not in set_of]
+    if new and old_sets:
+        filed = [k for d in digests for k in d.event_keys]
+        views = [v for d in digests for v in d.event_views]
+        index = blocking.blocks_of(filed)
+        for n in new:
+            a, pa_ = views[n]
+            for c in sorted(blocking.partners(n, filed[n], index)):
+                name = set_of.get(ids[c])
+                if name is None or name in again:
+                    continue
+                b, pb = views[c]
+                if a.article_id != b.article_id and _same_event(a, b, pa_, pb):
+                    again.add(name)
+    sets = {name: s for name, s in old_sets.items() if name not in again}
+    parts: dict[str, list[EventRows]] = {}
+
+    def merge_again(mentions: list[int]) -> list[str]:
+        made = []
+        for members, rows in linked_rows([mention(n) for n in mentions]):
+            mids = [ids[mentions[m]] for m in members]
+            name = _set_name(mids)
+            parts[name] = rows
+            sets[name] = _kept_set(mids, rows)
+            made.append(name)
+        return made
+
+    merge_again(sorted(set(new) | {n for n, mid in enumerate(ids) if set_of.get(mid) in again}))
+
+    # the archive-wide steps; a kept set whose identifiers or persons change is written again
+    names = list(sets)
+    flat = [(name, k) for name in names for k in range(len(sets[name].event_ids))]
+    finals = final_ids([sets[n].event_ids[k] for n, k in flat], [sets[n].suffixes[k] for n, k in flat])
+    final_of: dict[str, list[str]] = {name: [] for name in names}
+    for (name, _), fid in zip(flat, finals):
+        final_of[name].append(fid)
+    people = Counter()
+    for s in sets.values():
+        people.update(s.people)
+    lookup, persons = merge_people(people, {n for d in digests for n in d.spellings})
+    renamed = {k for k in set(lookup) | set(old.lookup) if lookup.get(k) != old.lookup.get(k)}
+    stale = [name for name in names if name not in parts
+             and (final_of[name] != sets[name].final or sets[name].person_keys & renamed)]
+    for name in stale:
+        if merge_again([position[mid] for mid in sets[name].mentions]) != [name]:
+            raise RuntimeError(f"linked set {name} merged alone is not one set: the merge is not what "
+                               "builder/rebuild.py assumes; delete the cache folder and report this")
+    if on_merged:
+        on_merged()
+
+    new_rows: dict[str, list[tuple[Row, str]]] = {t: [] for t in EVENT_TABLES}
+    for name, rows in parts.items():
+        sets[name].final = final_of[name]
+        for p, fid in zip(rows, final_of[name]):
+            for table, table_rows in event_table_rows(fid, p, lookup).items():
+                new_rows[table].extend((r, name) for r in table_rows)
+    made, tables = {}, {}
+    for t in EVENT_TABLES:
+        if full:
+            made[t], tables[t] = _whole_table(t, new_rows[t])
+        else:
+            made[t], tables[t] = _patched_table(t, previous[t], old.tables[t], sets, set(parts), new_rows[t])
+    mentions_by_article = Counter()
+    for s in sets.values():
+        mentions_by_article.update(s.sources)
+    kept = Kept(str(out.resolve()), dict(zip(keys, digests)), sets, lookup, tables)
+    rows = {"articles": sorted(article_rows(inputs, {d.article_id: d for d in digests}), key=sort_key_of("articles")),
+            "persons": sorted(person_rows(persons), key=sort_key_of("persons"))}
+    counts = {t.name: len(rows[t.name]) if t.name in rows else len(tables[t.name].keys) for t in TABLES}
+    return Rebuilt(rows, made, {t: [r for r, _ in new_rows[t]] for t in EVENT_TABLES}, counts,
+                   mentions_by_article, digests, from_cache, full, kept)
+
+
+def _kept_set(mids: list[tuple[str, int]], rows: list[EventRows]) -> KeptSet:
+    people, person_keys, sources = Counter(), set(), Counter()
+    for p in rows:
+        people.update(p.people)
+        person_keys.update(key for key, _ in p.participants)
+        person_keys.update(key for signatories, _ in p.documents for _, key in signatories)
+        sources.update(r["article_id"] for r in p.sources)
+    return KeptSet(mids, [p.event_id for p in rows], [p.clash_suffix for p in rows], [], people,
+                   frozenset(person_keys), sources)
+
+
+def _whole_table(name: str, rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, bytes], KeptTable]:
+    table, key = TABLE[name], sort_key_of(name)
+    ordered = sorted(((key(r), r, owner) for r, owner in rows), key=lambda kro: kro[0])
+    plain = [r for _, r, _ in ordered]
+    lines = [line.encode("utf-8") for line in csv_lines(table, plain)]
+    csv = csv_header(table).encode("utf-8") + b"".join(lines)
+    parquet = parquet_bytes(table, plain)
+    return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), [k for k, _, _ in ordered],
+                                     [o for _, _, o in ordered], _offsets(len(csv) - sum(map(len, lines)), lines))
+
+
+def _offsets(start: int, lines: list[bytes]) -> list[int]:
+    out = [start]
+    for line in lines:
+        out.append(out[-1] + len(line))
+    return out
+
+
+def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, sets: dict, written: set[str],
+                   rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, bytes], KeptTable]:
+    """The previous table without the rows of sets gone or written again, with this build's rows."""
+    table, key = TABLE[name], sort_key_of(name)
+    csv_before, arrow_before = previous
+    keep = [i for i, owner in enumerate(old.owners) if owner in sets and owner not in written]
+    fresh = sorted(((key(r), r, owner) for r, owner in rows), key=lambda kro: kro[0])
+    # both in order: merged in one pass; (key, 0, i) is a kept row, (key, 1, j) a new one
+    order = list(heapq.merge(((old.keys[i], 0, i) for i in keep), ((k, 1, j) for j, (k, _, _) in enumerate(fresh))))
+    lines = [line.encode("utf-8") for line in csv_lines(table, [r for _, r, _ in fresh])]
+    offsets = old.offsets
+    pieces = [csv_before[offsets[i]:offsets[i + 1]] if tag == 0 else lines[i] for _, tag, i in order]
+    header = csv_header(table).encode("utf-8")
+    csv = header + b"".join(pieces)
+    taken = np.array([i if tag == 0 else arrow_before.num_rows + i for _, tag, i in order], dtype=np.int64)
+    schema = arrow_schema(table)
+    both = pa.concat_tables([arrow_before.cast(schema), arrow_table(table, [r for _, r, _ in fresh])])
+    arrow = both.take(pa.Array.from_buffers(pa.int64(), len(taken), [None, pa.py_buffer(taken)])).combine_chunks()
+    parquet = parquet_of(arrow)
+    owners = [old.owners[i] if tag == 0 else fresh[i][2] for _, tag, i in order]
+    return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), [k for k, _, _ in order], owners,
+                                     _offsets(len(header), pieces))
