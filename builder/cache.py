@@ -104,7 +104,7 @@ class ExtractionCache:
 
     def get(self, source: InputFile, key: str | None = None, from_pack: bool = True) -> ArticleExtraction | None:
         """The kept extraction, or None. `from_pack`: look in the pack first (worth reading when
-        most entries are wanted); else in the entry's own file first, the pack only if it is not there."""
+        most entries are wanted); else only in the entry's own file (written with every entry)."""
         if self.folder is None:
             return None
         key = key or key_of(source)
@@ -115,7 +115,7 @@ class ExtractionCache:
             with open(self._path(key), "rb") as f:
                 x = pickle.load(f)
         except Exception:          # missing, truncated or from an incompatible build: a miss
-            return None if from_pack else self._packed().get(key)
+            return None
         return x if isinstance(x, ArticleExtraction) else None
 
     def put(self, source: InputFile, x: ArticleExtraction, key: str | None = None) -> None:

@@ -3,7 +3,7 @@ several processes when there is enough work. The result does not depend on eithe
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from .cache import ExtractionCache, key_of, restore, slim
 from .extract import extract
@@ -12,6 +12,7 @@ from .records import ArticleExtraction, InputFile
 from .workers import process_pool
 
 MIN_PER_PROCESS = 8      # fewer articles than this per process: starting processes costs more
+MIN_COLLECTED = 50       # fewer articles than this are extracted with the garbage collector paused
 
 
 def _extract_one(args: tuple[InputFile, ExtractionCache, str | None]) -> ArticleExtraction:
@@ -45,7 +46,8 @@ def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
     jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
     if jobs == 1:
         fresh = []
-        with _collector_running():
+        # a few articles make little garbage; a collection would scan the whole build's records
+        with _collector_running() if len(work) >= MIN_COLLECTED else nullcontext():
             for n, w in enumerate(work, 1):
                 fresh.append(_extract_one(w))
                 if progress:

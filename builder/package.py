@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from . import metadata
 from .atomic import atomic_directory, atomic_write_text
+from .jsontext import dumps_indented
 from .schema import TABLES, Table
 from .tables import Row, cell
 
@@ -196,7 +197,7 @@ def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_
             inner = descriptor(files, "", n_articles)
             (tmp / "datapackage.json").write_text(json.dumps(inner, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
-            (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+            (tmp / "build_report.json").write_text(dumps_indented(report) + "\n",
                                                    encoding="utf-8")
             if check:
                 check(tmp)

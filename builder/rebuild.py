@@ -183,15 +183,22 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     new = [n for n, mid in enumerate(ids) if mid not in set_of]
     if new and old_sets:
         filed = [k for d in digests for k in d.event_keys]
-        views = [v for d in digests for v in d.event_views]
         index = blocking.blocks_of(filed)
+        views: dict[int, list] = {}
+
+        def view(n: int):
+            a, i = where[n]
+            if a not in views:
+                views[a] = pickle.loads(digests[a].event_views)
+            return views[a][i]
+
         for n in new:
-            a, pa_ = views[n]
+            a, pa_ = view(n)
             for c in sorted(blocking.partners(n, filed[n], index)):
                 name = set_of.get(ids[c])
                 if name is None or name in again:
                     continue
-                b, pb = views[c]
+                b, pb = view(c)
                 if a.article_id != b.article_id and _same_event(a, b, pa_, pb):
                     again.add(name)
     sets = {name: s for name, s in old_sets.items() if name not in again}

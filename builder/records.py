@@ -167,7 +167,9 @@ class ArticleDigest:
     not_relevant_reason: str
     n_events: int
     spellings: list[str]
-    event_keys: list[list[tuple[tuple, bool]]]   # each mention's blocking keys (blocking.keys)
-    # each mention as merge.same_event compares it: without its participants (given as the set
-    # of their identities instead), documents and topics
-    event_views: list[tuple[EventMention, frozenset]] = field(default_factory=list)
+    # each mention's blocking keys (blocking.keys, each written as its repr: only compared)
+    event_keys: list[list[tuple[str, bool]]]
+    # pickled: each mention as merge.same_event compares it, without its participants (given as
+    # the set of their identities instead), documents and topics; read only when a new mention
+    # of another article may be the same event
+    event_views: bytes = b""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -151,9 +152,11 @@ def digest_of(x: ArticleExtraction, for_merge: bool = True) -> ArticleDigest:
         return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published,
                              x.not_relevant_reason, len(x.events), list(x.spellings), [])
     return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published, x.not_relevant_reason,
-                         len(x.events), list(x.spellings), [list(blocking.keys(m)) for m in x.events],
-                         [(replace(m, participants=[], documents=[], topics=[]), frozenset(blocking.people(m)))
-                          for m in x.events])
+                         len(x.events), list(x.spellings),
+                         [[(repr(key), active) for key, active in blocking.keys(m)] for m in x.events],
+                         pickle.dumps([(replace(m, participants=[], documents=[], topics=[]),
+                                        frozenset(blocking.people(m))) for m in x.events],
+                                      protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def build_rows(inputs: list[InputFile], extractions: list[ArticleExtraction],

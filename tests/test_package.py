@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from builder.jsontext import dumps_indented
 from builder.schema import TABLES
 from builder.validate import frictionless_errors, integrity_errors
 
@@ -169,3 +172,18 @@ def test_a_failing_timeline_fails_the_build_and_keeps_the_previous_package(seed_
         build_module.build(SEEDS, out, None, timeline=True, stream=io.StringIO(), jobs=jobs)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]      # no temporary folder left behind
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                        st.text(max_size=5) | st.integers() | st.booleans() | st.none(), inner, max_size=4),
+                    max_leaves=30))
+def test_the_fast_indented_json_is_json_dumps(value):
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_build_report_is_written_as_json_dumps_would(tmp_path):
+    report = {"inputs": [{"article_id": "a\u00e9\"\\\n\u2028", "event_mentions": 3, "reason": ""}] * 3,
+              "counts": {"events": 0}, "statuses": {}, "empty": [], "nested": [[], {}, [1, [2.5, None, True]]]}
+    assert dumps_indented(report) == json.dumps(report, ensure_ascii=False, indent=2)
