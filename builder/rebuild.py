@@ -22,8 +22,8 @@ everything again. Deleting the cache folder costs one slower build.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
-import heapq
 import io
 import pickle
 from collections import Counter
@@ -82,7 +82,7 @@ class KeptTable:
     parquet_sha256: str
     keys: list[tuple]                  # each row's sort key, in order
     owners: list[str]                  # each row's linked set
-    offsets: list[int]                 # each row's first byte in the CSV, then the CSV's length
+    offsets: np.ndarray                # each row's first byte in the CSV, then the CSV's length
 
 
 @dataclass
@@ -276,38 +276,79 @@ def _whole_table(name: str, rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, b
     ordered = sorted(((key(r), r, owner) for r, owner in rows), key=lambda kro: kro[0])
     plain = [r for _, r, _ in ordered]
     lines = [line.encode("utf-8") for line in csv_lines(table, plain)]
-    csv = csv_header(table).encode("utf-8") + b"".join(lines)
+    header = csv_header(table).encode("utf-8")
+    csv = header + b"".join(lines)
     parquet = parquet_bytes(table, plain)
     return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), [k for k, _, _ in ordered],
-                                     [o for _, _, o in ordered], _offsets(len(csv) - sum(map(len, lines)), lines))
+                                     [o for _, _, o in ordered], _offsets(len(header), lines))
 
 
-def _offsets(start: int, lines: list[bytes]) -> list[int]:
-    out = [start]
-    for line in lines:
-        out.append(out[-1] + len(line))
+def _offsets(start: int, lines: list[bytes]) -> np.ndarray:
+    """Each line's first byte, then the end of the last, for lines written from `start` on."""
+    out = np.empty(len(lines) + 1, dtype=np.int64)
+    out[0] = start
+    np.cumsum([len(line) for line in lines], out=out[1:])
+    out[1:] += start
     return out
 
 
 def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, sets: dict, written: set[str],
                    rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, bytes], KeptTable]:
-    """The previous table without the rows of sets gone or written again, with this build's rows."""
+    """The previous table without the rows of sets gone or written again, with this build's rows
+    put in their places. The kept rows are taken in runs of consecutive rows: a slice of the
+    previous CSV's bytes and of its Arrow table each, whatever their number."""
     table, key = TABLE[name], sort_key_of(name)
     csv_before, arrow_before = previous
-    keep = [i for i, owner in enumerate(old.owners) if owner in sets and owner not in written]
     fresh = sorted(((key(r), r, owner) for r, owner in rows), key=lambda kro: kro[0])
-    # both in order: merged in one pass; (key, 0, i) is a kept row, (key, 1, j) a new one
-    order = list(heapq.merge(((old.keys[i], 0, i) for i in keep), ((k, 1, j) for j, (k, _, _) in enumerate(fresh))))
+    n_old = len(old.keys)
+    gone = [i for i, owner in enumerate(old.owners) if owner not in sets or owner in written]
+    # where each new row goes among the previous rows (keys are unique: tables' primary keys)
+    places = [bisect.bisect_left(old.keys, k) for k, _, _ in fresh]
+    dropped = set(gone)
+    for (k, _, _), place in zip(fresh, places):
+        if place < n_old and old.keys[place] == k and place not in dropped:
+            raise RuntimeError(f"{name}: a kept row and a new row share the key {k}")
+    segments = merged_segments(n_old, gone, places)
     lines = [line.encode("utf-8") for line in csv_lines(table, [r for _, r, _ in fresh])]
     offsets = old.offsets
-    pieces = [csv_before[offsets[i]:offsets[i + 1]] if tag == 0 else lines[i] for _, tag, i in order]
     header = csv_header(table).encode("utf-8")
+    pieces = [csv_before[offsets[a]:offsets[b]] if src == 0 else lines[a] for src, a, b in segments]
     csv = header + b"".join(pieces)
-    taken = np.array([i if tag == 0 else arrow_before.num_rows + i for _, tag, i in order], dtype=np.int64)
-    schema = arrow_schema(table)
-    both = pa.concat_tables([arrow_before.cast(schema), arrow_table(table, [r for _, r, _ in fresh])])
-    arrow = both.take(pa.Array.from_buffers(pa.int64(), len(taken), [None, pa.py_buffer(taken)])).combine_chunks()
-    parquet = parquet_of(arrow)
-    owners = [old.owners[i] if tag == 0 else fresh[i][2] for _, tag, i in order]
-    return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), [k for k, _, _ in order], owners,
-                                     _offsets(len(header), pieces))
+    sources = (arrow_before.cast(arrow_schema(table)), arrow_table(table, [r for _, r, _ in fresh]))
+    arrow = pa.concat_tables([sources[src].slice(a, b - a) for src, a, b in segments] or [sources[0].slice(0, 0)])
+    parquet = parquet_of(arrow.combine_chunks())
+    keys, owners, starts = [], [], [np.array([len(header)], dtype=np.int64)]
+    base = len(header)
+    for (src, a, b), piece in zip(segments, pieces):
+        if src == 0:
+            keys.extend(old.keys[a:b])
+            owners.extend(old.owners[a:b])
+            starts.append(offsets[a + 1:b + 1] - offsets[a] + base)
+        else:
+            keys.append(fresh[a][0])
+            owners.append(fresh[a][2])
+            starts.append(np.array([base + len(piece)], dtype=np.int64))
+        base += len(piece)
+    return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), keys, owners, np.concatenate(starts))
+
+
+def merged_segments(n_old: int, gone: list[int], places: list[int]) -> list[tuple[int, int, int]]:
+    """The rows 0..n_old-1 of the previous table less `gone` (sorted), with new row j put before
+    previous row places[j] (places nondecreasing): (0, first, end) for a run of previous rows,
+    (1, j, j + 1) for a new row."""
+    segments: list[tuple[int, int, int]] = []
+    gone = gone + [n_old]
+    at, g = 0, 0
+    for j, place in enumerate(places + [n_old]):
+        while at < place:
+            while gone[g] < at:
+                g += 1
+            if gone[g] == at:
+                at += 1
+                continue
+            end = min(place, gone[g])
+            segments.append((0, at, end))
+            at = end
+        if j < len(places):
+            segments.append((1, j, j + 1))
+    return segments

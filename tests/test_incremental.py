@@ -8,8 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.build import build
+from builder.rebuild import merged_segments
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = sorted((REPO / "seeds").glob("*.txt")) + sorted((REPO / "tests/fixtures/dev_articles").glob("d*.txt"))
@@ -276,3 +279,20 @@ def test_a_package_changed_since_the_last_build_is_built_in_full(seeds, tmp_path
     assert not again["patched"]
     run(work, tmp_path / "clean", jobs=1, timeline=False)
     assert files_of(out) == files_of(tmp_path / "clean")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 30).flatmap(lambda n: st.tuples(
+    st.just(n), st.sets(st.integers(0, max(n - 1, 0)), max_size=n) if n else st.just(set()),
+    st.lists(st.integers(0, n), max_size=6).map(sorted))))
+def test_merged_segments_put_the_new_rows_in_place_and_drop_the_gone(case):
+    n, gone, places = case
+    expected = []                    # what one pass over the previous rows gives
+    for i in range(n + 1):
+        expected.extend(("new", j) for j, p in enumerate(places) if p == i)
+        if i < n and i not in gone:
+            expected.append(("old", i))
+    got = []
+    for src, a, b in merged_segments(n, sorted(gone), places):
+        got.extend(("old", i) if src == 0 else ("new", i) for i in range(a, b))
+    assert got == expected
