@@ -107,6 +107,18 @@ def blocks(mentions: list[EventMention]) -> dict[Key, tuple[list[int], list[int]
     return blocks_of(keys(m) for m in mentions)
 
 
+def keys_text(filed: list[list[tuple[Key, bool]]]) -> str:
+    """Mentions' keys as records.ArticleDigest.event_keys keeps them (read back by filed_keys)."""
+    return "\x1e".join("\n".join(("1" if active else "0") + repr(key) for key, active in pairs) for pairs in filed)
+
+
+def filed_keys(text: str) -> list[list[tuple[str, bool]]]:
+    """keys_text's mentions, each key as its repr."""
+    if not text:
+        return []
+    return [[(line[1:], line[0] == "1") for line in mention.split("\n")] for mention in text.split("\x1e")]
+
+
 def blocks_of(filed) -> dict[Key, tuple[list[int], list[int]]]:
     """blocks, given each mention's (key, active) pairs."""
     out: dict[Key, tuple[list[int], list[int]]] = {}

@@ -23,6 +23,7 @@ everything again. Deleting the cache folder costs one slower build.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import io
 import pickle
@@ -39,9 +40,9 @@ from . import __version__, blocking
 from .atomic import atomic_write_bytes
 from .cache import ExtractionCache, key_of
 from .extract_all import extract_all
-from .merge import _same_event, merge_people
+from .merge import PersonRef, _same_event, merge_people
 from .package import arrow_schema, arrow_table, csv_header, csv_lines, parquet_bytes, parquet_of
-from .records import ArticleDigest, InputFile
+from .records import ArticleDigest, DateValue, InputFile
 from .schema import TABLES
 from .tables import (EVENT_TABLES, EventRows, Row, article_rows, digest_of, event_table_rows, final_ids,
                      linked_rows, person_key, person_rows, sort_key_of)
@@ -71,9 +72,9 @@ class KeptSet:
     event_ids: list[str]               # as merged (before tables.final_ids)
     suffixes: list[str]                # what each gets if its identifier clashes
     final: list[str]                   # as written
-    people: Counter                    # merge.PersonRef → how often
+    people: dict                       # merge.PersonRef, as a plain tuple → how often
     person_keys: frozenset             # the tables.person_key of everyone its rows name
-    sources: Counter                   # article id → its event_sources rows
+    sources: dict                      # article id → its event_sources rows
 
 
 @dataclass
@@ -99,15 +100,35 @@ class Kept:
             with open(path, "rb") as f:
                 saved = pickle.load(f)
             if saved["builder"] == fingerprint():
-                return saved["kept"]
+                kept = saved["kept"]
+                kept.digests = {k: _digest(d) for k, d in kept.digests.items()}
+                return kept
         except Exception:      # missing, damaged or from another builder: built in full
             pass
         return Kept()
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, pickle.dumps({"builder": fingerprint(), "kept": self},
+        plain = Kept(self.out, {k: _plain_digest(d) for k, d in self.digests.items()}, self.sets, self.lookup,
+                     self.tables)
+        atomic_write_bytes(path, pickle.dumps({"builder": fingerprint(), "kept": plain},
                                               protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# digests are kept as plain tuples (10,000 dataclasses and dates took longest to save and load)
+def _plain_digest(d: ArticleDigest) -> tuple:
+    p = d.published
+    return (d.article_id, d.publisher, p.start.toordinal() if p.start else 0, p.end.toordinal() if p.end else 0,
+            p.precision, p.basis, p.text, p.char_start, p.char_end, d.not_relevant_reason, d.n_events,
+            tuple(d.spellings), d.event_keys, d.event_views)
+
+
+def _digest(t: tuple) -> ArticleDigest:
+    (article_id, publisher, start, end, precision, basis, text, char_start, char_end, reason, n_events,
+     spellings, event_keys, event_views) = t
+    published = DateValue(dt.date.fromordinal(start) if start else None, dt.date.fromordinal(end) if end else None,
+                          precision, basis, text, char_start, char_end)
+    return ArticleDigest(article_id, publisher, published, reason, n_events, list(spellings), event_keys, event_views)
 
 
 def _set_name(mentions: list[tuple[str, int]]) -> str:
@@ -182,7 +203,7 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     again = {set_of[mid] for mid in set_of if mid not in position}
     new = [n for n, mid in enumerate(ids) if mid not in set_of]
     if new and old_sets:
-        filed = [k for d in digests for k in d.event_keys]
+        filed = [k for d in digests for k in blocking.filed_keys(d.event_keys)]
         index = blocking.blocks_of(filed)
         views: dict[int, list] = {}
 
@@ -226,7 +247,8 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     people = Counter()
     for s in sets.values():
         people.update(s.people)
-    lookup, persons = merge_people(people, {n for d in digests for n in d.spellings})
+    lookup, persons = merge_people(Counter({PersonRef._make(ref): n for ref, n in people.items()}),
+                                   {n for d in digests for n in d.spellings})
     renamed = {k for k in set(lookup) | set(old.lookup) if lookup.get(k) != old.lookup.get(k)}
     stale = [name for name in names if name not in parts
              and (final_of[name] != sets[name].final or sets[name].person_keys & renamed)]
@@ -263,12 +285,12 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
 def _kept_set(mids: list[tuple[str, int]], rows: list[EventRows]) -> KeptSet:
     people, person_keys, sources = Counter(), set(), Counter()
     for p in rows:
-        people.update(p.people)
+        people.update({tuple(ref): n for ref, n in p.people.items()})
         person_keys.update(key for key, _ in p.participants)
         person_keys.update(key for signatories, _ in p.documents for _, key in signatories)
         sources.update(r["article_id"] for r in p.sources)
-    return KeptSet(mids, [p.event_id for p in rows], [p.clash_suffix for p in rows], [], people,
-                   frozenset(person_keys), sources)
+    return KeptSet(mids, [p.event_id for p in rows], [p.clash_suffix for p in rows], [], dict(people),
+                   frozenset(person_keys), dict(sources))
 
 
 def _whole_table(name: str, rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, bytes], KeptTable]:

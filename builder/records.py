@@ -167,8 +167,10 @@ class ArticleDigest:
     not_relevant_reason: str
     n_events: int
     spellings: list[str]
-    # each mention's blocking keys (blocking.keys, each written as its repr: only compared)
-    event_keys: list[list[tuple[str, bool]]]
+    # each mention's blocking keys (blocking.keys) as text, read by blocking.filed_keys: a line
+    # per key, "1" (active) or "0" and the key's repr (keys are only compared); mentions apart
+    # by "\x1e" (text is what a kept build loads fastest)
+    event_keys: str
     # pickled: each mention as merge.same_event compares it, without its participants (given as
     # the set of their identities instead), documents and topics; read only when a new mention
     # of another article may be the same event

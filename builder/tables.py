@@ -150,10 +150,10 @@ def digest_of(x: ArticleExtraction, for_merge: bool = True) -> ArticleDigest:
     """`for_merge`: with what a later build needs to merge again without the extraction."""
     if not for_merge:
         return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published,
-                             x.not_relevant_reason, len(x.events), list(x.spellings), [])
+                             x.not_relevant_reason, len(x.events), list(x.spellings), "")
     return ArticleDigest(x.article.article_id, x.article.publisher, x.article.published, x.not_relevant_reason,
                          len(x.events), list(x.spellings),
-                         [[(repr(key), active) for key, active in blocking.keys(m)] for m in x.events],
+                         blocking.keys_text([list(blocking.keys(m)) for m in x.events]),
                          pickle.dumps([(replace(m, participants=[], documents=[], topics=[]),
                                         frozenset(blocking.people(m))) for m in x.events],
                                       protocol=pickle.HIGHEST_PROTOCOL))
