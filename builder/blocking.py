@@ -128,6 +128,15 @@ def blocks_of(filed) -> dict[Key, tuple[list[int], list[int]]]:
     return out
 
 
+def blocks_of_some(filed: dict[int, list[tuple[Key, bool]]]) -> dict[Key, tuple[list[int], list[int]]]:
+    """blocks_of for some mentions, given by number."""
+    out: dict[Key, tuple[list[int], list[int]]] = {}
+    for i in sorted(filed):
+        for key, active in filed[i]:
+            out.setdefault(key, ([], []))[0 if active else 1].append(i)
+    return out
+
+
 def partners(i: int, filed: list[tuple[Key, bool]], index: dict[Key, tuple[list[int], list[int]]]) -> set[int]:
     """The mentions `candidate_pairs` pairs mention i with, given its (key, active) pairs and `blocks`."""
     out: set[int] = set()

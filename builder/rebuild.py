@@ -203,8 +203,8 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     again = {set_of[mid] for mid in set_of if mid not in position}
     new = [n for n, mid in enumerate(ids) if mid not in set_of]
     if new and old_sets:
-        filed = [k for d in digests for k in blocking.filed_keys(d.event_keys)]
-        index = blocking.blocks_of(filed)
+        filed = _filed_near(digests, [where[n] for n in new])
+        index = blocking.blocks_of_some(filed)
         views: dict[int, list] = {}
 
         def view(n: int):
@@ -280,6 +280,31 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     counts = {t.name: len(rows[t.name]) if t.name in rows else len(tables[t.name].keys) for t in TABLES}
     return Rebuilt(rows, made, {t: [r for r, _ in new_rows[t]] for t in EVENT_TABLES}, counts,
                    mentions_by_article, digests, from_cache, full, kept)
+
+
+def _filed_near(digests: list[ArticleDigest], mentions: list[tuple[int, int]]) -> dict[int, list[tuple[str, bool]]]:
+    """The blocking keys of the given mentions (article, index) and of every mention sharing one,
+    by mention number. Only the articles whose keys' text holds one of those keys are read."""
+    first = [0]
+    for d in digests:
+        first.append(first[-1] + d.n_events)
+    out = {first[a] + i: blocking.filed_keys(digests[a].event_keys)[i] for a, i in mentions}
+    wanted = {key for pairs in out.values() for key, _ in pairs}
+    texts = [d.event_keys for d in digests]
+    joined, starts = "\x1d".join(texts), [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    near = set()
+    for key in wanted:
+        at = joined.find(key)
+        while at >= 0:
+            near.add(bisect.bisect_right(starts, at) - 1)
+            at = joined.find(key, at + 1)
+    for a in sorted(near):
+        for i, pairs in enumerate(blocking.filed_keys(texts[a])):
+            if any(key in wanted for key, _ in pairs):
+                out[first[a] + i] = pairs
+    return out
 
 
 def _kept_set(mids: list[tuple[str, int]], rows: list[EventRows]) -> KeptSet:
