@@ -361,7 +361,9 @@ def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, 
     header = csv_header(table).encode("utf-8")
     pieces = [csv_before[offsets[a]:offsets[b]] if src == 0 else lines[a] for src, a, b in segments]
     csv = header + b"".join(pieces)
-    sources = (arrow_before.cast(arrow_schema(table)), arrow_table(table, [r for _, r, _ in fresh]))
+    # the previous table under this schema (a cast would import pyarrow.compute, a tenth of a second)
+    sources = (pa.Table.from_arrays(arrow_before.columns, schema=arrow_schema(table)),
+               arrow_table(table, [r for _, r, _ in fresh]))
     arrow = pa.concat_tables([sources[src].slice(a, b - a) for src, a, b in segments] or [sources[0].slice(0, 0)])
     parquet = parquet_of(arrow.combine_chunks())
     keys, owners, starts = [], [], [np.array([len(header)], dtype=np.int64)]
