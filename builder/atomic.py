@@ -37,8 +37,10 @@ def atomic_directory(final: Path) -> Iterator[Path]:
     _swap(tmp, final)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old or the new content, never a mix."""
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `path` so that readers see the old or the new content, never a mix.
+    `durable`: on disk before the call returns. A cache file need not be: after a crash it may
+    be empty or damaged, which its reader takes as missing."""
     path = Path(path)
     _clean_stale(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
@@ -47,14 +49,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())        # the data is on disk before the name points at it
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())    # the data is on disk before the name points at it
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:

@@ -180,7 +180,7 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
 
     write_package(out, rows, report, root_descriptor, extra=add_timeline, check=check, made=made)
     if rebuilt is not None:
-        rebuilt.commit(cache_dir)
+        rebuilt.commit(cache_dir, out)
     stages.done("package")
     report["seconds"] = round(time.perf_counter() - t0, 2)
     report["stage_seconds"] = stages.seconds

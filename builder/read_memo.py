@@ -108,4 +108,4 @@ class ReadMemo:
             del self.entries[k]
         self.file.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self.file, pickle.dumps({"code": self.code, "entries": self.entries},
-                                                   protocol=pickle.HIGHEST_PROTOCOL))
+                                                   protocol=pickle.HIGHEST_PROTOCOL), durable=False)

@@ -26,8 +26,10 @@ import bisect
 import datetime as dt
 import hashlib
 import io
+import os
 import pickle
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +43,7 @@ from .atomic import atomic_write_bytes
 from .cache import ExtractionCache, key_of
 from .extract_all import extract_all
 from .merge import PersonRef, _same_event, merge_people
-from .package import arrow_schema, arrow_table, csv_header, csv_lines, parquet_bytes, parquet_of
+from .package import arrow_schema, arrow_table, csv_header, csv_lines, parquet_of
 from .records import ArticleDigest, DateValue, InputFile
 from .schema import TABLES
 from .tables import (EVENT_TABLES, EventRows, Row, article_rows, digest_of, event_table_rows, final_ids,
@@ -84,6 +86,9 @@ class KeptTable:
     keys: list[tuple]                  # each row's sort key, in order
     owners: list[str]                  # each row's linked set
     offsets: np.ndarray                # each row's first byte in the CSV, then the CSV's length
+    # the written files' size, modification time and inode: while they are unchanged the files
+    # are not hashed again (as git does)
+    stats: tuple = ()
 
 
 @dataclass
@@ -112,7 +117,7 @@ class Kept:
         plain = Kept(self.out, {k: _plain_digest(d) for k, d in self.digests.items()}, self.sets, self.lookup,
                      self.tables)
         atomic_write_bytes(path, pickle.dumps({"builder": fingerprint(), "kept": plain},
-                                              protocol=pickle.HIGHEST_PROTOCOL))
+                                              protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
 
 # digests are kept as plain tuples (10,000 dataclasses and dates took longest to save and load)
@@ -135,21 +140,61 @@ def _set_name(mentions: list[tuple[str, int]]) -> str:
     return hashlib.sha256("\n".join(f"{key}:{i}" for key, i in mentions).encode()).hexdigest()[:32]
 
 
-def _previous(kept: Kept, out: Path) -> dict[str, tuple[bytes, pa.Table]] | None:
-    """The previous package's event tables, if they are the ones kept (else None)."""
+def _stats(out: Path, name: str) -> tuple:
+    found = []
+    for suffix in ("csv", "parquet"):
+        st = os.stat(out / f"{name}.{suffix}")
+        found.append((st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(found)
+
+
+def _previous(kept: Kept, out: Path, folder: Path) -> dict[str, tuple[bytes, pa.Table]] | None:
+    """The previous package's event tables (CSV bytes, Arrow table), if they are the ones kept
+    (else None). The Arrow table is read from the copy kept beside, when it is that of the file."""
     if kept.out != str(out.resolve()) or set(kept.tables) != set(EVENT_TABLES):
         return None
     found = {}
     for name in EVENT_TABLES:
+        table = kept.tables[name]
         try:
             csv = (out / f"{name}.csv").read_bytes()
-            parquet = (out / f"{name}.parquet").read_bytes()
+            unchanged = _stats(out, name) == table.stats
+            parquet = None if unchanged else (out / f"{name}.parquet").read_bytes()
         except OSError:
             return None
-        if _sha(csv) != kept.tables[name].csv_sha256 or _sha(parquet) != kept.tables[name].parquet_sha256:
+        if not unchanged and (_sha(csv) != table.csv_sha256 or _sha(parquet) != table.parquet_sha256):
             return None
-        found[name] = (csv, pq.ParquetFile(io.BytesIO(parquet)).read())
+        arrow = _kept_arrow(folder, name, table.parquet_sha256)
+        if arrow is None:
+            arrow = pq.ParquetFile(io.BytesIO(parquet or (out / f"{name}.parquet").read_bytes())).read()
+        found[name] = (csv, arrow)
     return found
+
+
+def _arrow_path(folder: Path, name: str) -> Path:
+    return folder / "kept-tables" / f"{name}.arrow"
+
+
+def _kept_arrow(folder: Path, name: str, parquet_sha256: str) -> pa.Table | None:
+    """The Arrow copy of a table kept by the build before, if it is that of the Parquet file."""
+    try:
+        reader = pa.ipc.open_file(pa.memory_map(str(_arrow_path(folder, name))))
+        if (reader.schema.metadata or {}).get(b"parquet_sha256") != parquet_sha256.encode():
+            return None
+        return reader.read_all()
+    except (OSError, pa.ArrowException):
+        return None
+
+
+def _keep_arrow(folder: Path, name: str, arrow: pa.Table, parquet_sha256: str) -> None:
+    """An uncompressed Arrow copy of the table written (read back by mapping it: no decoding)."""
+    arrow = arrow.replace_schema_metadata({"parquet_sha256": parquet_sha256})
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, arrow.schema) as writer:
+        writer.write_table(arrow)
+    path = _arrow_path(folder, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, sink.getvalue().to_pybytes(), durable=False)
 
 
 @dataclass
@@ -163,9 +208,13 @@ class Rebuilt:
     from_cache: int
     full: bool                              # nothing could be taken from the previous package
     kept: Kept
+    arrow: dict[str, pa.Table]              # the event tables as written to Parquet
 
-    def commit(self, folder: Path) -> None:
+    def commit(self, folder: Path, out: Path) -> None:
         """Keep this build, once its package is in place."""
+        for name, table in self.kept.tables.items():
+            table.stats = _stats(out, name)
+            _keep_arrow(folder, name, self.arrow[name], table.parquet_sha256)
         self.kept.save(folder / FILE)
 
 
@@ -173,7 +222,7 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
             jobs: int = 1, progress=None, on_extracted=None, on_merged=None) -> Rebuilt:
     old = Kept.load(folder / FILE)
     keys = [key_of(s) for s in readable]
-    previous = _previous(old, out)
+    previous = _previous(old, out, folder)
     full = previous is None
     digests: list[ArticleDigest | None] = [None if full else old.digests.get(k) for k in keys]
     todo = [i for i, d in enumerate(digests) if d is None]
@@ -265,12 +314,20 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
         for p, fid in zip(rows, final_of[name]):
             for table, table_rows in event_table_rows(fid, p, lookup).items():
                 new_rows[table].extend((r, name) for r in table_rows)
-    made, tables = {}, {}
+    csvs, arrows, tables = {}, {}, {}
     for t in EVENT_TABLES:
         if full:
-            made[t], tables[t] = _whole_table(t, new_rows[t])
+            csvs[t], arrows[t], tables[t] = _whole_table(t, new_rows[t])
         else:
-            made[t], tables[t] = _patched_table(t, previous[t], old.tables[t], sets, set(parts), new_rows[t])
+            csvs[t], arrows[t], tables[t] = _patched_table(t, previous[t], old.tables[t], sets, set(parts),
+                                                           new_rows[t])
+    # Parquet encoding runs outside the interpreter lock: the tables are encoded side by side
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        parquets = dict(zip(EVENT_TABLES, pool.map(parquet_of, [arrows[t] for t in EVENT_TABLES])))
+    made = {}
+    for t in EVENT_TABLES:
+        made[t] = (csvs[t], parquets[t])
+        tables[t].parquet_sha256 = _sha(parquets[t])
     mentions_by_article = Counter()
     for s in sets.values():
         mentions_by_article.update(s.sources)
@@ -279,7 +336,7 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
             "persons": sorted(person_rows(persons), key=sort_key_of("persons"))}
     counts = {t.name: len(rows[t.name]) if t.name in rows else len(tables[t.name].keys) for t in TABLES}
     return Rebuilt(rows, made, {t: [r for r, _ in new_rows[t]] for t in EVENT_TABLES}, counts,
-                   mentions_by_article, digests, from_cache, full, kept)
+                   mentions_by_article, digests, from_cache, full, kept, arrows)
 
 
 def _filed_near(digests: list[ArticleDigest], mentions: list[tuple[int, int]]) -> dict[int, list[tuple[str, bool]]]:
@@ -318,16 +375,15 @@ def _kept_set(mids: list[tuple[str, int]], rows: list[EventRows]) -> KeptSet:
                    frozenset(person_keys), dict(sources))
 
 
-def _whole_table(name: str, rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, bytes], KeptTable]:
+def _whole_table(name: str, rows: list[tuple[Row, str]]) -> tuple[bytes, pa.Table, KeptTable]:
     table, key = TABLE[name], sort_key_of(name)
     ordered = sorted(((key(r), r, owner) for r, owner in rows), key=lambda kro: kro[0])
     plain = [r for _, r, _ in ordered]
     lines = [line.encode("utf-8") for line in csv_lines(table, plain)]
     header = csv_header(table).encode("utf-8")
     csv = header + b"".join(lines)
-    parquet = parquet_bytes(table, plain)
-    return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), [k for k, _, _ in ordered],
-                                     [o for _, _, o in ordered], _offsets(len(header), lines))
+    return csv, arrow_table(table, plain), KeptTable(_sha(csv), "", [k for k, _, _ in ordered],
+                                                     [o for _, _, o in ordered], _offsets(len(header), lines))
 
 
 def _offsets(start: int, lines: list[bytes]) -> np.ndarray:
@@ -340,7 +396,7 @@ def _offsets(start: int, lines: list[bytes]) -> np.ndarray:
 
 
 def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, sets: dict, written: set[str],
-                   rows: list[tuple[Row, str]]) -> tuple[tuple[bytes, bytes], KeptTable]:
+                   rows: list[tuple[Row, str]]) -> tuple[bytes, pa.Table, KeptTable]:
     """The previous table without the rows of sets gone or written again, with this build's rows
     put in their places. The kept rows are taken in runs of consecutive rows: a slice of the
     previous CSV's bytes and of its Arrow table each, whatever their number."""
@@ -365,7 +421,6 @@ def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, 
     sources = (pa.Table.from_arrays(arrow_before.columns, schema=arrow_schema(table)),
                arrow_table(table, [r for _, r, _ in fresh]))
     arrow = pa.concat_tables([sources[src].slice(a, b - a) for src, a, b in segments] or [sources[0].slice(0, 0)])
-    parquet = parquet_of(arrow.combine_chunks())
     keys, owners, starts = [], [], [np.array([len(header)], dtype=np.int64)]
     base = len(header)
     for (src, a, b), piece in zip(segments, pieces):
@@ -378,7 +433,7 @@ def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, 
             owners.append(fresh[a][2])
             starts.append(np.array([base + len(piece)], dtype=np.int64))
         base += len(piece)
-    return (csv, parquet), KeptTable(_sha(csv), _sha(parquet), keys, owners, np.concatenate(starts))
+    return csv, arrow.combine_chunks(), KeptTable(_sha(csv), "", keys, owners, np.concatenate(starts))
 
 
 def merged_segments(n_old: int, gone: list[int], places: list[int]) -> list[tuple[int, int, int]]:

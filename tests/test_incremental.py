@@ -296,3 +296,18 @@ def test_merged_segments_put_the_new_rows_in_place_and_drop_the_gone(case):
     for src, a, b in merged_segments(n, sorted(gone), places):
         got.extend(("old", i) if src == 0 else ("new", i) for i in range(a, b))
     assert got == expected
+
+
+def test_a_damaged_arrow_copy_is_read_from_the_parquet_file_instead(seeds, tmp_path):
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    copy = cache / "kept-tables" / "participants.arrow"
+    copy.write_bytes(copy.read_bytes()[:200])
+    (cache / "kept-tables" / "events.arrow").unlink()
+    _edit(work)
+    again = run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert again["patched"]
+    run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(out) == files_of(tmp_path / "clean")
