@@ -98,26 +98,75 @@ class Kept:
     sets: dict[str, KeptSet] = field(default_factory=dict)
     lookup: dict = field(default_factory=dict)
     tables: dict[str, KeptTable] = field(default_factory=dict)
+    # a hash of what merge_people was given, and the persons' rows it gave (with `lookup`)
+    persons: tuple = ("", [])
+    # not saved with the rest: set as the kept build is read
+    arrow_kept: set = field(default_factory=set)     # the tables whose Arrow copy was found
+    digest_batches: int = 0                          # the batches of the digests' log
 
     @staticmethod
-    def load(path: Path) -> "Kept":
+    def load(folder: Path) -> "Kept":
         try:
-            with open(path, "rb") as f:
+            with open(folder / FILE, "rb") as f:
                 saved = pickle.load(f)
             if saved["builder"] == fingerprint():
                 kept = saved["kept"]
-                kept.digests = {k: _digest(d) for k, d in kept.digests.items()}
+                plain, kept.digest_batches = _read_digests(folder / DIGESTS)
+                kept.digests = {k: _digest(d) for k, d in plain.items()}
                 return kept
         except Exception:      # missing, damaged or from another builder: built in full
             pass
         return Kept()
 
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        plain = Kept(self.out, {k: _plain_digest(d) for k, d in self.digests.items()}, self.sets, self.lookup,
-                     self.tables)
-        atomic_write_bytes(path, pickle.dumps({"builder": fingerprint(), "kept": plain},
-                                              protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    def save(self, folder: Path, before: "Kept") -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_digests(folder / DIGESTS, self.digests, before)
+        rest = Kept(self.out, {}, self.sets, self.lookup, self.tables, self.persons)
+        atomic_write_bytes(folder / FILE, pickle.dumps({"builder": fingerprint(), "kept": rest},
+                                                       protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+
+
+# Digests are kept in a log of batches: a build appends the digests of the articles it extracted
+# and the keys of those gone, rather than writing 10,000 digests again; the log is written anew
+# when it has grown long. A batch cut short (a build killed while appending) ends the log: the
+# digests it held are missing and made again from the extractions.
+DIGESTS = "kept-digests.log"
+LOG_BATCHES = 16
+
+
+def _read_digests(path: Path) -> tuple[dict[str, tuple], int]:
+    """The digests of the log, and how many batches it holds."""
+    found: dict[str, tuple] = {}
+    batches = 0
+    try:
+        with open(path, "rb") as f:
+            while True:
+                batch = pickle.load(f)
+                if batch["builder"] != fingerprint():
+                    return {}, 0
+                for key in batch["gone"]:
+                    found.pop(key, None)
+                found.update(batch["new"])
+                batches += 1
+    except EOFError:
+        pass
+    except Exception:          # missing, or a batch cut short: what came before it stands
+        pass
+    return found, batches
+
+
+def _write_digests(path: Path, digests: dict[str, ArticleDigest], before: "Kept") -> None:
+    new = {k: _plain_digest(d) for k, d in digests.items() if k not in before.digests}
+    gone = [k for k in before.digests if k not in digests]
+    if before.digest_batches and not new and not gone:
+        return
+    if not before.digest_batches or before.digest_batches + 1 >= LOG_BATCHES or (len(new) + len(gone)) * 5 > len(digests):
+        whole = {"builder": fingerprint(), "new": {k: _plain_digest(d) for k, d in digests.items()}, "gone": []}
+        atomic_write_bytes(path, pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    else:
+        with open(path, "ab") as f:
+            f.write(pickle.dumps({"builder": fingerprint(), "new": new, "gone": gone},
+                                 protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # digests are kept as plain tuples (10,000 dataclasses and dates took longest to save and load)
@@ -167,6 +216,8 @@ def _previous(kept: Kept, out: Path, folder: Path) -> dict[str, tuple[bytes, pa.
         arrow = _kept_arrow(folder, name, table.parquet_sha256)
         if arrow is None:
             arrow = pq.ParquetFile(io.BytesIO(parquet or (out / f"{name}.parquet").read_bytes())).read()
+        else:
+            kept.arrow_kept.add(name)
         found[name] = (csv, arrow)
     return found
 
@@ -209,18 +260,22 @@ class Rebuilt:
     full: bool                              # nothing could be taken from the previous package
     kept: Kept
     arrow: dict[str, pa.Table]              # the event tables as written to Parquet
+    before: Kept                            # what the build before kept
 
     def commit(self, folder: Path, out: Path) -> None:
-        """Keep this build, once its package is in place."""
+        """Keep this build, once its package is in place. An Arrow copy is written again only
+        when its table changed or was not found."""
+        before = self.before
         for name, table in self.kept.tables.items():
             table.stats = _stats(out, name)
-            _keep_arrow(folder, name, self.arrow[name], table.parquet_sha256)
-        self.kept.save(folder / FILE)
+            if not (name in before.arrow_kept and table.parquet_sha256 == before.tables[name].parquet_sha256):
+                _keep_arrow(folder, name, self.arrow[name], table.parquet_sha256)
+        self.kept.save(folder, self.before)
 
 
 def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: ExtractionCache, folder: Path, out: Path,
             jobs: int = 1, progress=None, on_extracted=None, on_merged=None) -> Rebuilt:
-    old = Kept.load(folder / FILE)
+    old = Kept.load(folder)
     keys = [key_of(s) for s in readable]
     previous = _previous(old, out, folder)
     full = previous is None
@@ -296,8 +351,14 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     people = Counter()
     for s in sets.values():
         people.update(s.people)
-    lookup, persons = merge_people(Counter({PersonRef._make(ref): n for ref, n in people.items()}),
-                                   {n for d in digests for n in d.spellings})
+    spellings = {n for d in digests for n in d.spellings}
+    # persons are a function of the people named and the spellings: unchanged, they are kept
+    persons_key = _sha(repr((sorted(map(repr, people.items())), sorted(spellings))).encode())
+    if persons_key == old.persons[0]:
+        lookup, person_table = old.lookup, old.persons[1]
+    else:
+        lookup, persons = merge_people(Counter({PersonRef._make(ref): n for ref, n in people.items()}), spellings)
+        person_table = sorted(person_rows(persons), key=sort_key_of("persons"))
     renamed = {k for k in set(lookup) | set(old.lookup) if lookup.get(k) != old.lookup.get(k)}
     stale = [name for name in names if name not in parts
              and (final_of[name] != sets[name].final or sets[name].person_keys & renamed)]
@@ -331,12 +392,12 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
     mentions_by_article = Counter()
     for s in sets.values():
         mentions_by_article.update(s.sources)
-    kept = Kept(str(out.resolve()), dict(zip(keys, digests)), sets, lookup, tables)
+    kept = Kept(str(out.resolve()), dict(zip(keys, digests)), sets, lookup, tables, (persons_key, person_table))
     rows = {"articles": sorted(article_rows(inputs, {d.article_id: d for d in digests}), key=sort_key_of("articles")),
-            "persons": sorted(person_rows(persons), key=sort_key_of("persons"))}
+            "persons": person_table}
     counts = {t.name: len(rows[t.name]) if t.name in rows else len(tables[t.name].keys) for t in TABLES}
     return Rebuilt(rows, made, {t: [r for r, _ in new_rows[t]] for t in EVENT_TABLES}, counts,
-                   mentions_by_article, digests, from_cache, full, kept, arrows)
+                   mentions_by_article, digests, from_cache, full, kept, arrows, old)
 
 
 def _filed_near(digests: list[ArticleDigest], mentions: list[tuple[int, int]]) -> dict[int, list[tuple[str, bool]]]:

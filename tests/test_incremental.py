@@ -311,3 +311,27 @@ def test_a_damaged_arrow_copy_is_read_from_the_parquet_file_instead(seeds, tmp_p
     assert again["patched"]
     run(work, tmp_path / "clean", jobs=1, timeline=False)
     assert files_of(out) == files_of(tmp_path / "clean")
+
+
+def test_successive_rebuilds_keep_the_digests_in_a_log_that_survives_a_cut(seeds, tmp_path, monkeypatch):
+    import builder.rebuild as rebuild
+    monkeypatch.setattr(rebuild, "LOG_BATCHES", 3)      # written anew every third build
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    log = cache / rebuild.DIGESTS
+    batches = []
+    for n in range(3):
+        (work / f"zz_extra_{n}.txt").write_text((work / f"{SOURCES[n].stem}_0.txt").read_text(encoding="utf-8")
+                                                + f"\nBản {n}.\n", encoding="utf-8")
+        assert run(work, out, jobs=1, cache_dir=cache, timeline=False)["patched"]
+        batches.append(rebuild._read_digests(log)[1])
+    assert batches == [2, 1, 2]                             # appended, written anew, appended
+    log.write_bytes(log.read_bytes()[:-40])                 # the last batch cut short
+    assert rebuild._read_digests(log)[1] == 1
+    (work / "zz_extra_0.txt").unlink()
+    again = run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert again["patched"]
+    run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(out) == files_of(tmp_path / "clean")
