@@ -42,7 +42,9 @@ def found_vs_planted(package: Path, planted: list[dict]) -> dict:
 
 
 def measure(n: int, jobs: int, mode: str) -> dict:
-    """One build in this process. mode: clean | incremental (the cache warmed first, one article changed)."""
+    """One build in this process. mode: clean; incremental (the package built with a cache first,
+    then one article edited: a line added that changes no event); added (the same, then another
+    outlet's copy of an article added: its events gain a source, so their rows change)."""
     from builder.build import build
     from synthetic_corpus import generate
     articles, planted = generate(n)
@@ -52,16 +54,21 @@ def measure(n: int, jobs: int, mode: str) -> dict:
         for name, text in articles.items():
             (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
         cache = Path(tmp) / "cache"
-        if mode == "incremental":
+        kept = mode in ("incremental", "added")
+        if kept:
             # a file read within a second of being written is read again by the next build (see
             # builder/read_memo.py); an archive is not rebuilt the instant it was written
             time.sleep(1.1)
             subprocess.run([sys.executable, __file__, "--warm", str(seeds), str(cache), str(jobs)], check=True)
             first = seeds / "a000000.txt"
-            first.write_text(first.read_text(encoding="utf-8") + "\nCập nhật thêm.\n", encoding="utf-8")
+            if mode == "incremental":
+                first.write_text(first.read_text(encoding="utf-8") + "\nCập nhật thêm.\n", encoding="utf-8")
+            else:
+                (seeds / "a999999.txt").write_text(first.read_text(encoding="utf-8") + "\nBài đăng lại.\n",
+                                                   encoding="utf-8")
         t0 = time.perf_counter()
         report = build(seeds, Path(tmp) / "pkg", None, timeline=True, stream=io.StringIO(), jobs=jobs,
-                       cache_dir=cache if mode == "incremental" else None)
+                       cache_dir=cache if kept else None)
         wall = time.perf_counter() - t0
         quality = found_vs_planted(Path(tmp) / "pkg", planted)
     stages = report["stage_seconds"]
@@ -76,7 +83,8 @@ def main(sizes: list[int], repeat: int = 1) -> None:
     """Each run `repeat` times; the fastest is kept (this machine's shared cores make single
     timings vary by up to a half) and every wall time is listed beside it."""
     jobs = len(os.sched_getaffinity(0))
-    runs = [(sizes[0], 1, "clean")] + [(n, jobs, "clean") for n in sizes] + [(sizes[-1], jobs, "incremental")]
+    runs = [(sizes[0], 1, "clean")] + [(n, jobs, "clean") for n in sizes] + [
+        (sizes[-1], jobs, "incremental"), (sizes[-1], jobs, "added")]
     results = []
     for n, j, mode in runs:
         tries = []
@@ -106,7 +114,8 @@ if __name__ == "__main__":
         print(json.dumps(measure(int(args[1]), int(args[2]), args[3])))
     elif args[:1] == ["--warm"]:
         from builder.build import build
-        build(Path(args[1]), Path(args[2]).parent / "warm", None, timeline=True, stream=io.StringIO(),
+        # into the folder the measured build writes: a rebuild in place, as `python -m builder build` does
+        build(Path(args[1]), Path(args[2]).parent / "pkg", None, timeline=True, stream=io.StringIO(),
               jobs=int(args[3]), cache_dir=Path(args[2]))
     else:
         repeat = 1
