@@ -8,6 +8,7 @@ import hashlib
 import io
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -90,8 +91,15 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 
 
 def arrow_array(values: list, kind: pa.DataType) -> pa.Array:
-    """The values as an Arrow array of the column's type, made from buffers: pyarrow's own
-    conversion of Python lists imports pandas (half a second) to ask whether they are pandas'."""
+    """The values as an Arrow array of the column's type. pyarrow's own conversion of Python lists
+    imports pandas (half a second) to ask whether they are pandas'; without pandas loaded the
+    array is made from buffers instead (the same array: tests/test_package.py)."""
+    if "pandas" in sys.modules:
+        return pa.array(values, type=kind)
+    return _array_from_buffers(values, kind)
+
+
+def _array_from_buffers(values: list, kind: pa.DataType) -> pa.Array:
     n = len(values)
     present = [v is not None for v in values]
     nulls = n - sum(present)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -187,3 +188,16 @@ def test_the_build_report_is_written_as_json_dumps_would(tmp_path):
     report = {"inputs": [{"article_id": "a\u00e9\"\\\n\u2028", "event_mentions": 3, "reason": ""}] * 3,
               "counts": {"events": 0}, "statuses": {}, "empty": [], "nested": [[], {}, [1, [2.5, None, True]]]}
     assert dumps_indented(report) == json.dumps(report, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("kind, values", [
+    ("string", ["a", None, "", "Đỗ Thị Hằng", "x" * 300]), ("int64", [0, None, -5, 2 ** 40]),
+    ("bool", [True, None, False, True] * 5), ("date32", [dt.date(2019, 3, 5), None, dt.date(1969, 12, 31)]),
+    ("string", []), ("string", [None, None])])
+def test_arrays_made_from_buffers_are_pyarrows_own(kind, values):
+    from builder.package import _array_from_buffers
+    import pyarrow as pa
+    arrow_type = {"string": pa.string(), "int64": pa.int64(), "bool": pa.bool_(), "date32": pa.date32()}[kind]
+    made = _array_from_buffers(values, arrow_type)
+    made.validate(full=True)
+    assert made.equals(pa.array(values, type=arrow_type)) and made.null_count == values.count(None)
