@@ -121,6 +121,11 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
         rebuilt = rebuild(inputs, readable, ExtractionCache(cache_dir), cache_dir, out, jobs=jobs, progress=progress,
                           on_extracted=extracted, on_merged=lambda: stages.done("merge"))
         rows, made, from_cache = rebuilt.rows, rebuilt.made, rebuilt.from_cache
+        if not rebuilt.full:
+            written = sum(len(r) for r in rebuilt.new_rows.values())
+            print(f"  rebuilt in place: {len(rebuilt.merged_again)} of {len(rebuilt.kept.sets)} linked sets of "
+                  f"mentions merged again, {written} event-table rows written, the others kept from {out}/",
+                  file=stream)
         published = {d.article_id: d.published for d in rebuilt.digests}
         mentions_by_article, counts = rebuilt.mentions_by_article, rebuilt.counts
     try:

@@ -261,6 +261,7 @@ class Rebuilt:
     kept: Kept
     arrow: dict[str, pa.Table]              # the event tables as written to Parquet
     before: Kept                            # what the build before kept
+    merged_again: list[str]                 # the linked sets merged again (all of them in a full build)
 
     def commit(self, folder: Path, out: Path) -> None:
         """Keep this build, once its package is in place. An Arrow copy is written again only
@@ -397,7 +398,7 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
             "persons": person_table}
     counts = {t.name: len(rows[t.name]) if t.name in rows else len(tables[t.name].keys) for t in TABLES}
     return Rebuilt(rows, made, {t: [r for r, _ in new_rows[t]] for t in EVENT_TABLES}, counts,
-                   mentions_by_article, digests, from_cache, full, kept, arrows, old)
+                   mentions_by_article, digests, from_cache, full, kept, arrows, old, list(parts))
 
 
 def _filed_near(digests: list[ArticleDigest], mentions: list[tuple[int, int]]) -> dict[int, list[tuple[str, bool]]]:

@@ -335,3 +335,15 @@ def test_successive_rebuilds_keep_the_digests_in_a_log_that_survives_a_cut(seeds
     assert again["patched"]
     run(work, tmp_path / "clean", jobs=1, timeline=False)
     assert files_of(out) == files_of(tmp_path / "clean")
+
+
+def test_a_rebuild_in_place_with_two_processes_equals_a_clean_build(seeds, clean, tmp_path):
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, out, jobs=2, cache_dir=cache, timeline=True)
+    _repost(work)
+    again = run(work, out, jobs=2, cache_dir=cache, timeline=True)
+    assert again["patched"]
+    run(work, tmp_path / "clean", jobs=1, timeline=True)
+    assert files_of(out) == files_of(tmp_path / "clean")
