@@ -1,4 +1,4 @@
-"""A build with a cache folder: what the previous build kept (`kept.pickle`) spares this one every
+"""A build with a cache folder: what the previous build kept spares this one every
 step whose inputs did not change, and the output is byte-identical to a clean build's
 (tests/test_incremental.py compares them).
 
@@ -9,11 +9,14 @@ What is kept, besides the per-article extractions of builder/cache.py:
   its events' identifiers, people and sources. Merging a linked set alone gives what merging the
   archive gives, so only the sets with a mention gone, or linked to a new mention, are merged again;
 - for each of the five event tables (tables.EVENT_TABLES), each row's sort key, linked set and byte
-  span in the CSV written, and the hashes of the CSV and Parquet files written.
+  span in the CSV written, the hashes, sizes, times and inodes of the CSV and Parquet files
+  written, and an uncompressed Arrow copy of the table (`kept-tables/`, read by mapping it);
+- the persons merged, while the people named and the spellings stay the same.
+The digests are in a log of batches (`kept-digests.log`), the rest in `kept.pickle`.
 
 The rows of unchanged sets are then taken as they are from the previous package (its files
-checked against the kept hashes): CSV lines by their byte spans, Parquet rows by position, merged
-in order with the new rows. A set is written again when its rows may differ although its mentions
+checked against what was kept: by size, time and inode, else by hash): CSV lines by their byte
+spans, Arrow rows by position, in runs, merged in order with the new rows. A set is written again when its rows may differ although its mentions
 did not: when one of its event identifiers starts or stops clashing with another event's, or when
 a person it names gets another identifier. The archive-wide steps (identifiers, persons, the
 articles and persons tables) run on everything every time. Anything that does not match (another
@@ -47,7 +50,7 @@ from .package import arrow_schema, arrow_table, csv_header, csv_lines, parquet_o
 from .records import ArticleDigest, DateValue, InputFile
 from .schema import TABLES
 from .tables import (EVENT_TABLES, EventRows, Row, article_rows, digest_of, event_table_rows, final_ids,
-                     linked_rows, person_key, person_rows, sort_key_of)
+                     linked_rows, person_rows, sort_key_of)
 
 BUILDER = Path(__file__).resolve().parent
 FILE = "kept.pickle"
