@@ -16,12 +16,12 @@ The digests are in a log of batches (`kept-digests.log`), the rest in `kept.pick
 
 The rows of unchanged sets are then taken as they are from the previous package (its files
 checked against what was kept: by size, time and inode, else by hash): CSV lines by their byte
-spans, Arrow rows by position, in runs, merged in order with the new rows. A set is written again when its rows may differ although its mentions
-did not: when one of its event identifiers starts or stops clashing with another event's, or when
-a person it names gets another identifier. The archive-wide steps (identifiers, persons, the
-articles and persons tables) run on everything every time. Anything that does not match (another
-builder, another output folder, a package changed since) makes a full build, which keeps
-everything again. Deleting the cache folder costs one slower build.
+spans, Arrow rows by position, in runs, merged in order with the new rows. A set is written again
+when its rows may differ although its mentions did not: when one of its event identifiers starts
+or stops clashing with another event's, or when a person it names gets another identifier. The
+archive-wide steps (unique identifiers, persons, the articles table) look at everything every
+time. Anything that does not match (another builder, another output folder, a package changed
+since) makes a full build, which keeps everything again. Deleting the cache folder costs one slower build.
 """
 from __future__ import annotations
 
