@@ -21,7 +21,8 @@ when its rows may differ although its mentions did not: when one of its event id
 or stops clashing with another event's, or when a person it names gets another identifier. The
 archive-wide steps (unique identifiers, persons, the articles table) look at everything every
 time. Anything that does not match (another builder, another output folder, a package changed
-since) makes a full build, which keeps everything again. Deleting the cache folder costs one slower build.
+since) makes a full build, which keeps everything again. Deleting the cache folder costs one
+slower build.
 """
 from __future__ import annotations
 
