@@ -158,4 +158,3 @@ def candidate_pairs(mentions: list[EventMention]) -> Iterator[tuple[int, int, Ke
                 yield i, j, key
             for j in passive:
                 yield (i, j, key) if i < j else (j, i, key)
-

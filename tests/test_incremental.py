@@ -233,6 +233,25 @@ def _remove_first(work: Path) -> None:    # the clash is gone: the kept event lo
     (work / "zz_reception_1.txt").unlink()
 
 
+# fictional: an undated report that agrees with two dated meetings is kept apart from both; when
+# one of them goes, it joins the other (the linked set must be merged again although no mention
+# of it changed)
+def _ambiguous(work: Path) -> None:
+    head = "Thứ trưởng Công an tiếp khách\n\n"
+    topic = " Hai bên trao đổi về hợp tác phòng, chống tội phạm.\n"
+    (work / "zz_amb_march.txt").write_text(head + "Ngày 5/3/2031, tại Hà Nội, Thứ trưởng Bộ Công an Phan Đình Hòa "
+                                           "đã tiếp Thứ trưởng Bộ Công an Trung Quốc Tôn Lập Minh." + topic,
+                                           encoding="utf-8")
+    (work / "zz_amb_july.txt").write_text(head + "Ngày 9/7/2031, Thứ trưởng Bộ Công an Trung Quốc Tôn Lập Minh đã "
+                                          "tiếp Thứ trưởng Bộ Công an Phan Đình Hòa." + topic, encoding="utf-8")
+    (work / "zz_amb_undated.txt").write_text(head + "Thứ trưởng Bộ Công an Phan Đình Hòa đã tiếp Thứ trưởng Bộ Công "
+                                             "an Trung Quốc Tôn Lập Minh." + topic, encoding="utf-8")
+
+
+def _remove_july(work: Path) -> None:
+    (work / "zz_amb_july.txt").unlink()
+
+
 def _namesake(work: Path) -> None:    # a new person whose readable id is a kept person's: both get a suffix
     (work / "zz_namesake.txt").write_text(
         "Công an tỉnh Lào Cai làm việc với Công an tỉnh Vân Nam\n\nNgày 5/3/2020, tại Côn Minh, Đại tá Hoàng "
@@ -246,7 +265,8 @@ def _namesake(work: Path) -> None:    # a new person whose readable id is a kept
     (_nothing, _remove_both, None), (_nothing, _rename, None), (_nothing, _nothing, None),
     (_first_reception, _clash, ("events.csv", 2, b"reception-undated-ton-lap-minh-")),
     (_both_receptions, _remove_first, ("events.csv", 1, b"reception-undated-ton-lap-minh,")),
-    (_nothing, _namesake, ("persons.csv", 2, b"quach-thanh-con-cn-"))],
+    (_nothing, _namesake, ("persons.csv", 2, b"quach-thanh-con-cn-")),
+    (_ambiguous, _remove_july, ("events.csv", 0, b"reception-undated-ton-lap-minh"))],
     ids=lambda f: f.__name__.strip("_") if callable(f) else "")
 def test_a_rebuild_in_place_patches_the_tables_and_equals_a_clean_build(seeds, tmp_path, before, change, expect):
     work = tmp_path / "seeds"

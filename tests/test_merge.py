@@ -12,7 +12,7 @@ from builder import blocking
 from builder.build import build
 from builder.extract import extract
 from builder.lexicon import load
-from builder.merge import group_mentions, merge_events
+from builder.merge import group_mentions, merge_events, merge_linked
 from builder.reading import discover, read_all
 
 REPO = Path(__file__).resolve().parent.parent
@@ -128,3 +128,21 @@ def test_merge_events_is_stable_under_input_order():
     forward = [(e.event_id, len(e.mentions)) for e in merge_events(xs)]
     backward = [(e.event_id, len(e.mentions)) for e in merge_events(list(reversed(xs)))]
     assert forward == backward
+
+
+def test_each_linked_set_merged_alone_gives_what_merging_everything_gives():
+    # what builder/rebuild.py relies on to merge again only the sets with a changed mention
+    xs = extractions_of(REPO / "seeds") + extractions_of(DEV) + extractions_of(REPO / "tests/fixtures/dev_articles_2")
+    mentions = [ev for x in xs for ev in x.events]
+    mentions += [ev.__class__(**{**ev.__dict__, "article_id": ev.article_id + "-repost"}) for ev in mentions[::3]]
+
+    def summary(members, events):
+        return sorted((e.event_id, tuple(mentions[i].article_id for i in members if mentions[i] in e.mentions),
+                       tuple(e.merge_basis), e.series_number, e.location_city) for e in events)
+
+    together = merge_linked(mentions)
+    assert 1 < len(together) < len(mentions)
+    for members, events in together:
+        alone = merge_linked([mentions[i] for i in members])
+        assert len(alone) == 1
+        assert summary(members, alone[0][1]) == summary(members, events)
