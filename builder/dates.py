@@ -295,17 +295,9 @@ _YEAR_OFFSETS = {"ngoái": -1, "trước": -1, "vừa qua": -1, "qua": -1, "nay"
 _DIRECTIONS = {"vừa qua": -1, "tới": 1, "sắp tới": 1, "này": 0}
 
 
+@lru_cache(maxsize=256)    # a handful of short words ("vừa  qua", "Ba"), read again for every date
 def _norm(word: str | None) -> str | None:
     return re.sub(r"\s+", " ", word).lower() if word else None
-
-
-def _group(m: re.Match, name: str) -> str | None:
-    return m.groupdict().get(name)
-
-
-def _int(m: re.Match, name: str) -> int | None:
-    value = _group(m, name)
-    return int(value) if value else None
 
 
 def _valid_day(day: int | None, month: int | None, year: int | None) -> bool:
@@ -316,19 +308,26 @@ def _valid_day(day: int | None, month: int | None, year: int | None) -> bool:
 
 
 def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
-    word = _group(m, "month_word")
+    groups = m.groupdict()   # (read once: each pattern has its own set of group names)
+    get = groups.get
+
+    def number(name: str) -> int | None:
+        value = get(name)
+        return int(value) if value else None
+
+    word = get("month_word")
     fields = dict(
-        day=_int(m, "day"), month=_MONTH_NUMBERS[_norm(word)] if word else _int(m, "month"), year=_int(m, "year"),
-        end_day=_int(m, "end_day"), end_month=_int(m, "end_month"), end_year=_int(m, "end_year"),
-        part=_norm(_group(m, "part")), time=_group(m, "time"),
+        day=number("day"), month=_MONTH_NUMBERS[_norm(word)] if word else number("month"), year=number("year"),
+        end_day=number("end_day"), end_month=number("end_month"), end_year=number("end_year"),
+        part=_norm(get("part")), time=get("time"),
     )
-    rel = _norm(_group(m, "rel"))
-    direction = _norm(_group(m, "dir"))
+    rel = _norm(get("rel"))
+    direction = _norm(get("dir"))
     if kind == "relative_day":
         if rel == "kia":       # "hôm kia" day before yesterday, "ngày kia" day after tomorrow
-            if _group(m, "hom") or _group(m, "hom2"):
+            if get("hom") or get("hom2"):
                 fields["offset"] = -2
-            elif _group(m, "ngay"):
+            elif get("ngay"):
                 fields["offset"] = 2
             else:
                 return None
@@ -345,7 +344,7 @@ def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
     elif kind == "relative_year":
         fields["year_offset"] = _YEAR_OFFSETS[rel]
     elif kind == "years_ago":
-        count = _group(m, "count")
+        count = get("count")
         fields["count"] = 1 if count is None else (
             int(count) if count.isdigit() else _NUM_WORDS[count.lower()])
         if fields["count"] < 1:
