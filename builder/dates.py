@@ -284,8 +284,23 @@ assert len(_NEEDS) == len(_COMPILED)
 _HAS_DIGIT = re.compile("[0-9]")
 
 
-def _may_match(needs: tuple[tuple[str, ...], ...], low: str, has_digit: bool) -> bool:
-    return all(any(has_digit if word == _DIGIT else word in low for word in words) for words in needs)
+# every word some pattern needs: each is sought once per text, and the patterns that may match
+# follow from which of them the text holds (a few combinations, so they are kept)
+_NEED_WORDS = tuple(sorted({w for needs in _NEEDS for words in needs for w in words if w != _DIGIT}))
+
+
+def _patterns_for(low: str, has_digit: bool) -> tuple[tuple[int, str, Scan, _Check], ...]:
+    """(rank, kind, pattern, check) of the patterns whose needs `low` meets, in rank order."""
+    held = [w for w in _NEED_WORDS if w in low]
+    if has_digit:
+        held.append(_DIGIT)
+    return _patterns_holding(frozenset(held))
+
+
+@lru_cache(maxsize=None)   # keyed by a subset of a dozen words
+def _patterns_holding(held: frozenset) -> tuple[tuple[int, str, Scan, _Check], ...]:
+    return tuple((rank, kind, rx, check) for rank, (kind, rx, check) in enumerate(_COMPILED)
+                 if all(not held.isdisjoint(words) for words in _NEEDS[rank]))
 
 # Relative words → offsets.
 _DAY_OFFSETS = {"nay": 0, "qua": -1, "mai": 1}
@@ -366,9 +381,7 @@ def find_date_expressions(text: str) -> list[DateExpression]:
 def _find_date_expressions(text: str) -> tuple[DateExpression, ...]:
     candidates: list[tuple[int, int, int, DateExpression]] = []
     low, has_digit = text.lower(), _HAS_DIGIT.search(text) is not None
-    for rank, (kind, rx, check) in enumerate(_COMPILED):
-        if not _may_match(_NEEDS[rank], low, has_digit):
-            continue
+    for rank, kind, rx, check in _patterns_for(low, has_digit):
         # every match start, so that overlapping matches of one pattern all compete
         for m in rx.every_match(text):
             if m.end() > m.start() and check(m, text):
