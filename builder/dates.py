@@ -649,6 +649,24 @@ _RESOLVERS: dict[str, Callable[[DateExpression, DateValue | None, DateValue | No
 }
 
 
+def written_at(value: DateValue, text: str, char_start: int, char_end: int) -> DateValue:
+    """`value` as read from `text` at [char_start, char_end): dataclasses.replace spelled out, at
+    half its cost (every date read goes through here)."""
+    return DateValue(value.start, value.end, value.precision, value.basis, text, char_start, char_end)
+
+
+def shifted(expr: DateExpression, by: int) -> DateExpression:
+    """`expr` found `by` characters further on. What dataclasses.replace gives, a copy of the
+    fields with the span moved, without the frozen class's checked __init__ (five times the cost,
+    and the dates of every sentence are moved so)."""
+    moved = object.__new__(DateExpression)
+    fields = moved.__dict__
+    fields.update(expr.__dict__)
+    fields["char_start"] += by
+    fields["char_end"] += by
+    return moved
+
+
 def resolve(expr: DateExpression, anchor: DateValue | None,
             context_range: DateValue | None = None) -> DateValue:
     """Complete `expr` with the article date `anchor` (and `context_range`, a stated range the
@@ -658,7 +676,7 @@ def resolve(expr: DateExpression, anchor: DateValue | None,
         value = resolver(expr, anchor, context_range) if resolver else UNKNOWN_DATE
     except (ValueError, OverflowError, TypeError):   # malformed hand-made expressions
         value = UNKNOWN_DATE
-    return replace(value, text=expr.text, char_start=expr.char_start, char_end=expr.char_end)
+    return written_at(value, expr.text, expr.char_start, expr.char_end)
 
 
 def parse_date(text: str, anchor: DateValue | None) -> DateValue | None:
@@ -714,8 +732,7 @@ def _dateline_dates(text: str):
                         _TOD, e.text, re.IGNORECASE):
                     value = resolve(e, None)
                     if value.known:
-                        yield replace(value, char_start=offset + e.char_start,
-                                      char_end=offset + e.char_end)
+                        yield written_at(value, value.text, offset + e.char_start, offset + e.char_end)
         offset += len(line)
 
 
@@ -732,8 +749,8 @@ def _wire_datelines(text: str):
             if e.kind == "day" and e.year is not None:
                 value = resolve(e, None)
                 if value.known:
-                    yield replace(value, char_start=m.start("date") + e.char_start,
-                                  char_end=m.start("date") + e.char_end)
+                    yield written_at(value, value.text, m.start("date") + e.char_start,
+                                     m.start("date") + e.char_end)
                 break
 
 
