@@ -284,8 +284,23 @@ assert len(_NEEDS) == len(_COMPILED)
 _HAS_DIGIT = re.compile("[0-9]")
 
 
-def _may_match(needs: tuple[tuple[str, ...], ...], low: str, has_digit: bool) -> bool:
-    return all(any(has_digit if word == _DIGIT else word in low for word in words) for words in needs)
+# every word some pattern needs: each is sought once per text, and the patterns that may match
+# follow from which of them the text holds (a few combinations, so they are kept)
+_NEED_WORDS = tuple(sorted({w for needs in _NEEDS for words in needs for w in words if w != _DIGIT}))
+
+
+def _patterns_for(low: str, has_digit: bool) -> tuple[tuple[int, str, Scan, _Check], ...]:
+    """(rank, kind, pattern, check) of the patterns whose needs `low` meets, in rank order."""
+    held = [w for w in _NEED_WORDS if w in low]
+    if has_digit:
+        held.append(_DIGIT)
+    return _patterns_holding(frozenset(held))
+
+
+@lru_cache(maxsize=None)   # keyed by a subset of a dozen words
+def _patterns_holding(held: frozenset) -> tuple[tuple[int, str, Scan, _Check], ...]:
+    return tuple((rank, kind, rx, check) for rank, (kind, rx, check) in enumerate(_COMPILED)
+                 if all(not held.isdisjoint(words) for words in _NEEDS[rank]))
 
 # Relative words → offsets.
 _DAY_OFFSETS = {"nay": 0, "qua": -1, "mai": 1}
@@ -295,17 +310,9 @@ _YEAR_OFFSETS = {"ngoái": -1, "trước": -1, "vừa qua": -1, "qua": -1, "nay"
 _DIRECTIONS = {"vừa qua": -1, "tới": 1, "sắp tới": 1, "này": 0}
 
 
+@lru_cache(maxsize=256)    # a handful of short words ("vừa  qua", "Ba"), read again for every date
 def _norm(word: str | None) -> str | None:
     return re.sub(r"\s+", " ", word).lower() if word else None
-
-
-def _group(m: re.Match, name: str) -> str | None:
-    return m.groupdict().get(name)
-
-
-def _int(m: re.Match, name: str) -> int | None:
-    value = _group(m, name)
-    return int(value) if value else None
 
 
 def _valid_day(day: int | None, month: int | None, year: int | None) -> bool:
@@ -316,19 +323,26 @@ def _valid_day(day: int | None, month: int | None, year: int | None) -> bool:
 
 
 def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
-    word = _group(m, "month_word")
+    groups = m.groupdict()   # (read once: each pattern has its own set of group names)
+    get = groups.get
+
+    def number(name: str) -> int | None:
+        value = get(name)
+        return int(value) if value else None
+
+    word = get("month_word")
     fields = dict(
-        day=_int(m, "day"), month=_MONTH_NUMBERS[_norm(word)] if word else _int(m, "month"), year=_int(m, "year"),
-        end_day=_int(m, "end_day"), end_month=_int(m, "end_month"), end_year=_int(m, "end_year"),
-        part=_norm(_group(m, "part")), time=_group(m, "time"),
+        day=number("day"), month=_MONTH_NUMBERS[_norm(word)] if word else number("month"), year=number("year"),
+        end_day=number("end_day"), end_month=number("end_month"), end_year=number("end_year"),
+        part=_norm(get("part")), time=get("time"),
     )
-    rel = _norm(_group(m, "rel"))
-    direction = _norm(_group(m, "dir"))
+    rel = _norm(get("rel"))
+    direction = _norm(get("dir"))
     if kind == "relative_day":
         if rel == "kia":       # "hôm kia" day before yesterday, "ngày kia" day after tomorrow
-            if _group(m, "hom") or _group(m, "hom2"):
+            if get("hom") or get("hom2"):
                 fields["offset"] = -2
-            elif _group(m, "ngay"):
+            elif get("ngay"):
                 fields["offset"] = 2
             else:
                 return None
@@ -345,7 +359,7 @@ def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
     elif kind == "relative_year":
         fields["year_offset"] = _YEAR_OFFSETS[rel]
     elif kind == "years_ago":
-        count = _group(m, "count")
+        count = get("count")
         fields["count"] = 1 if count is None else (
             int(count) if count.isdigit() else _NUM_WORDS[count.lower()])
         if fields["count"] < 1:
@@ -367,9 +381,7 @@ def find_date_expressions(text: str) -> list[DateExpression]:
 def _find_date_expressions(text: str) -> tuple[DateExpression, ...]:
     candidates: list[tuple[int, int, int, DateExpression]] = []
     low, has_digit = text.lower(), _HAS_DIGIT.search(text) is not None
-    for rank, (kind, rx, check) in enumerate(_COMPILED):
-        if not _may_match(_NEEDS[rank], low, has_digit):
-            continue
+    for rank, kind, rx, check in _patterns_for(low, has_digit):
         # every match start, so that overlapping matches of one pattern all compete
         for m in rx.every_match(text):
             if m.end() > m.start() and check(m, text):
@@ -637,6 +649,24 @@ _RESOLVERS: dict[str, Callable[[DateExpression, DateValue | None, DateValue | No
 }
 
 
+def written_at(value: DateValue, text: str, char_start: int, char_end: int) -> DateValue:
+    """`value` as read from `text` at [char_start, char_end): dataclasses.replace spelled out, at
+    half its cost (every date read goes through here)."""
+    return DateValue(value.start, value.end, value.precision, value.basis, text, char_start, char_end)
+
+
+def shifted(expr: DateExpression, by: int) -> DateExpression:
+    """`expr` found `by` characters further on. What dataclasses.replace gives, a copy of the
+    fields with the span moved, without the frozen class's checked __init__ (five times the cost,
+    and the dates of every sentence are moved so)."""
+    moved = object.__new__(DateExpression)
+    fields = moved.__dict__
+    fields.update(expr.__dict__)
+    fields["char_start"] += by
+    fields["char_end"] += by
+    return moved
+
+
 def resolve(expr: DateExpression, anchor: DateValue | None,
             context_range: DateValue | None = None) -> DateValue:
     """Complete `expr` with the article date `anchor` (and `context_range`, a stated range the
@@ -646,7 +676,7 @@ def resolve(expr: DateExpression, anchor: DateValue | None,
         value = resolver(expr, anchor, context_range) if resolver else UNKNOWN_DATE
     except (ValueError, OverflowError, TypeError):   # malformed hand-made expressions
         value = UNKNOWN_DATE
-    return replace(value, text=expr.text, char_start=expr.char_start, char_end=expr.char_end)
+    return written_at(value, expr.text, expr.char_start, expr.char_end)
 
 
 def parse_date(text: str, anchor: DateValue | None) -> DateValue | None:
@@ -702,8 +732,7 @@ def _dateline_dates(text: str):
                         _TOD, e.text, re.IGNORECASE):
                     value = resolve(e, None)
                     if value.known:
-                        yield replace(value, char_start=offset + e.char_start,
-                                      char_end=offset + e.char_end)
+                        yield written_at(value, value.text, offset + e.char_start, offset + e.char_end)
         offset += len(line)
 
 
@@ -720,8 +749,8 @@ def _wire_datelines(text: str):
             if e.kind == "day" and e.year is not None:
                 value = resolve(e, None)
                 if value.known:
-                    yield replace(value, char_start=m.start("date") + e.char_start,
-                                  char_end=m.start("date") + e.char_end)
+                    yield written_at(value, value.text, m.start("date") + e.char_start,
+                                     m.start("date") + e.char_end)
                 break
 
 

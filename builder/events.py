@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import patterns as P
-from .dates import find_date_expressions, resolve
+from .dates import find_date_expressions, resolve, shifted, written_at
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .cleaning import variant_key
@@ -56,14 +56,12 @@ def _dates_in(article: Article, start: int, end: int) -> tuple:
 
 @lru_cache(maxsize=4096)    # several stages ask for the dates of the same sentence of an article
 def _dates_at(text: str, start: int, end: int) -> tuple:
-    return tuple(replace(expr, char_start=expr.char_start + start, char_end=expr.char_end + start)
-                 for expr in find_date_expressions(text[start:end]))
+    return tuple(shifted(expr, start) for expr in find_date_expressions(text[start:end]))
 
 
 def _resolve(expr, article: Article, context: DateValue | None = None) -> DateValue:
     value = resolve(expr, article.published, context)
-    return replace(value, text=article.text[expr.char_start:expr.char_end],
-                   char_start=expr.char_start, char_end=expr.char_end)
+    return written_at(value, article.text[expr.char_start:expr.char_end], expr.char_start, expr.char_end)
 
 
 # "tại/ở <place>"; "đến <place> và làm việc với …": where the delegation went to meet

@@ -141,7 +141,8 @@ class Scan:
         """The text to seek in, and the seek pattern."""
         if not self._caseless:
             return text, self._seek
-        low = _lowered(text)
+        # (the last text's lower-cased form read here: one call fewer for each of many searches)
+        low = _last[1] if _last[0] is text else _lowered(text)
         return (low, self._seek) if low is not None else (text, self._seek_caseless)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
@@ -190,7 +191,21 @@ class Scan:
             pos = hit.start() + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match of `finditer` (written out: a generator per call cost more than the search)."""
+        if self._seek is None:
+            return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else min(endpos, len(text))
+        where, seek = self._where(text)
+        seek, match = seek.search, self.rx.match
+        while pos <= end:
+            hit = seek(where, pos, end)
+            if hit is None:
+                return None
+            m = match(text, hit.start(), end)
+            if m is not None:
+                return m
+            pos = hit.start() + 1
+        return None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
