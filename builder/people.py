@@ -16,7 +16,6 @@ from .cleaning import name_key
 from .lexicon import Lexicon, index_of
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
-WORD_RE = re.compile(r"[^\W\d_]+")
 HONORIFICS = ("đồng chí", "đ/c", "ông", "bà", "ngài")
 # Lower-case words that may sit inside an organisation name between a title and a name.
 ORG_WORDS = frozenset(
@@ -362,14 +361,26 @@ def _names_in_run(words: list[tuple[int, int, str]], lex: Lexicon, text_low: str
 CAPITAL_CHAIN = re.compile("[" + re.escape(UPPER) + "](?<![^\\W\\d_].)[^\\W\\d_]*(?: [" + re.escape(UPPER) + "][^\\W\\d_]*)+")
 
 
-def _chain_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of the sentence's capital chains; a chain's words are followed by a break, so
-    that runs never join across two chains."""
-    words: list[tuple[int, int, str]] = []
+def _capital_runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    """The runs of two or more capitalised words (start, end, word) of the sentence: a run lies
+    inside one capital chain and ends at a word that is not capitalised ("TTXVN", "McLean").
+    A chain holds only letters and single spaces, so its words are what splitting at the spaces
+    gives, and each begins with a capital."""
+    runs: list[list[tuple[int, int, str]]] = []
     for chain in CAPITAL_CHAIN.finditer(text, start, end):
-        words += [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, chain.start(), chain.end())]
-        words.append((-2, -2, ""))   # not a capitalised word: ends the run
-    return words
+        pos = chain.start()
+        run: list[tuple[int, int, str]] = []
+        for word in chain.group().split(" "):
+            if len(word) == 1 or word[1:].islower():   # (_is_cap: its first letter is a capital)
+                run.append((pos, pos + len(word), word))
+            else:
+                if len(run) >= 2:
+                    runs.append(run)
+                run = []
+            pos += len(word) + 1
+        if len(run) >= 2:
+            runs.append(run)
+    return runs
 
 
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
@@ -378,19 +389,8 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
     low = text.lower()
     for s_start, s_end in sentence_spans:
         # only stretches of two or more capitalised words joined by single spaces can hold a run
-        # (see CAPITAL_CHAIN); the words of each are cut into runs as they always were
-        words = _chain_words(text, s_start, s_end)
-        runs: list[list[tuple[int, int, str]]] = []
-        for w in words:
-            if not _is_cap(w[2]):
-                runs.append([])
-            elif runs and runs[-1] and runs[-1][-1][1] + 1 == w[0] and text[w[0] - 1] == " ":
-                runs[-1].append(w)
-            else:
-                runs.append([w])
-        for run in runs:
-            if len(run) < 2:
-                continue
+        # (see CAPITAL_CHAIN)
+        for run in _capital_runs(text, s_start, s_end):
             for cand in _names_in_run(run, lex, low):
                 n_start, n_end = cand[0][0], cand[-1][1]
                 if ADMIN_BEFORE.search(text, max(s_start, n_start - 12), n_start):
