@@ -693,11 +693,12 @@ def parse_date(text: str, anchor: DateValue | None) -> DateValue | None:
 _HEADER = re.compile(r"^[ \t\ufeff]*date[ \t]+(?P<year>[0-9]{4})-(?P<month>[0-9]{2})"
                      r"(?:-(?P<day>[0-9]{2}))?(?![0-9\-])", re.MULTILINE)
 # What makes a short line with a full date a publication line rather than body text.
-_DATELINE_MARK = re.compile(
+_DATELINE_MARK = Scan(re.compile(
     r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:h][0-5][0-9](?![0-9])"        # a time: "21:00", "14:20"
     r"|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b"            # a weekday
     r"|cập\s+nhật|đăng\s+(?:ngày|lúc)|ngày\s+đăng|xuất\s+bản|thời\s+gian|published|updated",
-    re.IGNORECASE)
+    re.IGNORECASE))   # (sought where a digit or a mark word begins: a caseless pattern with no
+                      # literal start is otherwise tried at every character of every short line)
 _DATELINE_MAX = 100
 
 
