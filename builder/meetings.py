@@ -124,9 +124,11 @@ PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương t
                             r"sẽ mời[^.;]{0,60}?\s(?:sang|đến|tới))\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
 SUBORDINATE = Scan(re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                               r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I))
-SAME_DAY = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
-                      r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:(?:buổi\s+)?lễ(?:\s+\w+){1,2}|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b|"
-                      r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
+# "Chiều cùng ngày", "Sau đó" opening the sentence, or "… chiều cùng ngày" anywhere in it: the day
+# of the frame before (two patterns: the second is sought only where its words begin, see _same_day)
+SAME_DAY_OPENING = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
+                              r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:(?:buổi\s+)?lễ(?:\s+\w+){1,2}|hội đàm|hội nghị|buổi tiếp|buổi hội đàm))\b", re.I)
+SAME_DAY_ANYWHERE = Scan(re.compile(r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I))
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
                                 r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$|"
@@ -210,6 +212,18 @@ def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | No
     chosen = (full or written or [x for x in exprs if x.kind == "relative_day"] or exprs)[0]
     value = _resolve(chosen, article, context)
     return value if value.known or chosen.kind == "relative_day" else None
+
+
+def _same_day(mt: str, s: int, e: int) -> bool:
+    """The sentence [s, e) tells of the day of the frame before (SAME_DAY_OPENING or _ANYWHERE, as
+    one pattern searched in mt[s:e] found them). The second is sought in the whole text, whose
+    lower-cased form Scan keeps, unless a word character before `s` would change what "\\b" means
+    at `s`."""
+    if SAME_DAY_OPENING.match(mt[s:e]):
+        return True
+    if s > 0 and (mt[s - 1].isalnum() or mt[s - 1] == "_"):
+        return SAME_DAY_ANYWHERE.search(mt[s:e]) is not None
+    return SAME_DAY_ANYWHERE.search(mt, s, e) is not None
 
 
 def co_chair_after(mt: str, end: int, sentence_end: int) -> bool:
@@ -347,7 +361,7 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                 frames.append(Frame(kind, (s, e), at, None))
                 continue
             frame = Frame(kind, (s, e), at, _own_date(article, s, e, claimed, context),
-                          same_day=bool(SAME_DAY.search(mt[s:e])), next_day=bool(NEXT_DAY.search(mt[s:e])),
+                          same_day=_same_day(mt, s, e), next_day=bool(NEXT_DAY.search(mt[s:e])),
                           principals=_frame_people(mt, s, e, at, kind, people, claimed, lex),
                           by_delegation=bool(DELEGATION_SUBJECT.search(head) or DELEGATION_OBJECT.match(mt, at, e)
                                              or _passive_delegation(mt, s, at)))

@@ -113,3 +113,17 @@ def test_fold_by_table_equals_fold_of_the_decomposed_text():
         "".join(chr(rng.randrange(0x20, 0xD000)) for _ in range(40)) for _ in range(500)]
     for text in samples:
         assert fold(text) == plain(text)
+
+
+def test_same_day_equals_the_one_pattern_it_splits():
+    from builder.meetings import _same_day
+
+    one = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày|cùng ngày|buổi\s+(?:sáng|trưa|chiều|tối)|"
+                     r"trong ngày|ngay sau đó|sau đó|tiếp đó|(?:ngay\s+)?sau\s+(?:(?:buổi\s+)?lễ(?:\s+\w+){1,2}|hội đàm|"
+                     r"hội nghị|buổi tiếp|buổi hội đàm))\b|\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I)
+    texts = _texts() + ["Chiều cùng ngày, hai bên hội đàm.", "xSáng cùng ngày", "Họ họp. CHIỀU CÙNG NGÀY, đoàn",
+                        "Sau đó, đoàn đến", "tối\u00a0cùng ngày", "ĐÊM cùng ngàyx"]
+    for text in texts:
+        for s in range(0, len(text), 11):
+            for e in {len(text), min(len(text), s + 90)}:
+                assert _same_day(text, s, e) == bool(one.search(text[s:e])), (text[:60], s, e)
