@@ -19,7 +19,7 @@ from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention, Evidence, ParticipantMention, PersonMention
 
 # "hội nghị trực tuyến", "điểm cầu": a meeting held online; not "đánh bạc trực tuyến" (online gambling)
-ONLINE = re.compile(r"\b(?:hội nghị|họp|hội đàm|đối thoại) trực tuyến\b|\bđiểm cầu\b", re.I)
+ONLINE = Scan(re.compile(r"\b(?:hội nghị|họp|hội đàm|đối thoại) trực tuyến\b|\bđiểm cầu\b", re.I))
 ROLE_RANK = {"co_chair": 0, "head_of_delegation": 1, "host": 2, "participant": 3}
 DAY_KINDS = {"day", "day_range", "relative_day"}
 

@@ -265,8 +265,8 @@ def _subject_at_the_meeting(mt: str, sent: tuple[int, int], p: FoundPerson) -> b
 
 
 # a hand-over of wanted persons or victims at the border: not a meeting, and not attending one
-HANDOVER = re.compile(r"(?i)\b(?:bàn giao|trao trả|dẫn độ)\b[^.;]{0,80}?\b(?:đối tượng|người|công dân|nghi phạm|"
-                      r"phạm nhân|nạn nhân)\b|\bviệc (?:bàn giao|trao trả|dẫn độ)\b")
+HANDOVER = Scan(re.compile(r"(?i)\b(?:bàn giao|trao trả|dẫn độ)\b[^.;]{0,80}?\b(?:đối tượng|người|công dân|nghi phạm|"
+                           r"phạm nhân|nạn nhân)\b|\bviệc (?:bàn giao|trao trả|dẫn độ)\b"))
 # "chuyển lời thăm hỏi của Bộ trưởng X tới …": X sends greetings, and is not in the room
 GREETINGS_OF = re.compile(r"(?i)\blời\s+(?:thăm hỏi|hỏi thăm|chào|chúc mừng|chúc)(?:\s+(?:trân trọng|thân ái|nồng nhiệt|"
                           r"tốt đẹp nhất))?\s+của\s+(?P<who>[^.;]{3,160}?)(?=\s+(?:tới|đến|gửi)\b|[.;]|$)")

@@ -20,7 +20,7 @@ ACTOR = Scan(re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
-SIDELINES = re.compile(r"(?i)\bbên lề\b|\bsong phương\b")
+SIDELINES = Scan(re.compile(r"(?i)\bbên lề\b|\bsong phương\b"))
 MULTILATERAL = Scan(re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
                                r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b"))
 
