@@ -26,7 +26,7 @@ def find_topics(article: Article, spans: list[tuple[int, int]]) -> list[tuple[st
     whole = article.match_text.lower()
     present = {b for b in _BEGINNINGS if b in whole}
     possible = {code: cues for code, cues in _CUES.items()
-                if cues.beginnings is None or not present.isdisjoint(cues.beginnings)}
+                if not cues.beginnings or not present.isdisjoint(cues.beginnings)}
     # the sentences, each lower-cased, joined by line breaks (which no cue holds, and which bound a
     # whole phrase as a sentence's ends do): a topic's first match lies in its first sentence
     lows = [article.match_text[s:e].lower() for s, e in spans]
