@@ -142,6 +142,14 @@ def _event_id(e: MergedEvent) -> str:
     return f"{e.event_type.replace('_', '-')}{number}-{date}-{tail}"
 
 
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the root of i's set (halving the path on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 class _Groups:
     """Union-find over mention indexes, remembering the key that first joined each mention."""
 
@@ -159,11 +167,7 @@ class _Groups:
             self.linked[b] = a
 
     def linked_root(self, i: int) -> int:
-        linked = self.linked
-        while linked[i] != i:
-            linked[i] = linked[linked[i]]
-            i = linked[i]
-        return i
+        return _root(self.linked, i)
 
     def link_sets(self) -> list[list[int]]:
         """The linked sets, each in order, ordered by their first mention."""
@@ -173,11 +177,7 @@ class _Groups:
         return list(out.values())
 
     def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _root(self.parent, i)
 
     def join(self, i: int, j: int, key) -> None:
         self.link(i, j)
