@@ -13,9 +13,9 @@ from .archive import is_archive, read_archive
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
 from .extract_all import extract_all
-from .rebuild import rebuild
 from .package import write_package
 from .read_memo import ReadMemo
+from .rebuild import rebuild
 from .reading import SeedsError, discover, read_all
 from .records import InputFile
 from .tables import build_rows
