@@ -152,14 +152,12 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
                 timeline_memo.keep(cache_dir, key, tmp / "timeline.html")
             stages.done("timeline")
         if jobs == 1:
-            _draw_timeline(tmp)
+            _draw_timeline(tmp, cache_dir)
             keep()
             return None
         # a second core draws the timeline from the CSVs while this one writes the Parquet files
-        # and the descriptor; its stage time is then what is left to wait for. The libraries both
-        # need (pandas; plotly) are imported first, once, not by each process.
-        from . import timeline as _  # noqa: F401
-        waiting = in_background(_draw_timeline, tmp, what="drawing the timeline")
+        # and the descriptor; its stage time is then what is left to wait for
+        waiting = in_background(_draw_timeline, tmp, cache_dir, what="drawing the timeline")
 
         def wait() -> None:
             waiting()
@@ -199,10 +197,13 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     return report
 
 
-def _draw_timeline(package_dir: Path) -> None:
+def _draw_timeline(package_dir: Path, cache_dir: Path | None = None) -> None:
     from .schema import FIGURE_TABLES
-    from .timeline import load_tables, write_timeline
-    write_timeline(load_tables(package_dir, FIGURE_TABLES), package_dir / "timeline.html")
+    from .timeline import read_columns, write_timeline
+    memo = timeline_memo.load_events(cache_dir) if cache_dir is not None else None
+    write_timeline(read_columns(package_dir, FIGURE_TABLES), package_dir / "timeline.html", memo)
+    if cache_dir is not None:
+        timeline_memo.keep_events(cache_dir, memo)
 
 
 def build_report(articles: list[dict], mentions_by_article: Counter, counts: dict[str, int]) -> dict:

@@ -9,7 +9,13 @@ time axis; they are counted and listed in a box above the plot.
 
     build_figure(tables) -> plotly Figure      tables: {"events": df, "participants": df, ...}
     write_timeline(tables, path)               offline HTML, byte-identical across runs
-    load_tables(package_dir)                   the CSVs of a built package, typed
+    load_tables(package_dir)                   the CSVs of a built package, typed (pandas)
+    read_columns(package_dir)                  the same CSVs as columns of text, without pandas
+
+A table may be a pandas DataFrame or a mapping of column name to list of values; both give the
+same figure. The build draws from `read_columns` and a plain-dict figure, so that a rebuild whose
+events changed neither imports pandas nor runs Plotly's validation (together 1.5 s on 10,000
+articles); `build_figure` validates that same dict with Plotly, and the tests hold the two equal.
 
 Colour is the host country (legend entries toggle a whole host group); a diamond marks a planned
 event (and its bar or span is dashed). Series events carry their ordinal ("8th") on the marker.
@@ -17,16 +23,21 @@ event (and its bar or span is dashed). Series events carry their ordinal ("8th")
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import math
+import sys
 import textwrap
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 
-import pandas as pd
-import plotly.graph_objects as go
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    Table = Union[pd.DataFrame, Mapping[str, list]]
 
 from builder.schema import TABLES
 from builder.vocabulary import (
@@ -101,25 +112,33 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 # --------------------------------------------------------------------------------------------
 # Small value helpers (tables may come from the builder, typed, or from CSV, all strings)
 
+def _missing(value: Any) -> bool:
+    """None, NaN, or pandas' NA / NaT (which only exist when pandas is loaded)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    pd = sys.modules.get("pandas")
+    if pd is None:
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def _s(value: Any) -> str:
     if isinstance(value, str):          # most cells: no need to ask pandas whether text is missing
         return value.strip()
-    if value is None:
+    if _missing(value):
         return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
     return str(value).strip()
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None or value is pd.NaT:
+    if not isinstance(value, str) and _missing(value):
         return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime):      # also a pandas Timestamp
         return value.date()
     if isinstance(value, dt.date):
         return value
@@ -153,9 +172,12 @@ def _bool(value: Any) -> bool:
     return _s(value).lower() in ("true", "1", "yes", "t")
 
 
-# The columns the hover reads from each joined table (events: all); the long evidence columns
-# of participants and sources are left out, they made up most of the cells.
+# The columns the figure reads from each table; the long evidence columns of participants and
+# sources are left out, they made up most of the cells.
 _USED_COLUMNS = {
+    "events": ("event_id", "event_type", "title_en", "title_vi", "series", "series_number",
+               "series_number_inferred", "date_start", "date_end", "date_precision", "date_basis",
+               "date_text", "location_city", "location_country", "host_country", "status"),
     "participants": ("event_id", "person_id", "name_vi", "rank_vi", "title_vi", "organization_vi", "role",
                      "country"),
     "documents": ("event_id", "document_id", "title_vi", "title_en", "doc_type", "count"),
@@ -164,15 +186,54 @@ _USED_COLUMNS = {
 }
 
 
-def _rows(tables: dict[str, pd.DataFrame], name: str) -> list[dict[str, Any]]:
+_JOINED = ("participants", "documents", "event_sources")
+# Separators of the text an event's memo digest is taken of: cells, rows, tables.
+_CELL, _ROW, _TABLE = "\x1f", "\x1e", "\x1d"
+
+
+class _Columns:
+    """The columns a table gives the figure; rows are made on demand, as `to_dict("records")`
+    would give them (a missing nullable value becomes None)."""
+
+    def __init__(self, tables: Mapping[str, Table], name: str):
+        self.names, self.columns = _columns(tables, name)
+        self.n = len(self.columns[0]) if self.columns else 0
+
+    def column(self, name: str) -> list:
+        """The column's values; None for each row when the table lacks it."""
+        return self.columns[self.names.index(name)] if name in self.names else [None] * self.n
+
+    def row(self, i: int) -> dict[str, Any]:
+        return dict(zip(self.names, [c[i] for c in self.columns]))
+
+    def texts(self) -> list[str] | None:
+        """Each row's cells joined by _CELL; None unless every cell is text without a separator."""
+        try:
+            joined = [_CELL.join(values) for values in zip(*self.columns)] if self.columns else []
+        except TypeError:                   # a cell that is not text (a DataFrame's)
+            return None
+        whole = "".join(joined)
+        if whole.count(_CELL) != self.n * (len(self.names) - 1) or _ROW in whole or _TABLE in whole:
+            return None
+        return joined
+
+
+def _columns(tables: Mapping[str, Table], name: str) -> tuple[list[str], list[list]]:
     frame = tables.get(name)
-    if frame is None or len(frame) == 0:
-        return []
-    names = [c for c in frame.columns if c in _USED_COLUMNS.get(name, frame.columns)]
-    # what DataFrame.to_dict("records") gives (a missing nullable value becomes None), column by
-    # column instead of cell by cell: that call took half the timeline's time on 10,000 articles
-    columns = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in names]
-    return [dict(zip(names, values)) for values in zip(*columns)]
+    if frame is None:
+        return [], []
+    if hasattr(frame, "columns"):       # a DataFrame
+        if len(frame) == 0:
+            return [], []
+        pd = sys.modules["pandas"]
+        names = [c for c in frame.columns if c in _USED_COLUMNS.get(name, frame.columns)]
+        # what DataFrame.to_dict("records") gives (a missing nullable value becomes None), column by
+        # column instead of cell by cell: that call took half the timeline's time on 10,000 articles
+        columns = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in names]
+    else:                               # column name -> values
+        names = [c for c in frame if c in _USED_COLUMNS.get(name, frame)]
+        columns = [list(frame[c]) for c in names]
+    return names, columns
 
 
 def ordinal(n: int) -> str:
@@ -360,52 +421,98 @@ def _capped(lines: list[str], cap: int) -> list[str]:
     return lines[:cap] + [f"… and {len(lines) - cap} more"]
 
 
-def prepare_events(tables: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
-    """One dict per event, sorted by date then event_id, with everything the figure shows."""
-    by_event: dict[str, dict[str, list[dict]]] = {}
-    for name in ("participants", "documents", "event_sources"):
-        for row in _rows(tables, name):
-            by_event.setdefault(_s(row.get("event_id")), {}).setdefault(name, []).append(row)
-    persons = {_s(p.get("person_id")): p for p in _rows(tables, "persons") if _s(p.get("person_id"))}
+def prepare_events(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None) -> list[dict[str, Any]]:
+    """One dict per event, sorted by date then event_id, with everything the figure shows.
 
-    events = []
-    for row in _rows(tables, "events"):
-        event_id = _s(row.get("event_id"))
-        start, end = _date(row.get("date_start")), _date(row.get("date_end"))
-        if start is None and end is not None:
-            start = end
-        if end is None and start is not None:
-            end = start
-        if start is not None and end is not None and end < start:
-            start, end = end, start
-        precision = _s(row.get("date_precision")) or ("unknown" if start is None else "day")
-        basis, status = _s(row.get("date_basis")), _s(row.get("status")) or "held"
-        event_type, series = _s(row.get("event_type")), _s(row.get("series"))
-        number = _int(row.get("series_number"))
-        host = _s(row.get("host_country"))
-        host = host if host in _HOST_COLOUR else ""
-        joined = by_event.get(event_id, {})
-        e = {
-            "event_id": event_id, "event_type": event_type, "series": series,
-            "series_number": number, "series_number_inferred": _bool(row.get("series_number_inferred")),
-            "title_en": _s(row.get("title_en")), "title_vi": _s(row.get("title_vi")),
-            "start": start, "end": end, "precision": precision, "basis": basis, "status": status,
-            "date_text": _s(row.get("date_text")),
-            "city": _s(row.get("location_city")), "country": _s(row.get("location_country")),
-            "host": host, "lane": _lane_of(event_type, series),
-            "label": ordinal(number) if series and number is not None else "",
-            "dated": start is not None,
-            "uncertain": start is not None and (precision != "day" or basis == "inferred"),
-            "multi_day": start is not None and precision == "day" and basis != "inferred" and end > start,
-            "date": format_date(start, end, precision, basis, status),
-            "participants": _participant_lines(joined.get("participants", []), persons),
-            "documents": _document_lines(joined.get("documents", [])),
-            "sources": _source_lines(joined.get("event_sources", [])),
-        }
-        e["hover"] = _hover(e)
+    `memo`, when given, maps a digest of an event's inputs (its row, its participants',
+    documents' and sources' rows, and the persons they name) to the dict made from them before;
+    such events are not formatted again (their hover texts took most of a redrawing). It is
+    updated in place to hold this drawing's events only. Tables whose cells are not all text
+    (`load_tables` types them) are drawn without it.
+    """
+    table = {name: _Columns(tables, name) for name in ("events", *_JOINED, "persons")}
+    by_event: dict[str, dict[str, list[int]]] = {}
+    for name in _JOINED:
+        for i, event_id in enumerate(table[name].column("event_id")):
+            event_id = event_id.strip() if isinstance(event_id, str) else _s(event_id)
+            by_event.setdefault(event_id, {}).setdefault(name, []).append(i)
+    person_index = {_s(p): i for i, p in enumerate(table["persons"].column("person_id")) if _s(p)}
+    participant_ids = table["participants"].column("person_id")
+    texts = {name: t.texts() for name, t in table.items()} if memo is not None else {}
+    if any(t is None for t in texts.values()):
+        memo = None
+    person_rows: dict[str, dict] = {}
+
+    def person(i: str) -> dict:
+        if i not in person_rows:
+            person_rows[i] = table["persons"].row(person_index[i])
+        return person_rows[i]
+
+    events, made = [], {}
+    for i, event_id in enumerate(table["events"].column("event_id")):
+        joined = by_event.get(_s(event_id), {})
+        named = sorted({_s(participant_ids[j]) for j in joined.get("participants", ())})
+        key = None
+        if memo is not None:
+            # everything _prepare_event reads, as text; no cell holds a separator (_Columns.texts)
+            parts = [texts["events"][i]]
+            parts += [_ROW.join([texts[name][j] for j in joined.get(name, ())]) for name in _JOINED]
+            parts.append(_ROW.join([texts["persons"][person_index[n]] if n in person_index else n
+                                    for n in named]))
+            key = hashlib.blake2b(_TABLE.join(parts).encode("utf-8"), digest_size=16).digest()
+            kept = memo.get(key)
+            if kept is not None:
+                events.append(dict(kept))
+                made[key] = kept
+                continue
+        e = _prepare_event(table["events"].row(i),
+                           {name: [table[name].row(j) for j in joined.get(name, ())] for name in _JOINED},
+                           {n: person(n) for n in named if n in person_index})
+        if key is not None:
+            made[key] = dict(e)
         events.append(e)
+    if memo is not None:
+        memo.clear()
+        memo.update(made)
     events.sort(key=lambda e: (e["start"] or dt.date.max, e["end"] or dt.date.max, e["event_id"]))
     return events
+
+
+def _prepare_event(row: dict[str, Any], joined: dict[str, list[dict]], persons: dict[str, dict]) -> dict[str, Any]:
+    """The figure's dict for one event row, from its joined rows and the persons table."""
+    event_id = _s(row.get("event_id"))
+    start, end = _date(row.get("date_start")), _date(row.get("date_end"))
+    if start is None and end is not None:
+        start = end
+    if end is None and start is not None:
+        end = start
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    precision = _s(row.get("date_precision")) or ("unknown" if start is None else "day")
+    basis, status = _s(row.get("date_basis")), _s(row.get("status")) or "held"
+    event_type, series = _s(row.get("event_type")), _s(row.get("series"))
+    number = _int(row.get("series_number"))
+    host = _s(row.get("host_country"))
+    host = host if host in _HOST_COLOUR else ""
+    e = {
+        "event_id": event_id, "event_type": event_type, "series": series,
+        "series_number": number, "series_number_inferred": _bool(row.get("series_number_inferred")),
+        "title_en": _s(row.get("title_en")), "title_vi": _s(row.get("title_vi")),
+        "start": start, "end": end, "precision": precision, "basis": basis, "status": status,
+        "date_text": _s(row.get("date_text")),
+        "city": _s(row.get("location_city")), "country": _s(row.get("location_country")),
+        "host": host, "lane": _lane_of(event_type, series),
+        "label": ordinal(number) if series and number is not None else "",
+        "dated": start is not None,
+        "uncertain": start is not None and (precision != "day" or basis == "inferred"),
+        "multi_day": start is not None and precision == "day" and basis != "inferred" and end > start,
+        "date": format_date(start, end, precision, basis, status),
+        "participants": _participant_lines(joined.get("participants", []), persons),
+        "documents": _document_lines(joined.get("documents", [])),
+        "sources": _source_lines(joined.get("event_sources", [])),
+    }
+    e["hover"] = _hover(e)
+    return e
 
 
 def _hover(e: dict[str, Any]) -> str:
@@ -453,9 +560,11 @@ _MAX_ROWS = 4
 
 
 def _x_interval(e: dict[str, Any]) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(e["start"], dt.time())
-    end = dt.datetime.combine(e["end"], dt.time()) + dt.timedelta(days=1)
-    return start, end
+    """From the start of the first day to the end of the last (asked for 20,000 times)."""
+    if "interval" not in e:
+        e["interval"] = (dt.datetime.combine(e["start"], dt.time()),
+                         dt.datetime.combine(e["end"], dt.time()) + dt.timedelta(days=1))
+    return e["interval"]
 
 
 def _assign_rows(events: list[dict[str, Any]]) -> None:
@@ -591,18 +700,36 @@ def _layout_variant(events: list[dict[str, Any]], compact: bool) -> dict[str, An
     }
 
 
-def build_figure(tables: dict[str, pd.DataFrame]) -> go.Figure:
-    """The timeline figure (wide layout) for the tables keyed by name (events, participants, …)."""
+def build_figure(tables: Mapping[str, Table]) -> go.Figure:
+    """The timeline figure (wide layout) for the tables keyed by name (events, participants, …),
+    validated by Plotly."""
+    import plotly.graph_objects as go
+
+    return go.Figure(figure_dict(tables))
+
+
+def figure_dict(tables: Mapping[str, Table]) -> dict[str, Any]:
+    """The figure as the plain dict Plotly serialises ({"data": [...], "layout": {...}})."""
     return _build(tables)[0]
 
 
-def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, Any]]]:
-    events = prepare_events(tables)
+def _scatter(**properties: Any) -> dict[str, Any]:
+    """A scatter trace as a validated `go.Scatter(...).to_plotly_json()` gives it: the keys in
+    alphabetical order at every level, then its type. Building the dict directly spares
+    validating arrays of thousands of points (tests/test_timeline.py holds the two equal)."""
+    def ordered(value: Any) -> Any:
+        return {k: ordered(value[k]) for k in sorted(value)} if isinstance(value, dict) else value
+    return {**ordered(_pruned(properties)), "type": "scatter"}
+
+
+def _build(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None
+           ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    events = prepare_events(tables, memo)
     _assign_rows(events)
     dated = [e for e in events if e["dated"]]
     n_undated = len(events) - len(dated)
 
-    traces: list[go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     # 1. translucent spans over uncertain intervals; 2. bars for multi-day events; 3. one marker
     # per dated event. Spans and bars take no hover and draw no `.point`; only markers do.
     for kind in ("span", "bar"):
@@ -613,7 +740,7 @@ def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, A
                 if not members:
                     continue
                 xs, ys = _segments(members)
-                traces.append(go.Scatter(
+                traces.append(_scatter(
                     x=xs, y=ys, mode="lines", name=f"{_host_name(host, status)} — "
                     + ("uncertain date span" if kind == "span" else "multi-day"),
                     legendgroup=host or "unknown", showlegend=False, hoverinfo="skip",
@@ -633,7 +760,7 @@ def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, A
                 xs.append(_iso(start + (end - start) / 2))
                 shape = "diamond" if status == "planned" else "circle"
                 symbols.append(shape + ("-open" if e["uncertain"] else ""))
-            traces.append(go.Scatter(
+            traces.append(_scatter(
                 x=xs, y=[e["y"] for e in members], mode="markers+text",
                 name=_host_name(host, status), legendgroup=host or "unknown", showlegend=False,
                 marker=dict(color=colour, symbol=symbols, size=13 if status == "planned" else 12,
@@ -651,14 +778,13 @@ def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, A
     for host, _, colour in HOSTS:
         for status in _STATUS_ORDER:
             if any(e["host"] == host and e["status"] == status for e in dated):
-                traces.append(go.Scatter(
+                traces.append(_scatter(
                     x=[None], y=[None], mode="markers", name=_host_name(host, status),
                     legendgroup=host or "unknown", showlegend=True, hoverinfo="skip",
                     marker=dict(color=colour, size=11, symbol="diamond" if status == "planned" else "circle"),
                     meta={"role": "legend"},
                 ))
 
-    fig = go.Figure(traces)
     n_lanes = len(LANES)
     annotations = [
         dict(name="key", xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom",
@@ -685,10 +811,11 @@ def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, A
         pad = max((hi - lo) * 0.04, dt.timedelta(days=45))
         x_range = [_iso(lo - pad), _iso(hi + pad)]
 
-    fig.update_layout(
+    layout = _pruned(dict(
+        template=_template(),
         title=dict(x=0, xref="paper", xanchor="left", y=1, yref="paper", yanchor="bottom"),
         font=dict(family="Arial, 'Noto Sans', 'DejaVu Sans', sans-serif", color="#222"),
-        autosize=True, template="plotly_white", paper_bgcolor="white", plot_bgcolor="white",
+        autosize=True, paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(autoexpand=False),
         xaxis=dict(type="date", title=dict(text="Date of the meeting (as precise as the sources allow)",
                                           standoff=4),
@@ -707,10 +834,34 @@ def _build(tables: dict[str, pd.DataFrame]) -> tuple[go.Figure, list[dict[str, A
         hoverlabel=dict(bgcolor="white", align="left", font=dict(size=12, color="#222"), namelength=0),
         annotations=annotations, shapes=shapes, dragmode="zoom",
         meta={"n_events": len(events), "n_dated": len(dated), "n_undated": n_undated},
-    )
+    ))
     for path, value in _layout_variant(events, compact=False).items():
-        fig.layout[path] = value
-    return fig, events
+        _set_path(layout, path, value)
+    return {"data": traces, "layout": layout}, events
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """Plotly's "plotly_white" template as the figure JSON holds it. Read from Plotly's own file:
+    naming it in a layout made Plotly validate it, which imported some 280 modules (0.35 s)."""
+    import plotly
+
+    return json.loads((Path(plotly.__file__).parent / "package_data" / "templates" / "plotly_white.json")
+                      .read_text(encoding="utf-8"))
+
+
+def _pruned(tree: dict[str, Any]) -> dict[str, Any]:
+    """The properties that are set: a None value means "not set" to Plotly, as to go.Figure."""
+    return {k: _pruned(v) if isinstance(v, dict) else v for k, v in tree.items() if v is not None}
+
+
+def _set_path(tree: dict[str, Any], path: str, value: Any) -> None:
+    """`fig.layout[path] = value` on a plain dict: "margin.t", "annotations[2].font.size"."""
+    *parents, last = path.split(".")
+    for part in parents:
+        name, _, index = part.partition("[")
+        tree = tree[name][int(index[:-1])] if index else tree.setdefault(name, {})
+    tree[last] = value
 
 
 # --------------------------------------------------------------------------------------------
@@ -757,26 +908,60 @@ noscript { display: block; padding: 1em; font-family: sans-serif; }
 """
 
 
-def to_html(tables: dict[str, pd.DataFrame]) -> str:
-    fig, events = _build(tables)
+def to_html(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None) -> str:
+    """The page; `memo` as for `prepare_events`."""
+    import plotly.io as pio
+
+    fig, events = _build(tables, memo)
     wide, compact = _layout_variant(events, False), _layout_variant(events, True)
     script = _COMPACT_SCRIPT % (json.dumps(wide, sort_keys=True, ensure_ascii=False),
                                 json.dumps(compact, sort_keys=True, ensure_ascii=False))
-    div = fig.to_html(full_html=False, include_plotlyjs=True, include_mathjax=False, div_id=DIV_ID,
+    div = pio.to_html(fig, full_html=False, include_plotlyjs=True, include_mathjax=False, div_id=DIV_ID,
                       config=_CONFIG, default_width="100%", default_height="100%",
-                      post_script=script, validate=True)
+                      post_script=script, validate=False)
     return _PAGE % (_esc(TITLE), div)
 
 
-def write_timeline(tables: dict[str, pd.DataFrame], path: Path) -> None:
+def write_timeline(tables: Mapping[str, Table], path: Path, memo: dict[bytes, dict] | None = None) -> None:
     """Write the timeline as one self-contained offline HTML file (same bytes for the same data)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(to_html(tables).encode("utf-8"))
+    path.write_bytes(to_html(tables, memo).encode("utf-8"))
 
 
 # --------------------------------------------------------------------------------------------
 # Reading a built package
+
+def _package_folder(package_dir: Path) -> Path:
+    package_dir = Path(package_dir)
+    if not (package_dir / "events.csv").exists() and (package_dir / "datapackage" / "events.csv").exists():
+        return package_dir / "datapackage"
+    return package_dir
+
+
+def read_columns(package_dir: Path, names: Iterable[str] = TABLE_NAMES) -> dict[str, dict[str, list[str]]]:
+    """The CSVs of a built package as {table: {column: [text, ...]}}, every cell text ("" for
+    missing), only the columns the figure reads. pyarrow's multithreaded CSV reader: the
+    participants' evidence column alone is most of 15 MB on 10,000 articles."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    package_dir = _package_folder(package_dir)
+    tables: dict[str, dict[str, list[str]]] = {}
+    for name in names:
+        wanted = [c for c in COLUMNS[name] if c in _USED_COLUMNS.get(name, COLUMNS[name])]
+        path = package_dir / f"{name}.csv"
+        if not path.exists():
+            tables[name] = {c: [] for c in wanted}
+            continue
+        table = pa_csv.read_csv(
+            path, parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                include_columns=wanted, include_missing_columns=True, strings_can_be_null=False,
+                column_types={c: pa.string() for c in wanted}))
+        tables[name] = {c: table.column(c).to_pylist() for c in wanted}
+    return tables
+
 
 def load_tables(package_dir: Path, names: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
     """Read the CSVs of a built package (the `datapackage/` directory, or the directory holding it).
@@ -785,9 +970,9 @@ def load_tables(package_dir: Path, names: Iterable[str] = TABLE_NAMES) -> dict[s
     nullable booleans and dates pandas datetimes (NaT when empty). A table whose CSV is missing
     comes back empty with the contract's columns.
     """
-    package_dir = Path(package_dir)
-    if not (package_dir / "events.csv").exists() and (package_dir / "datapackage" / "events.csv").exists():
-        package_dir = package_dir / "datapackage"
+    import pandas as pd
+
+    package_dir = _package_folder(package_dir)
     tables: dict[str, pd.DataFrame] = {}
     for name in names:
         path = package_dir / f"{name}.csv"

@@ -3,11 +3,16 @@ copies it instead of drawing it again (drawing took 2 s of a 10,000-article rebu
 
 The timeline is a pure function of the CSVs of `schema.FIGURE_TABLES`, of the code that draws
 it (timeline.py and the builder modules it imports) and of the plotly and pandas versions; its key
-is a hash of all of these, so a kept copy is byte-identical to a new drawing. Safe to delete.
+is a hash of all of these, so a kept copy is byte-identical to a new drawing.
+
+When the figure tables did change, the events whose inputs did not are not formatted again: the
+dicts `timeline.prepare_events` made for them last time are kept beside it (`events.pickle`,
+keyed by a digest of each event's rows, valid for the same code). Both are safe to delete.
 """
 from __future__ import annotations
 
 import hashlib
+import pickle
 import shutil
 from functools import lru_cache
 from importlib.metadata import version
@@ -56,3 +61,25 @@ def keep(folder: Path, key: str, drawn: Path) -> None:
     for old in kept.parent.glob("*.html"):
         if old != kept:
             old.unlink(missing_ok=True)
+
+
+def _events_file(folder: Path) -> Path:
+    return Path(folder) / "timeline" / "events.pickle"
+
+
+def load_events(folder: Path) -> dict[bytes, dict]:
+    """The events' dicts kept by the last drawing with this code; empty when there are none."""
+    try:
+        kept = pickle.loads(_events_file(folder).read_bytes())
+        if kept.get("code") == _code_fingerprint():
+            return kept["events"]
+    except Exception:       # missing, damaged or from another version: drawn afresh
+        pass
+    return {}
+
+
+def keep_events(folder: Path, events: dict[bytes, dict]) -> None:
+    path = _events_file(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, pickle.dumps({"code": _code_fingerprint(), "events": events},
+                                          protocol=pickle.HIGHEST_PROTOCOL), durable=False)

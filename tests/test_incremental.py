@@ -148,7 +148,7 @@ def test_an_unchanged_figure_reuses_the_kept_timeline_and_a_changed_one_is_drawn
     assert files_of(tmp_path / "a") == clean
     drawn = []
     real = build_module._draw_timeline
-    monkeypatch.setattr(build_module, "_draw_timeline", lambda d: drawn.append(d) or real(d))
+    monkeypatch.setattr(build_module, "_draw_timeline", lambda d, *rest: drawn.append(d) or real(d, *rest))
     # a note added to one article changes its row in articles.csv, not the figure's tables
     note = work / f"{SOURCES[0].stem}_0.txt"
     note.write_text(note.read_text(encoding="utf-8") + "\nGhi chú của người biên tập.\n", encoding="utf-8")
