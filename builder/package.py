@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -176,14 +177,15 @@ def descriptor(files: dict[str, bytes], prefix: str, n_articles: int) -> dict:
 
 
 def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_descriptor: Path | None,
-                  extra=None, check=None, made: dict[str, tuple[bytes, bytes]] | None = None) -> dict:
+                  extra=None, check=None, made: dict[str, tuple[bytes, Callable[[], bytes]]] | None = None) -> dict:
     """Write everything into a temporary folder, run `check` on it, then swap it into `out_dir`.
 
     `extra(tmp_dir)` writes more files (the timeline) from the CSVs, which are written first; it
     may return a function to wait for, so that its work runs on while the Parquet files and the
     descriptor are written and checked. `check(tmp_dir)` raises to abort the swap; it looks at
     the tables, not at what `extra` writes.
-    `made`: a table's CSV and Parquet bytes already made (by builder/rebuild.py); its rows are not read.
+    `made`: a table's CSV bytes already made (by builder/rebuild.py), and a function that gives its
+    Parquet bytes (called once the timeline has been started); its rows are not read.
     Returns the root descriptor (paths relative to the repository) when one is written.
     """
     made = made or {}
@@ -199,7 +201,7 @@ def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_
         wait = extra(tmp) if extra else None
         try:
             for t in TABLES:
-                files[f"{t.name}.parquet"] = made[t.name][1] if t.name in made else parquet_bytes(
+                files[f"{t.name}.parquet"] = made[t.name][1]() if t.name in made else parquet_bytes(
                     t, rows[t.name], columns[t.name])
                 (tmp / f"{t.name}.parquet").write_bytes(files[f"{t.name}.parquet"])
             inner = descriptor(files, "", n_articles)

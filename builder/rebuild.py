@@ -12,7 +12,11 @@ What is kept, besides the per-article extractions of builder/cache.py:
   span in the CSV written, the hashes, sizes, times and inodes of the CSV and Parquet files
   written, and an uncompressed Arrow copy of the table (`kept-tables/`, read by mapping it);
 - the persons merged, while the people named and the spellings stay the same.
-The digests are in a log of batches (`kept-digests.log`), the rest in `kept.pickle`.
+The digests are in a log of batches (`kept-digests.log`), the rest in `kept.pickle`, but for the
+files' sizes, times and inodes: those are known once the package is in place, and are written
+then to `kept-stats.pickle`, with the token of the `kept.pickle` they belong to. The rest is
+written before, while the timeline is drawn (a build that then fails leaves a kept build whose
+hashes match no package: the next build is a full one).
 
 The rows of unchanged sets are then taken as they are from the previous package (its files
 checked against what was kept: by size, time and inode, else by hash): CSV lines by their byte
@@ -32,11 +36,13 @@ import hashlib
 import io
 import os
 import pickle
+import secrets
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -55,6 +61,7 @@ from .tables import (EVENT_TABLES, EventRows, Row, article_rows, digest_of, even
 
 BUILDER = Path(__file__).resolve().parent
 FILE = "kept.pickle"
+STATS = "kept-stats.pickle"
 TABLE = {t.name: t for t in TABLES}
 
 
@@ -104,6 +111,7 @@ class Kept:
     tables: dict[str, KeptTable] = field(default_factory=dict)
     # a hash of what merge_people was given, and the persons' rows it gave (with `lookup`)
     persons: tuple = ("", [])
+    token: str = ""                                  # that of the stats file written with it
     # not saved with the rest: set as the kept build is read
     arrow_kept: set = field(default_factory=set)     # the tables whose Arrow copy was found
     digest_batches: int = 0                          # the batches of the digests' log
@@ -115,6 +123,7 @@ class Kept:
                 saved = pickle.load(f)
             if saved["builder"] == fingerprint():
                 kept = saved["kept"]
+                _read_stats(folder / STATS, kept)
                 plain, kept.digest_batches = _read_digests(folder / DIGESTS)
                 kept.digests = {k: _digest(d) for k, d in plain.items()}
                 return kept
@@ -123,11 +132,29 @@ class Kept:
         return Kept()
 
     def save(self, folder: Path, before: "Kept") -> None:
+        """Everything but the files' stats (`save_stats`, once the package is in place)."""
         folder.mkdir(parents=True, exist_ok=True)
         _write_digests(folder / DIGESTS, self.digests, before)
-        rest = Kept(self.out, {}, self.sets, self.lookup, self.tables, self.persons)
+        self.token = secrets.token_hex(8)
+        rest = Kept(self.out, {}, self.sets, self.lookup, self.tables, self.persons, self.token)
         atomic_write_bytes(folder / FILE, pickle.dumps({"builder": fingerprint(), "kept": rest},
                                                        protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+
+    def save_stats(self, folder: Path, out: Path) -> None:
+        stats = {name: _stats(out, name) for name in self.tables}
+        atomic_write_bytes(folder / STATS, pickle.dumps({"token": self.token, "stats": stats}), durable=False)
+
+
+def _read_stats(path: Path, kept: Kept) -> None:
+    """Set the tables' file stats, if the stats file is that of this kept build (else the files
+    are checked by hash)."""
+    try:
+        saved = pickle.loads(path.read_bytes())
+        if kept.token and saved["token"] == kept.token:
+            for name, stats in saved["stats"].items():
+                kept.tables[name].stats = stats
+    except Exception:
+        pass
 
 
 # Digests are kept in a log of batches: a build appends the digests of the articles it extracted
@@ -252,10 +279,31 @@ def _keep_arrow(folder: Path, name: str, arrow: pa.Table, parquet_sha256: str) -
     atomic_write_bytes(path, sink.getvalue().to_pybytes(), durable=False)
 
 
+class _Parquets:
+    """The event tables' Parquet bytes, encoded when first asked for: the package writes them
+    after it has started drawing the timeline in another process, so that the two overlap."""
+
+    def __init__(self, arrows: dict[str, pa.Table], tables: dict[str, KeptTable], jobs: int):
+        self.arrows, self.tables, self.jobs = arrows, tables, jobs
+        self.encoded: dict[str, bytes] = {}
+
+    def of(self, name: str):
+        return lambda: self.encode()[name]
+
+    def encode(self) -> dict[str, bytes]:
+        if not self.encoded:
+            # Parquet encoding runs outside the interpreter lock: the tables are encoded side by side
+            with ThreadPoolExecutor(max(1, self.jobs)) as pool:
+                self.encoded = dict(zip(EVENT_TABLES, pool.map(parquet_of, [self.arrows[t] for t in EVENT_TABLES])))
+            for t in EVENT_TABLES:
+                self.tables[t].parquet_sha256 = _sha(self.encoded[t])
+        return self.encoded
+
+
 @dataclass
 class Rebuilt:
     rows: dict[str, list[Row]]              # articles and persons
-    made: dict[str, tuple[bytes, bytes]]    # the event tables' CSV and Parquet
+    made: dict[str, tuple[bytes, Callable[[], bytes]]]   # the event tables' CSV, and their Parquet when asked
     new_rows: dict[str, list[Row]]          # the event tables' rows written afresh (to be checked)
     counts: dict[str, int]                  # rows per table
     mentions_by_article: Counter            # event_sources rows per article
@@ -266,16 +314,26 @@ class Rebuilt:
     arrow: dict[str, pa.Table]              # the event tables as written to Parquet
     before: Kept                            # what the build before kept
     merged_again: list[str]                 # the linked sets merged again (all of them in a full build)
+    prepared: bool = False                  # kept but for the files' stats (`prepare`)
 
-    def commit(self, folder: Path, out: Path) -> None:
-        """Keep this build, once its package is in place. An Arrow copy is written again only
-        when its table changed or was not found."""
+    def prepare(self, folder: Path) -> None:
+        """Keep this build but for its files' stats; may run before the package is in place. An
+        Arrow copy is written again only when its table changed or was not found."""
+        if self.prepared:
+            return
+        for _, parquet in self.made.values():
+            parquet()                       # the tables' hashes are set as they are encoded
         before = self.before
         for name, table in self.kept.tables.items():
-            table.stats = _stats(out, name)
             if not (name in before.arrow_kept and table.parquet_sha256 == before.tables[name].parquet_sha256):
                 _keep_arrow(folder, name, self.arrow[name], table.parquet_sha256)
         self.kept.save(folder, self.before)
+        self.prepared = True
+
+    def commit(self, folder: Path, out: Path) -> None:
+        """Keep this build, once its package is in place."""
+        self.prepare(folder)
+        self.kept.save_stats(folder, out)
 
 
 def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: ExtractionCache, folder: Path, out: Path,
@@ -387,13 +445,8 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
         else:
             csvs[t], arrows[t], tables[t] = _patched_table(t, previous[t], old.tables[t], sets, set(parts),
                                                            new_rows[t])
-    # Parquet encoding runs outside the interpreter lock: the tables are encoded side by side
-    with ThreadPoolExecutor(max(1, jobs)) as pool:
-        parquets = dict(zip(EVENT_TABLES, pool.map(parquet_of, [arrows[t] for t in EVENT_TABLES])))
-    made = {}
-    for t in EVENT_TABLES:
-        made[t] = (csvs[t], parquets[t])
-        tables[t].parquet_sha256 = _sha(parquets[t])
+    parquets = _Parquets(arrows, tables, jobs)
+    made = {t: (csvs[t], parquets.of(t)) for t in EVENT_TABLES}
     mentions_by_article = Counter()
     for s in sets.values():
         mentions_by_article.update(s.sources)

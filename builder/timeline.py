@@ -939,6 +939,11 @@ def _package_folder(package_dir: Path) -> Path:
     return package_dir
 
 
+def used_columns(name: str) -> list[str]:
+    """The columns of a table the figure reads, in the table's order."""
+    return [c for c in COLUMNS[name] if c in _USED_COLUMNS.get(name, COLUMNS[name])]
+
+
 def read_columns(package_dir: Path, names: Iterable[str] = TABLE_NAMES) -> dict[str, dict[str, list[str]]]:
     """The CSVs of a built package as {table: {column: [text, ...]}}, every cell text ("" for
     missing), only the columns the figure reads. pyarrow's multithreaded CSV reader: the
@@ -949,7 +954,7 @@ def read_columns(package_dir: Path, names: Iterable[str] = TABLE_NAMES) -> dict[
     package_dir = _package_folder(package_dir)
     tables: dict[str, dict[str, list[str]]] = {}
     for name in names:
-        wanted = [c for c in COLUMNS[name] if c in _USED_COLUMNS.get(name, COLUMNS[name])]
+        wanted = used_columns(name)
         path = package_dir / f"{name}.csv"
         if not path.exists():
             tables[name] = {c: [] for c in wanted}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -34,30 +35,51 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+_started: list = []          # background processes not yet joined
+
+
 def in_background(task, *args, what: str):
-    """Start task(*args) in a forked process; returns a function that waits for it to end and
-    raises, with the task's own error, if it failed."""
+    """Start task(*args) in a forked process; returns a function that waits for it to report and
+    raises, with the task's own error, if it failed.
+
+    The task may return a function, which that process runs after reporting: work nobody needs
+    to wait for (writing a cache file), done while the build goes on; its failure is printed,
+    not raised. `join_background` waits for it.
+    """
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def run() -> None:
         try:
-            task(*args)
+            leftover = task(*args)
         except BaseException as e:
             send.send(f"{type(e).__name__}: {e}")
             raise
         send.send("")
+        send.close()
+        if callable(leftover):
+            try:
+                leftover()
+            except Exception as e:
+                print(f"warning: {what}: {type(e).__name__}: {e}", file=sys.stderr)
 
-    process = context.Process(target=run, name=what, daemon=True)
+    process = context.Process(target=run, name=what)
     process.start()
+    _started.append(process)
     send.close()
 
     def wait() -> None:
         try:
             error = receive.recv()
         except EOFError:               # it died before saying anything
-            error = ""
-        process.join()
-        if process.exitcode != 0 or error:
-            raise RuntimeError(f"{what} failed: {error or f'exit code {process.exitcode}'}")
+            process.join()
+            error = f"exit code {process.exitcode}"
+        if error:
+            raise RuntimeError(f"{what} failed: {error}")
     return wait
+
+
+def join_background() -> None:
+    """Wait for the background processes to end (their work after reporting included)."""
+    while _started:
+        _started.pop().join()

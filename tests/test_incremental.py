@@ -157,11 +157,24 @@ def test_an_unchanged_figure_reuses_the_kept_timeline_and_a_changed_one_is_drawn
     assert files_of(tmp_path / "b")["timeline.html"] == clean["timeline.html"]
     assert files_of(tmp_path / "b")["articles.csv"] != clean["articles.csv"]
     (work / f"{SOURCES[0].stem}_1.txt").unlink()     # its events lose a source: drawn again
-    (work / f"{SOURCES[0].stem}_0.txt").unlink()
+    import builder.timeline as timeline
+    formatted = []
+    real_prepare = timeline._prepare_event
+    monkeypatch.setattr(timeline, "_prepare_event", lambda row, *rest: formatted.append(row) or real_prepare(row, *rest))
     run(work, tmp_path / "c", jobs=1, cache_dir=cache, timeline=True)
     assert len(drawn) == 1
+    n_events = len((tmp_path / "c" / "events.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert 0 < len(formatted) < n_events            # the others' hover texts were kept
     run(work, tmp_path / "clean", jobs=1, timeline=True)
     assert files_of(tmp_path / "c") == files_of(tmp_path / "clean")
+    # a kept page cut short (it is not synced to disk) is drawn again, not copied
+    kept = next((cache / "timeline").glob("*.html"))
+    kept.write_bytes(kept.read_bytes()[:1000])
+    note.write_text(note.read_text(encoding="utf-8") + "\nMột ghi chú nữa.\n", encoding="utf-8")
+    drawn.clear()
+    run(work, tmp_path / "d", jobs=1, cache_dir=cache, timeline=True)
+    assert len(drawn) == 1
+    assert files_of(tmp_path / "d")["timeline.html"] == files_of(tmp_path / "clean")["timeline.html"]
 
 
 def test_copies_and_near_copies_add_no_events(seeds, tmp_path):
@@ -298,6 +311,57 @@ def test_a_package_changed_since_the_last_build_is_built_in_full(seeds, tmp_path
     again = run(work, out, jobs=1, cache_dir=cache, timeline=False)
     assert not again["patched"]
     run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(out) == files_of(tmp_path / "clean")
+
+
+def test_the_timeline_is_drawn_from_memory_as_the_csvs_hold_its_tables(seeds, tmp_path, monkeypatch):
+    """Clean, first with a cache (whole tables) and patched: the figure's columns taken from the
+    rows and Arrow tables in memory are the CSVs' text."""
+    import builder.build as build_module
+    from builder.schema import FIGURE_TABLES
+    from builder.timeline import read_columns
+    compared = []
+    real = build_module._draw_timeline
+
+    def draw(package_dir, cache_dir=None, columns=None):
+        in_memory = columns()
+        assert in_memory == read_columns(package_dir, FIGURE_TABLES)
+        compared.append(sum(len(v) for table in in_memory.values() for v in table.values()))
+        return real(package_dir, cache_dir, columns)
+    monkeypatch.setattr(build_module, "_draw_timeline", draw)
+    work = aged(Path(shutil.copytree(seeds, tmp_path / "seeds")))
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, tmp_path / "clean", jobs=1, timeline=True)
+    run(work, out, jobs=1, cache_dir=cache, timeline=True)
+    _repost(work)
+    assert run(work, out, jobs=1, cache_dir=cache, timeline=True)["patched"]
+    assert len(compared) == 3 and min(compared) > 0
+
+
+def test_a_build_failing_after_it_kept_its_tables_leaves_a_cache_the_next_build_can_trust(seeds, tmp_path,
+                                                                                        monkeypatch):
+    """What a rebuild keeps is written while the timeline is drawn, before the new package is in
+    place; the files' stats only after. A build that fails in between must not make the next
+    one patch the package it failed to replace."""
+    import builder.build as build_module
+    work = aged(Path(shutil.copytree(seeds, tmp_path / "seeds")))
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, out, jobs=2, cache_dir=cache, timeline=True)
+    previous = files_of(out)
+    _repost(work)
+
+    def fail(*args):
+        raise OSError("disk full")
+    monkeypatch.setattr(build_module.timeline_memo, "keep", fail)
+    with pytest.raises(OSError, match="disk full"):
+        run(work, out, jobs=2, cache_dir=cache, timeline=True)
+    assert files_of(out) == previous                        # the package was not replaced ...
+    assert (cache / "kept.pickle").stat().st_mtime_ns > (cache / "kept-stats.pickle").stat().st_mtime_ns
+    monkeypatch.undo()                                      # ... though what the build kept was
+    _edit(work)
+    again = run(work, out, jobs=2, cache_dir=cache, timeline=True)
+    assert not again["patched"]                             # the files match no kept hash
+    run(work, tmp_path / "clean", jobs=1, timeline=True)
     assert files_of(out) == files_of(tmp_path / "clean")
 
 

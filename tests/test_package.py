@@ -165,7 +165,7 @@ def test_a_failing_timeline_fails_the_build_and_keeps_the_previous_package(seed_
     shutil.copytree(seed_package, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(package_dir, cache_dir=None):
+    def broken(package_dir, *rest):
         raise ValueError("no figure today")
 
     monkeypatch.setattr(build_module, "_draw_timeline", broken)
