@@ -33,9 +33,11 @@ def _progress(stream):
     return report
 
 
-def read_inputs(seeds: Path, stream, jobs: int = 1, memo: ReadMemo | None = None) -> list[InputFile]:
+def read_inputs(seeds: Path, stream, jobs: int = 1, memo: ReadMemo | None = None,
+                save_memo: bool = True) -> list[InputFile]:
     """A seeds folder of .txt/.html files, or one archive file (.jsonl, .csv, .parquet).
-    `memo`: what unchanged files read as in an earlier build (they are not read again)."""
+    `memo`: what unchanged files read as in an earlier build (they are not read again); saved
+    unless `save_memo` is false (the build saves it later, while the timeline is drawn)."""
     if seeds.is_file():
         if not is_archive(seeds):
             raise SeedsError(f"{seeds} is a file but not an archive (.jsonl, .ndjson, .csv or .parquet)")
@@ -45,7 +47,7 @@ def read_inputs(seeds: Path, stream, jobs: int = 1, memo: ReadMemo | None = None
     paths = discover(seeds)
     print(f"Building from {len(paths)} input files in {seeds}/", file=stream)
     inputs = read_all(paths, root=seeds.parent, progress=_progress(stream), jobs=jobs, memo=memo)
-    if memo is not None:
+    if memo is not None and save_memo:
         memo.save()
     return inputs
 
@@ -99,7 +101,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     stages = _Stages()
     seeds, out = Path(seeds), Path(out)
     cache_dir = Path(cache_dir) if cache_dir is not None else None
-    inputs = read_inputs(seeds, stream, jobs, ReadMemo(cache_dir / "inputs.pickle") if cache_dir else None)
+    read_memo = ReadMemo(cache_dir / "inputs.pickle") if cache_dir else None
+    inputs = read_inputs(seeds, stream, jobs, read_memo, save_memo=False)
     stages.done("read")
     readable = [f for f in inputs if f.status == "ok"]
 
@@ -168,8 +171,11 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
         waiting = in_background(_draw_timeline, tmp, cache_dir, columns, what="drawing the timeline")
 
         def wait() -> None:
+            # while the timeline is drawn: what this build keeps (the files' stats come after)
+            if read_memo is not None:
+                read_memo.save()
             if rebuilt is not None:
-                rebuilt.prepare(cache_dir)     # while the timeline is drawn; the stats come after
+                rebuilt.prepare(cache_dir)
             waiting()
             keep()
         return wait
@@ -192,6 +198,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
         stages.done("check")
 
     write_package(out, rows, report, root_descriptor, extra=add_timeline, check=check, made=made)
+    if read_memo is not None:
+        read_memo.save()        # unless saved while the timeline was drawn
     if rebuilt is not None:
         rebuilt.commit(cache_dir, out)
     stages.done("package")

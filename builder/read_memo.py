@@ -109,3 +109,4 @@ class ReadMemo:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self.file, pickle.dumps({"code": self.code, "entries": self.entries},
                                                    protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        self.changed = False
