@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from collections import Counter
 from pathlib import Path
 
-from . import timeline_memo
 from .archive import is_archive, read_archive
+from .drawing import Drawing
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
 from .extract_all import extract_all
@@ -18,9 +18,8 @@ from .read_memo import ReadMemo
 from .rebuild import rebuild
 from .reading import SeedsError, discover, read_all
 from .records import InputFile
-from .schema import FIGURE_TABLES
-from .tables import build_rows, cell
-from .workers import default_jobs, in_background, join_background
+from .tables import build_rows
+from .workers import default_jobs, join_background
 
 
 def _progress(stream):
@@ -135,6 +134,8 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
                   file=stream)
         published = {d.article_id: d.published for d in rebuilt.digests}
         mentions_by_article, counts = rebuilt.mentions_by_article, rebuilt.counts
+    # the timeline is drawn in another process from here on, while the package is written
+    drawing = Drawing.start(rows, rebuilt.arrow if rebuilt else {}, made, cache_dir, jobs) if timeline else None
     try:
         enrich(rows["articles"], {f.article_id: f.text for f in inputs}, published, seeds,
                given={f.article_id: {"url": f.url, "headline": f.headline} for f in inputs})
@@ -146,39 +147,23 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
 
     def add_timeline(tmp: Path):
         stages.done("package")
-        if not timeline:
-            return None
-        # the same figure tables as a build before: the timeline kept from it is this one
-        key = timeline_memo.key_of(tmp) if cache_dir is not None else None
-        if key is not None and timeline_memo.reuse(cache_dir, key, tmp / "timeline.html"):
-            stages.done("timeline")
+        if drawing is None:
             return None
 
-        def keep() -> None:
-            if key is not None:
-                timeline_memo.keep(cache_dir, key, tmp / "timeline.html")
-            stages.done("timeline")
-        arrows = rebuilt.arrow if rebuilt is not None else {}
-        columns = lambda: _figure_columns(rows, arrows)    # noqa: E731 (made where it is drawn)
-        if jobs == 1:
-            leftover = _draw_timeline(tmp, cache_dir, columns)
-            if leftover:
-                leftover()
-            keep()
-            return None
-        # a second core draws the timeline from the CSVs while this one writes the Parquet files
-        # and the descriptor; its stage time is then what is left to wait for
-        waiting = in_background(_draw_timeline, tmp, cache_dir, columns, what="drawing the timeline")
-
-        def wait() -> None:
-            # while the timeline is drawn: what this build keeps (the files' stats come after)
+        def while_waiting() -> None:
+            # what this build keeps, but for its files' stats (written once the package is in place)
             if read_memo is not None:
                 read_memo.save()
             if rebuilt is not None:
                 rebuilt.prepare(cache_dir)
-            waiting()
-            keep()
-        return wait
+
+        def place() -> None:
+            drawing.place(tmp / "timeline.html", while_waiting if drawing.waiting else None)
+            stages.done("timeline")
+        if drawing.waiting is None:     # kept, or drawn here: nothing to overlap with
+            place()
+            return None
+        return place
 
     def check(tmp: Path) -> None:
         from .validate import EVIDENCE_TABLES, evidence_errors, integrity_errors
@@ -213,42 +198,6 @@ def _build(seeds: Path, out: Path, root_descriptor: Path | None, strict: bool, t
     if strict and (warnings or any(a["status"] in ("not_relevant", "not_vietnamese") for a in report["inputs"])):
         raise SystemExit(f"--strict: {len(warnings)} input(s) were not read cleanly; see above")
     return report
-
-
-def _draw_timeline(package_dir: Path, cache_dir: Path | None = None, columns=None):
-    """Draw the timeline of the package; returns what is left to do once it is drawn (keeping
-    the events' memo), or None. `columns()`: the figure's tables as its CSVs hold them (read from
-    the CSVs when not given)."""
-    from .timeline import read_columns, write_timeline
-    memo = timeline_memo.load_events(cache_dir) if cache_dir is not None else None
-    tables = columns() if columns is not None else read_columns(package_dir, FIGURE_TABLES)
-    write_timeline(tables, package_dir / "timeline.html", memo)
-    if cache_dir is None:
-        return None
-    return lambda: timeline_memo.keep_events(cache_dir, memo)
-
-
-def _figure_columns(rows: dict[str, list[dict]], arrows: dict) -> dict[str, dict[str, list[str]]]:
-    """The figure's tables as the CSVs just written hold them, taken from memory (parsing the
-    CSVs again took 0.15 s of a 10,000-article rebuild): the event tables a rebuild patched from
-    their Arrow tables, the others from their rows; every value as `tables.cell` writes it."""
-    import pyarrow as pa
-
-    from .timeline import used_columns
-
-    def text(column) -> list[str]:     # (pyarrow.compute would do it, but takes 0.1 s to import)
-        values = column.to_pylist()
-        if column.type == pa.string():
-            return ["" if v is None else v for v in values]
-        return [cell(v) for v in values]
-
-    found = {}
-    for name in FIGURE_TABLES:
-        if name in arrows:
-            found[name] = {c: text(arrows[name].column(c)) for c in used_columns(name)}
-        else:
-            found[name] = {c: [cell(r.get(c)) for r in rows[name]] for c in used_columns(name)}
-    return found
 
 
 def build_report(articles: list[dict], mentions_by_article: Counter, counts: dict[str, int]) -> dict:

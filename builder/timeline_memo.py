@@ -32,10 +32,11 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def key_of(package_dir: Path) -> str:
+def key_of_tables(csvs: dict[str, bytes]) -> str:
+    """The key of the figure tables' CSV bytes, by name."""
     h = hashlib.sha256(_code_fingerprint().encode())
     for name in FIGURE_TABLES:
-        h.update(name.encode() + b"\0" + (Path(package_dir) / f"{name}.csv").read_bytes() + b"\0")
+        h.update(name.encode() + b"\0" + csvs[name] + b"\0")
     return h.hexdigest()
 
 
@@ -47,26 +48,23 @@ def _digest(page: bytes) -> str:
     return hashlib.sha256(page).hexdigest()
 
 
-def reuse(folder: Path, key: str, dest: Path) -> bool:
-    """Write the kept timeline of this key to `dest`, if there is one and it is whole."""
+def kept_page(folder: Path, key: str) -> bytes | None:
+    """The kept timeline of this key, if there is one and it is whole."""
     kept = _kept(folder, key)
     try:
         page = kept.read_bytes()
         whole = kept.with_suffix(".sha256").read_text(encoding="ascii") == _digest(page)
     except OSError:
-        return False
-    if whole:
-        dest.write_bytes(page)
-    return whole
+        return None
+    return page if whole else None
 
 
-def keep(folder: Path, key: str, drawn: Path) -> None:
-    """Keep `drawn` as the timeline of this key (only the latest one is kept). Not synced to
+def keep(folder: Path, key: str, page: bytes) -> None:
+    """Keep `page` as the timeline of this key (only the latest one is kept). Not synced to
     disk (that took 0.1 s for 10 MB): after a crash the page may be cut short, so its digest is
     kept beside it and `reuse` compares the two."""
     kept = _kept(folder, key)
     kept.parent.mkdir(parents=True, exist_ok=True)
-    page = Path(drawn).read_bytes()
     atomic_write_bytes(kept, page, durable=False)
     atomic_write_bytes(kept.with_suffix(".sha256"), _digest(page).encode("ascii"), durable=False)
     for old in [*kept.parent.glob("*.html"), *kept.parent.glob("*.sha256")]:

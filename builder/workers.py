@@ -35,27 +35,27 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-_started: list = []          # background processes not yet joined
+_started: list = []          # [process, its result received] of the background processes not yet joined
 
 
 def in_background(task, *args, what: str):
-    """Start task(*args) in a forked process; returns a function that waits for it to report and
+    """Start task(*args) in a forked process; returns a function that waits for its result and
     raises, with the task's own error, if it failed.
 
-    The task may return a function, which that process runs after reporting: work nobody needs
-    to wait for (writing a cache file), done while the build goes on; its failure is printed,
-    not raised. `join_background` waits for it.
+    The task returns (result, leftover): the result is sent back; `leftover`, a function or
+    None, then runs in that process: work nobody needs to wait for (writing a cache file), done
+    while the build goes on; its failure is printed, not raised. `join_background` waits for it.
     """
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def run() -> None:
         try:
-            leftover = task(*args)
+            result, leftover = task(*args)
         except BaseException as e:
-            send.send(f"{type(e).__name__}: {e}")
+            send.send((f"{type(e).__name__}: {e}", None))
             raise
-        send.send("")
+        send.send(("", result))
         send.close()
         if callable(leftover):
             try:
@@ -65,21 +65,28 @@ def in_background(task, *args, what: str):
 
     process = context.Process(target=run, name=what)
     process.start()
-    _started.append(process)
+    entry = [process, False]
+    _started.append(entry)
     send.close()
 
-    def wait() -> None:
+    def wait():
         try:
-            error = receive.recv()
+            error, result = receive.recv()
         except EOFError:               # it died before saying anything
             process.join()
-            error = f"exit code {process.exitcode}"
+            error, result = f"exit code {process.exitcode}", None
+        entry[1] = True
         if error:
             raise RuntimeError(f"{what} failed: {error}")
+        return result
     return wait
 
 
 def join_background() -> None:
-    """Wait for the background processes to end (their work after reporting included)."""
+    """Wait for the background processes to end, their leftover work included. One whose result
+    was never asked for (the build failed first) is stopped: it would wait to send it forever."""
     while _started:
-        _started.pop().join()
+        process, received = _started.pop()
+        if not received:
+            process.terminate()
+        process.join()

@@ -141,14 +141,14 @@ def test_a_file_written_just_before_a_build_is_read_again_by_the_next(seeds, tmp
 
 
 def test_an_unchanged_figure_reuses_the_kept_timeline_and_a_changed_one_is_drawn(seeds, clean, tmp_path, monkeypatch):
-    import builder.build as build_module
+    import builder.drawing as drawing
     work = aged(Path(shutil.copytree(seeds, tmp_path / "seeds")))
     cache = tmp_path / "cache"
     run(work, tmp_path / "a", jobs=1, cache_dir=cache, timeline=True)
     assert files_of(tmp_path / "a") == clean
     drawn = []
-    real = build_module._draw_timeline
-    monkeypatch.setattr(build_module, "_draw_timeline", lambda d, *rest: drawn.append(d) or real(d, *rest))
+    real = drawing.draw
+    monkeypatch.setattr(drawing, "draw", lambda *args: drawn.append(args) or real(*args))
     # a note added to one article changes its row in articles.csv, not the figure's tables
     note = work / f"{SOURCES[0].stem}_0.txt"
     note.write_text(note.read_text(encoding="utf-8") + "\nGhi chú của người biên tập.\n", encoding="utf-8")
@@ -317,25 +317,26 @@ def test_a_package_changed_since_the_last_build_is_built_in_full(seeds, tmp_path
 def test_the_timeline_is_drawn_from_memory_as_the_csvs_hold_its_tables(seeds, tmp_path, monkeypatch):
     """Clean, first with a cache (whole tables) and patched: the figure's columns taken from the
     rows and Arrow tables in memory are the CSVs' text."""
-    import builder.build as build_module
+    import builder.drawing as drawing
     from builder.schema import FIGURE_TABLES
     from builder.timeline import read_columns
-    compared = []
-    real = build_module._draw_timeline
+    in_memory = []
+    real = drawing.draw
 
-    def draw(package_dir, cache_dir=None, columns=None):
-        in_memory = columns()
-        assert in_memory == read_columns(package_dir, FIGURE_TABLES)
-        compared.append(sum(len(v) for table in in_memory.values() for v in table.values()))
-        return real(package_dir, cache_dir, columns)
-    monkeypatch.setattr(build_module, "_draw_timeline", draw)
+    def draw(columns, cache_dir):
+        in_memory.append(columns())
+        return real(columns, cache_dir)
+    monkeypatch.setattr(drawing, "draw", draw)
     work = aged(Path(shutil.copytree(seeds, tmp_path / "seeds")))
     cache, out = tmp_path / "cache", tmp_path / "pkg"
     run(work, tmp_path / "clean", jobs=1, timeline=True)
+    assert in_memory[-1] == read_columns(tmp_path / "clean", FIGURE_TABLES)
     run(work, out, jobs=1, cache_dir=cache, timeline=True)
+    assert in_memory[-1] == read_columns(out, FIGURE_TABLES)
     _repost(work)
     assert run(work, out, jobs=1, cache_dir=cache, timeline=True)["patched"]
-    assert len(compared) == 3 and min(compared) > 0
+    assert in_memory[-1] == read_columns(out, FIGURE_TABLES)
+    assert len(in_memory) == 3 and min(len(t["participants"]["event_id"]) for t in in_memory) > 0
 
 
 def test_a_build_failing_after_it_kept_its_tables_leaves_a_cache_the_next_build_can_trust(seeds, tmp_path,
@@ -343,7 +344,7 @@ def test_a_build_failing_after_it_kept_its_tables_leaves_a_cache_the_next_build_
     """What a rebuild keeps is written while the timeline is drawn, before the new package is in
     place; the files' stats only after. A build that fails in between must not make the next
     one patch the package it failed to replace."""
-    import builder.build as build_module
+    import builder.drawing as drawing
     work = aged(Path(shutil.copytree(seeds, tmp_path / "seeds")))
     cache, out = tmp_path / "cache", tmp_path / "pkg"
     run(work, out, jobs=2, cache_dir=cache, timeline=True)
@@ -352,7 +353,7 @@ def test_a_build_failing_after_it_kept_its_tables_leaves_a_cache_the_next_build_
 
     def fail(*args):
         raise OSError("disk full")
-    monkeypatch.setattr(build_module.timeline_memo, "keep", fail)
+    monkeypatch.setattr(drawing.timeline_memo, "keep", fail)
     with pytest.raises(OSError, match="disk full"):
         run(work, out, jobs=2, cache_dir=cache, timeline=True)
     assert files_of(out) == previous                        # the package was not replaced ...

@@ -5,7 +5,6 @@ import csv
 import datetime as dt
 import json
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -160,15 +159,16 @@ def test_a_failing_timeline_fails_the_build_and_keeps_the_previous_package(seed_
     import io
 
     from builder import build as build_module
+    from builder import drawing
 
     out = tmp_path / "pkg"
     shutil.copytree(seed_package, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(package_dir, *rest):
+    def broken(*args):
         raise ValueError("no figure today")
 
-    monkeypatch.setattr(build_module, "_draw_timeline", broken)
+    monkeypatch.setattr(drawing, "draw", broken)
     with pytest.raises((RuntimeError, ValueError), match="no figure today"):
         build_module.build(SEEDS, out, None, timeline=True, stream=io.StringIO(), jobs=jobs)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
