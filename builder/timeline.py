@@ -421,12 +421,12 @@ def _capped(lines: list[str], cap: int) -> list[str]:
     return lines[:cap] + [f"… and {len(lines) - cap} more"]
 
 
-def prepare_events(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None) -> list[dict[str, Any]]:
+def prepare_events(tables: Mapping[str, Table], memo: dict[bytes, str] | None = None) -> list[dict[str, Any]]:
     """One dict per event, sorted by date then event_id, with everything the figure shows.
 
     `memo`, when given, maps a digest of an event's inputs (its row, its participants',
-    documents' and sources' rows, and the persons they name) to the dict made from them before;
-    such events are not formatted again (their hover texts took most of a redrawing). It is
+    documents' and sources' rows, and the persons they name) to the hover text made from them
+    before; it is not made again (hover texts took most of a redrawing). It is
     updated in place to hold this drawing's events only. Tables whose cells are not all text
     (`load_tables` types them) are drawn without it.
     """
@@ -454,22 +454,20 @@ def prepare_events(tables: Mapping[str, Table], memo: dict[bytes, dict] | None =
         named = sorted({_s(participant_ids[j]) for j in joined.get("participants", ())})
         key = None
         if memo is not None:
-            # everything _prepare_event reads, as text; no cell holds a separator (_Columns.texts)
+            # everything the hover text is made of, as text; no cell holds a separator (_Columns.texts)
             parts = [texts["events"][i]]
             parts += [_ROW.join([texts[name][j] for j in joined.get(name, ())]) for name in _JOINED]
             parts.append(_ROW.join([texts["persons"][person_index[n]] if n in person_index else n
                                     for n in named]))
             key = hashlib.blake2b(_TABLE.join(parts).encode("utf-8"), digest_size=16).digest()
-            kept = memo.get(key)
-            if kept is not None:
-                events.append(dict(kept))
-                made[key] = kept
-                continue
-        e = _prepare_event(table["events"].row(i),
-                           {name: [table[name].row(j) for j in joined.get(name, ())] for name in _JOINED},
+        e = _prepare_event(table["events"].row(i))
+        hover = memo.get(key) if memo is not None else None
+        if hover is None:
+            hover = _hover(e, {name: [table[name].row(j) for j in joined.get(name, ())] for name in _JOINED},
                            {n: person(n) for n in named if n in person_index})
+        e["hover"] = hover
         if key is not None:
-            made[key] = dict(e)
+            made[key] = hover
         events.append(e)
     if memo is not None:
         memo.clear()
@@ -478,8 +476,8 @@ def prepare_events(tables: Mapping[str, Table], memo: dict[bytes, dict] | None =
     return events
 
 
-def _prepare_event(row: dict[str, Any], joined: dict[str, list[dict]], persons: dict[str, dict]) -> dict[str, Any]:
-    """The figure's dict for one event row, from its joined rows and the persons table."""
+def _prepare_event(row: dict[str, Any]) -> dict[str, Any]:
+    """The figure's dict for one event row, but for its hover text."""
     event_id = _s(row.get("event_id"))
     start, end = _date(row.get("date_start")), _date(row.get("date_end"))
     if start is None and end is not None:
@@ -506,16 +504,12 @@ def _prepare_event(row: dict[str, Any], joined: dict[str, list[dict]], persons: 
         "dated": start is not None,
         "uncertain": start is not None and (precision != "day" or basis == "inferred"),
         "multi_day": start is not None and precision == "day" and basis != "inferred" and end > start,
-        "date": format_date(start, end, precision, basis, status),
-        "participants": _participant_lines(joined.get("participants", []), persons),
-        "documents": _document_lines(joined.get("documents", [])),
-        "sources": _source_lines(joined.get("event_sources", [])),
     }
-    e["hover"] = _hover(e)
     return e
 
 
-def _hover(e: dict[str, Any]) -> str:
+def _hover(e: dict[str, Any], joined: dict[str, list[dict]], persons: dict[str, dict]) -> str:
+    """The event's hover text, from its dict, its joined rows and the persons they name."""
     title = e["title_en"] or e["title_vi"] or e["event_id"]
     parts = [f"<b>{_wrapped(title)}</b>"]
     if e["title_vi"] and e["title_vi"] != title:
@@ -524,7 +518,7 @@ def _hover(e: dict[str, Any]) -> str:
     if e["label"]:
         kind += f", {e['label']}" + (" (number inferred)" if e["series_number_inferred"] else "")
     parts.append(_esc(kind))
-    parts.append(_field("Date", e["date"]))
+    parts.append(_field("Date", format_date(e["start"], e["end"], e["precision"], e["basis"], e["status"])))
     if e["dated"]:
         about = _label(DATE_PRECISIONS, e["precision"]).lower()
         if e["basis"] and e["basis"] != "inferred":
@@ -536,9 +530,10 @@ def _hover(e: dict[str, Any]) -> str:
     parts.append(_field("Place", ", ".join(x for x in (e["city"], country) if x) or "not stated"))
     host = _label(COUNTRIES, e["host"]) if e["host"] else "unknown"
     parts.append(_field("Host", f"{host} · Status: {_label(STATUSES, e['status']).lower()}"))
-    for heading, lines, cap in (("Participants", e["participants"], _MAX_PARTICIPANTS),
-                                ("Documents signed", e["documents"], _MAX_DOCUMENTS),
-                                ("Sources", e["sources"], _MAX_SOURCES)):
+    for heading, lines, cap in (
+            ("Participants", _participant_lines(joined.get("participants", []), persons), _MAX_PARTICIPANTS),
+            ("Documents signed", _document_lines(joined.get("documents", [])), _MAX_DOCUMENTS),
+            ("Sources", _source_lines(joined.get("event_sources", [])), _MAX_SOURCES)):
         if not lines:
             continue
         if heading == "Sources":
@@ -722,7 +717,7 @@ def _scatter(**properties: Any) -> dict[str, Any]:
     return {**ordered(_pruned(properties)), "type": "scatter"}
 
 
-def _build(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None
+def _build(tables: Mapping[str, Table], memo: dict[bytes, str] | None = None
            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     events = prepare_events(tables, memo)
     _assign_rows(events)
@@ -908,7 +903,7 @@ noscript { display: block; padding: 1em; font-family: sans-serif; }
 """
 
 
-def to_html(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None) -> str:
+def to_html(tables: Mapping[str, Table], memo: dict[bytes, str] | None = None) -> str:
     """The page; `memo` as for `prepare_events`."""
     import plotly.io as pio
 
@@ -922,7 +917,7 @@ def to_html(tables: Mapping[str, Table], memo: dict[bytes, dict] | None = None) 
     return _PAGE % (_esc(TITLE), div)
 
 
-def write_timeline(tables: Mapping[str, Table], path: Path, memo: dict[bytes, dict] | None = None) -> None:
+def write_timeline(tables: Mapping[str, Table], path: Path, memo: dict[bytes, str] | None = None) -> None:
     """Write the timeline as one self-contained offline HTML file (same bytes for the same data)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ it (timeline.py and the builder modules it imports) and of the plotly and pandas
 is a hash of all of these, so a kept copy is byte-identical to a new drawing.
 
 When the figure tables did change, the events whose inputs did not are not formatted again: the
-dicts `timeline.prepare_events` made for them last time are kept beside it (`events.pickle`,
+hover texts `timeline.prepare_events` made for them last time are kept beside it (`events.pickle`,
 keyed by a digest of each event's rows, valid for the same code). Both are safe to delete.
 """
 from __future__ import annotations
@@ -76,8 +76,8 @@ def _events_file(folder: Path) -> Path:
     return Path(folder) / "timeline" / "events.pickle"
 
 
-def load_events(folder: Path) -> dict[bytes, dict]:
-    """The events' dicts kept by the last drawing with this code; empty when there are none."""
+def load_events(folder: Path) -> dict[bytes, str]:
+    """The hover texts kept by the last drawing with this code; empty when there are none."""
     try:
         kept = pickle.loads(_events_file(folder).read_bytes())
         if kept.get("code") == _code_fingerprint():
@@ -87,7 +87,7 @@ def load_events(folder: Path) -> dict[bytes, dict]:
     return {}
 
 
-def keep_events(folder: Path, events: dict[bytes, dict]) -> None:
+def keep_events(folder: Path, events: dict[bytes, str]) -> None:
     path = _events_file(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, pickle.dumps({"code": _code_fingerprint(), "events": events},

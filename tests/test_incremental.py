@@ -159,8 +159,8 @@ def test_an_unchanged_figure_reuses_the_kept_timeline_and_a_changed_one_is_drawn
     (work / f"{SOURCES[0].stem}_1.txt").unlink()     # its events lose a source: drawn again
     import builder.timeline as timeline
     formatted = []
-    real_prepare = timeline._prepare_event
-    monkeypatch.setattr(timeline, "_prepare_event", lambda row, *rest: formatted.append(row) or real_prepare(row, *rest))
+    real_hover = timeline._hover
+    monkeypatch.setattr(timeline, "_hover", lambda e, *rest: formatted.append(e) or real_hover(e, *rest))
     run(work, tmp_path / "c", jobs=1, cache_dir=cache, timeline=True)
     assert len(drawn) == 1
     n_events = len((tmp_path / "c" / "events.csv").read_text(encoding="utf-8").splitlines()) - 1

@@ -492,9 +492,8 @@ def test_the_memo_formats_again_exactly_the_events_whose_inputs_changed(tables, 
     after = text_columns(tables)
     _edits()[what](after)
     formatted = []
-    real = timeline._prepare_event
-    monkeypatch.setattr(timeline, "_prepare_event", lambda row, *rest: formatted.append(row["event_id"])
-                        or real(row, *rest))
+    real = timeline._hover
+    monkeypatch.setattr(timeline, "_hover", lambda e, *rest: formatted.append(e["event_id"]) or real(e, *rest))
     assert prepare_events(before, dict(memo)) == first and formatted == []
     again = prepare_events(after, memo)
     fresh = prepare_events(after)
