@@ -9,9 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 from .archive import is_archive, read_archive
-from .drawing import Drawing
 from .article_meta import SidecarError, enrich
 from .cache import ExtractionCache
+from .drawing import Drawing
 from .extract_all import extract_all
 from .package import write_package
 from .read_memo import ReadMemo

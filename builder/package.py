@@ -180,9 +180,9 @@ def write_package(out_dir: Path, rows: dict[str, list[Row]], report: dict, root_
                   extra=None, check=None, made: dict[str, tuple[bytes, Callable[[], bytes]]] | None = None) -> dict:
     """Write everything into a temporary folder, run `check` on it, then swap it into `out_dir`.
 
-    `extra(tmp_dir)` writes more files (the timeline) from the CSVs, which are written first; it
-    may return a function to wait for, so that its work runs on while the Parquet files and the
-    descriptor are written and checked. `check(tmp_dir)` raises to abort the swap; it looks at
+    `extra(tmp_dir)`, called once the CSVs are written, writes more files (the timeline); it may
+    return a function that writes them, called after the Parquet files and the descriptor are
+    written and checked (the timeline is drawn in another process meanwhile). `check(tmp_dir)` raises to abort the swap; it looks at
     the tables, not at what `extra` writes.
     `made`: a table's CSV bytes already made (by builder/rebuild.py), and a function that gives its
     Parquet bytes (called once the timeline has been started); its rows are not read.

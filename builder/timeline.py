@@ -13,9 +13,10 @@ time axis; they are counted and listed in a box above the plot.
     read_columns(package_dir)                  the same CSVs as columns of text, without pandas
 
 A table may be a pandas DataFrame or a mapping of column name to list of values; both give the
-same figure. The build draws from `read_columns` and a plain-dict figure, so that a rebuild whose
-events changed neither imports pandas nor runs Plotly's validation (together 1.5 s on 10,000
-articles); `build_figure` validates that same dict with Plotly, and the tests hold the two equal.
+same figure. The build draws from text columns (builder/drawing.py) and a plain-dict figure, so
+that a rebuild whose events changed neither imports pandas nor runs Plotly's validation (together
+1.5 s on 10,000 articles); `build_figure` validates that same dict with Plotly, and the tests hold
+the two equal. A memo of hover texts spares a rebuild formatting the events that did not change.
 
 Colour is the host country (legend entries toggle a whole host group); a diamond marks a planned
 event (and its bar or span is dashed). Series events carry their ordinal ("8th") on the marker.
