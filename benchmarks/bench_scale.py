@@ -3,7 +3,9 @@ some undated), full builds (CSV + Parquet, descriptor, timeline), a one-article 
 rebuild, and events found against events planted. Prints a table and JSON.
 
 Run: .venv/bin/python benchmarks/bench_scale.py [SIZES...] [--repeat N]   (default 1000 10000, once)
-Each measurement runs in a fresh process so that peak RSS is its own.
+Each measured build runs in a fresh process of its own (as `python -m builder build` does, but
+timed from the call of `build`, after the imports): its peak RSS is its own, and the generated
+corpus is not in its memory.
 """
 from __future__ import annotations
 
@@ -42,10 +44,9 @@ def found_vs_planted(package: Path, planted: list[dict]) -> dict:
 
 
 def measure(n: int, jobs: int, mode: str) -> dict:
-    """One build in this process. mode: clean; incremental (the package built with a cache first,
-    then one article edited: a line added that changes no event); added (the same, then another
-    outlet's copy of an article added: its events gain a source, so their rows change)."""
-    from builder.build import build
+    """One build, in a process of its own. mode: clean; incremental (the package built with a
+    cache first, then one article edited: a line added that changes no event); added (the same,
+    then another outlet's copy of an article added: its events gain a source, so their rows change)."""
     from synthetic_corpus import generate
     articles, planted = generate(n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,17 +67,26 @@ def measure(n: int, jobs: int, mode: str) -> dict:
             else:
                 (seeds / "a999999.txt").write_text(first.read_text(encoding="utf-8") + "\nBài đăng lại.\n",
                                                    encoding="utf-8")
-        t0 = time.perf_counter()
-        report = build(seeds, Path(tmp) / "pkg", None, timeline=True, stream=io.StringIO(), jobs=jobs,
-                       cache_dir=cache if kept else None)
-        wall = time.perf_counter() - t0
+        out = subprocess.run([sys.executable, __file__, "--build", str(seeds), str(Path(tmp) / "pkg"),
+                              str(cache) if kept else "", str(jobs)], check=True, capture_output=True, text=True).stdout
+        built = json.loads(out.strip().splitlines()[-1])
         quality = found_vs_planted(Path(tmp) / "pkg", planted)
-    stages = report["stage_seconds"]
+    wall, stages = built["wall_s"], built["stages_s"]
     return {"articles": n, "jobs": jobs, "mode": mode, "wall_s": round(wall, 2),
             "articles_per_s": round(n / wall, 1),
             "extract_articles_per_s_per_core": round(n / max(stages["extract"], 1e-9) / jobs, 1)
             if mode == "clean" else None,
-            "stages_s": stages, "from_cache": report["from_cache"], "peak_rss_mib": peak_mib(), **quality}
+            "stages_s": stages, "from_cache": built["from_cache"], "peak_rss_mib": built["peak_rss_mib"],
+            **quality}
+
+
+def build_once(seeds: str, out: str, cache: str, jobs: int) -> dict:
+    from builder.build import build
+    t0 = time.perf_counter()
+    report = build(Path(seeds), Path(out), None, timeline=True, stream=io.StringIO(), jobs=jobs,
+                   cache_dir=Path(cache) if cache else None)
+    return {"wall_s": time.perf_counter() - t0, "stages_s": report["stage_seconds"],
+            "from_cache": report["from_cache"], "peak_rss_mib": peak_mib()}
 
 
 def main(sizes: list[int], repeat: int = 1) -> None:
@@ -112,6 +122,8 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if args[:1] == ["--one"]:
         print(json.dumps(measure(int(args[1]), int(args[2]), args[3])))
+    elif args[:1] == ["--build"]:
+        print(json.dumps(build_once(args[1], args[2], args[3], int(args[4]))))
     elif args[:1] == ["--warm"]:
         from builder.build import build
         # into the folder the measured build writes: a rebuild in place, as `python -m builder build` does
