@@ -152,9 +152,15 @@ def test_killed_build_leaves_previous_package_intact(tmp_path):
     # a slow build (many copies) killed while it runs
     for i in range(300):
         (d / f"copy{i:03d}.txt").write_text(f" date 2031-0{1 + i % 9} " + (DEV / "d01.txt").read_text() + f"\n{i}\n")
-    proc = subprocess.Popen([sys.executable, "-m", "builder", "build", "--seeds", str(d), "--out", str(out)],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(2.0)
+    proc = subprocess.Popen([sys.executable, "-m", "builder", "build", "--seeds", str(d), "--out", str(out),
+                             "--cache", str(tmp_path / "cache")],     # its own: nothing extracted yet
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # killed while it extracts (a fixed delay stopped working once the build took under two seconds)
+    said = b""
+    while b"extracting" not in said:
+        chunk = proc.stderr.read1(256)
+        assert chunk, f"the build ended before it extracted anything: {said[-500:]!r}"
+        said += chunk
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     after = {p.name: p.read_bytes() for p in out.iterdir()}
