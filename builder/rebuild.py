@@ -31,6 +31,7 @@ slower build.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -41,6 +42,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
@@ -67,9 +69,10 @@ TABLE = {t.name: t for t in TABLES}
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """The version and every module and lexicon of the builder: what is kept is only as good as
-    the code that made it (merging and writing the tables import nearly every module)."""
-    h = hashlib.sha256(__version__.encode())
+    """The version and every module and lexicon of the builder, and pyarrow's version: what is
+    kept is only as good as the code that made it (merging and writing the tables import nearly
+    every module; a Parquet file kept as it was names the pyarrow that wrote it)."""
+    h = hashlib.sha256(f"{__version__}|{version('pyarrow')}".encode())
     for path in sorted(BUILDER.glob("*.py")) + sorted((BUILDER / "lexicon").glob("*.csv")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -283,8 +286,9 @@ class _Parquets:
     """The event tables' Parquet bytes, encoded when first asked for: the package writes them
     after it has started drawing the timeline in another process, so that the two overlap."""
 
-    def __init__(self, arrows: dict[str, pa.Table], tables: dict[str, KeptTable], jobs: int):
-        self.arrows, self.tables, self.jobs = arrows, tables, jobs
+    def __init__(self, arrows: dict[str, pa.Table], tables: dict[str, KeptTable], jobs: int,
+                 unchanged: dict[str, tuple[Path, str]]):
+        self.arrows, self.tables, self.jobs, self.unchanged = arrows, tables, jobs, unchanged
         self.encoded: dict[str, bytes] = {}
 
     def of(self, name: str):
@@ -292,9 +296,16 @@ class _Parquets:
 
     def encode(self) -> dict[str, bytes]:
         if not self.encoded:
+            for t, (path, sha) in self.unchanged.items():
+                # the same Arrow table encodes to the same bytes; the file is read back only if whole
+                with contextlib.suppress(OSError):
+                    data = path.read_bytes()
+                    if _sha(data) == sha:
+                        self.encoded[t] = data
+            todo = [t for t in EVENT_TABLES if t not in self.encoded]
             # Parquet encoding runs outside the interpreter lock: the tables are encoded side by side
             with ThreadPoolExecutor(max(1, self.jobs)) as pool:
-                self.encoded = dict(zip(EVENT_TABLES, pool.map(parquet_of, [self.arrows[t] for t in EVENT_TABLES])))
+                self.encoded.update(zip(todo, pool.map(parquet_of, [self.arrows[t] for t in todo])))
             for t in EVENT_TABLES:
                 self.tables[t].parquet_sha256 = _sha(self.encoded[t])
         return self.encoded
@@ -438,14 +449,16 @@ def rebuild(inputs: list[InputFile], readable: list[InputFile], cache: Extractio
         for p, fid in zip(rows, final_of[name]):
             for table, table_rows in event_table_rows(fid, p, lookup).items():
                 new_rows[table].extend((r, name) for r in table_rows)
-    csvs, arrows, tables = {}, {}, {}
+    csvs, arrows, tables, unchanged = {}, {}, {}, {}
     for t in EVENT_TABLES:
         if full:
             csvs[t], arrows[t], tables[t] = _whole_table(t, new_rows[t])
         else:
-            csvs[t], arrows[t], tables[t] = _patched_table(t, previous[t], old.tables[t], sets, set(parts),
-                                                           new_rows[t])
-    parquets = _Parquets(arrows, tables, jobs)
+            csvs[t], arrows[t], tables[t], same = _patched_table(t, previous[t], old.tables[t], sets, set(parts),
+                                                                 new_rows[t])
+            if same:    # the rows written again are the ones they replace: the Parquet file is the previous one
+                unchanged[t] = (out / f"{t}.parquet", old.tables[t].parquet_sha256)
+    parquets = _Parquets(arrows, tables, jobs, unchanged)
     made = {t: (csvs[t], parquets.of(t)) for t in EVENT_TABLES}
     mentions_by_article = Counter()
     for s in sets.values():
@@ -515,10 +528,11 @@ def _offsets(start: int, lines: list[bytes]) -> np.ndarray:
 
 
 def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, sets: dict, written: set[str],
-                   rows: list[tuple[Row, str]]) -> tuple[bytes, pa.Table, KeptTable]:
+                   rows: list[tuple[Row, str]]) -> tuple[bytes, pa.Table, KeptTable, bool]:
     """The previous table without the rows of sets gone or written again, with this build's rows
-    put in their places. The kept rows are taken in runs of consecutive rows: a slice of the
-    previous CSV's bytes and of its Arrow table each, whatever their number."""
+    put in their places, and whether that is the previous table (an article edited without changing
+    its events writes its rows again as they were). The kept rows are taken in runs of consecutive
+    rows: a slice of the previous CSV's bytes and of its Arrow table each, whatever their number."""
     table, key = TABLE[name], sort_key_of(name)
     csv_before, arrow_before = previous
     fresh = sorted(((key(r), r, owner) for r, owner in rows), key=lambda kro: kro[0])
@@ -540,6 +554,8 @@ def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, 
     sources = (pa.Table.from_arrays(arrow_before.columns, schema=arrow_schema(table)),
                arrow_table(table, [r for _, r, _ in fresh]))
     arrow = pa.concat_tables([sources[src].slice(a, b - a) for src, a, b in segments] or [sources[0].slice(0, 0)])
+    arrow = arrow.combine_chunks()
+    same = csv == csv_before and arrow.equals(sources[0])
     keys, owners, starts = [], [], [np.array([len(header)], dtype=np.int64)]
     base = len(header)
     for (src, a, b), piece in zip(segments, pieces):
@@ -552,7 +568,7 @@ def _patched_table(name: str, previous: tuple[bytes, pa.Table], old: KeptTable, 
             owners.append(fresh[a][2])
             starts.append(np.array([base + len(piece)], dtype=np.int64))
         base += len(piece)
-    return csv, arrow.combine_chunks(), KeptTable(_sha(csv), "", keys, owners, np.concatenate(starts))
+    return csv, arrow, KeptTable(_sha(csv), "", keys, owners, np.concatenate(starts)), same
 
 
 def merged_segments(n_old: int, gone: list[int], places: list[int]) -> list[tuple[int, int, int]]:

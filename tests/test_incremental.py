@@ -300,6 +300,28 @@ def test_a_rebuild_in_place_patches_the_tables_and_equals_a_clean_build(seeds, t
         assert files_of(out)[name].count(text) == times
 
 
+def test_a_table_whose_rows_are_written_again_as_they_were_keeps_its_parquet_file(seeds, tmp_path, monkeypatch):
+    """An article edited without changing its events: its linked sets are merged again and give
+    the same rows, so no table is encoded again, and the package is a clean build's."""
+    import builder.rebuild as rebuild_module
+    work = tmp_path / "seeds"
+    shutil.copytree(seeds, work)
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    encoded = []
+    real = rebuild_module.parquet_of
+    monkeypatch.setattr(rebuild_module, "parquet_of", lambda arrow: encoded.append(arrow.num_rows) or real(arrow))
+    note = work / f"{SOURCES[0].stem}_0.txt"
+    note.write_text(note.read_text(encoding="utf-8") + "\nGhi chú của người biên tập.\n", encoding="utf-8")
+    again = run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert again["patched"] and encoded == []
+    _repost(work)                                   # events gain a source: their tables are encoded
+    run(work, out, jobs=1, cache_dir=cache, timeline=False)
+    assert encoded
+    run(work, tmp_path / "clean", jobs=1, timeline=False)
+    assert files_of(out) == files_of(tmp_path / "clean")
+
+
 def test_a_package_changed_since_the_last_build_is_built_in_full(seeds, tmp_path):
     work = tmp_path / "seeds"
     shutil.copytree(seeds, work)
