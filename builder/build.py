@@ -45,7 +45,7 @@ def read_inputs(seeds: Path, stream, jobs: int = 1, memo: ReadMemo | None = None
         return inputs
     paths = discover(seeds)
     print(f"Building from {len(paths)} input files in {seeds}/", file=stream)
-    inputs = read_all(paths, root=seeds.parent, progress=_progress(stream), jobs=jobs, memo=memo)
+    inputs = read_all(paths, root=seeds.parent, progress=_progress(stream), jobs=jobs, memo=memo, in_name_order=True)
     if memo is not None and save_memo:
         memo.save()
     return inputs

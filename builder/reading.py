@@ -44,13 +44,14 @@ def discover(seeds_dir: Path) -> list[Path]:
     try:
         # scandir knows each entry's type without a stat call (10,000 files: a fifth of reading)
         with os.scandir(seeds_dir) as entries:
-            files = [seeds_dir / e.name for e in entries if _is_input_name(e.name) and e.is_file()]
+            names = [e.name for e in entries if _is_input_name(e.name) and e.is_file()]
     except OSError as e:
         raise SeedsError(f"cannot list seeds folder {seeds_dir}: {e.strerror or e}") from e
-    if not files:
+    if not names:
         raise SeedsError(f"seeds folder {seeds_dir} holds no input files "
                          "(looked for *.txt, *.text, *.html, *.htm and files without a suffix)")
-    return sorted(files, key=_name_key)
+    # _name_key's order, from the names (one folder: the paths sort as the names do)
+    return [seeds_dir / name for name in sorted(names, key=lambda n: (unicodedata.normalize("NFC", n), n))]
 
 
 def _is_input_name(name: str) -> bool:
@@ -141,14 +142,15 @@ READ_MIN_PER_PROCESS = 500     # fewer files than this per process: reading them
 
 def read_all(paths: Iterable[Path], root: Path | None = None,
              progress: Callable[[int, int, Path], None] | None = None,
-             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, memo=None) -> list[InputFile]:
+             max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, memo=None, in_name_order: bool = False
+             ) -> list[InputFile]:
     """read_input for each path (in the given order), then settle ids and duplicates.
 
     `progress(i, n, path)` is called as the i-th of n files is read (i counts from 1).
     `jobs` > 1 reads in that many processes when there are enough files; the records are the same.
     `memo` (a read_memo.ReadMemo) gives the records of files unchanged since it was saved; only
     the others are read. The first file by name keeps its id and its text; later twins become
-    "duplicate".
+    "duplicate". `in_name_order`: the paths are already in name order, as `discover` gives them.
     """
     paths = [p if isinstance(p, Path) else Path(p) for p in paths]
     files: list[InputFile | None] = [None] * len(paths)
@@ -175,7 +177,7 @@ def read_all(paths: Iterable[Path], root: Path | None = None,
                 memo.remember(os.fspath(paths[i]), root, max_bytes, stamps[i], rec, keys[i])
     if progress is not None and not todo and paths:
         progress(len(paths), len(paths), paths[-1])
-    order = sorted(range(len(paths)), key=lambda i: _name_key(paths[i]))
+    order = range(len(paths)) if in_name_order else sorted(range(len(paths)), key=lambda i: _name_key(paths[i]))
     _make_ids_unique([(paths[i], files[i]) for i in order])
     _mark_duplicates([files[i] for i in order], [keys[i] for i in order])
     return files

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import vocabulary  # noqa: E402
+from builder import reading, vocabulary  # noqa: E402
 from builder.reading import (  # noqa: E402
     SeedsError, article_id, discover, html_to_text, read_all, read_input,
 )
@@ -389,3 +389,19 @@ def test_reading_in_two_processes_gives_the_same_records(tmp_path, monkeypatch):
     assert [vars(r) for r in two] == [vars(r) for r in one]
     assert {r.status for r in one} >= {"ok", "empty", "unreadable", "duplicate"}
     assert seen == [(i, p.name) for i, p in enumerate(paths, 1)]
+
+
+def test_discover_gives_the_name_order_read_all_would_settle(tmp_path):
+    """`discover` sorts the names (NFC first, then as written) and the build tells `read_all` the
+    paths are in that order; it must be the order `read_all` works out itself."""
+    names = ["b.txt", "a.html", "a.txt", unicodedata.normalize("NFD", "bài.txt"), "bài.txt", "Z.txt",
+             "bai.txt", "a b.txt", "10.txt", "9.txt", unicodedata.normalize("NFD", "ấp.txt")]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(f"Bài số {i} về hợp tác an ninh.", encoding="utf-8")
+    found = discover(tmp_path)
+    assert [p.name for p in found] == [p.name for p in sorted(found, key=reading._name_key)]
+    assert sorted(map(str, found)) != [str(p) for p in found]          # not code-point order (NFD "ấp")
+    settled = read_all(list(reversed(found)), root=tmp_path)
+    told = read_all(found, root=tmp_path, in_name_order=True)
+    by_path = lambda recs: sorted((r.path, r.article_id, r.status, r.duplicate_of) for r in recs)  # noqa: E731
+    assert by_path(settled) == by_path(told)
