@@ -269,16 +269,22 @@ def _bound(d: dt.date, kind: str) -> str:
     return _day(d)
 
 
+def _bounds(start: Any, end: Any) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day as dates, in order; a missing one is the other (both None: undated)."""
+    a, b = _date(start), _date(end)
+    if a is None:
+        a = b
+    if b is None:
+        b = a
+    if a is not None and b < a:
+        a, b = b, a
+    return a, b
+
+
 def format_date(start: Any, end: Any, precision: str, basis: str = "", status: str = "") -> str:
     """The date as precise as the source makes it, e.g. "11–15 Apr 2023", "Sep 2023",
     "2033 (planned)", "between 2014 and 2018 (inferred)", "undated"."""
-    a, b = _date(start), _date(end)
-    if a is None and b is not None:
-        a = b
-    if b is None and a is not None:
-        b = a
-    if a is not None and b is not None and b < a:
-        a, b = b, a
+    a, b = _bounds(start, end)
     flags: list[str] = []
     if a is None or b is None:
         text = "undated"
@@ -480,13 +486,7 @@ def prepare_events(tables: Mapping[str, Table], memo: dict[bytes, str] | None = 
 def _prepare_event(row: dict[str, Any]) -> dict[str, Any]:
     """The figure's dict for one event row, but for its hover text."""
     event_id = _s(row.get("event_id"))
-    start, end = _date(row.get("date_start")), _date(row.get("date_end"))
-    if start is None and end is not None:
-        start = end
-    if end is None and start is not None:
-        end = start
-    if start is not None and end is not None and end < start:
-        start, end = end, start
+    start, end = _bounds(row.get("date_start"), row.get("date_end"))
     precision = _s(row.get("date_precision")) or ("unknown" if start is None else "day")
     basis, status = _s(row.get("date_basis")), _s(row.get("status")) or "held"
     event_type, series = _s(row.get("event_type")), _s(row.get("series"))
