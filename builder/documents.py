@@ -120,8 +120,11 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             if own:
                 date = _resolve(own[0], article, primary.date if primary.date.known else None)
                 if not ordinal:
+                    # the signing clause runs on past its date: "ký tại buổi hội đàm ngày 20/10 ở thành phố X"
+                    after = CLAUSE_END.search(mt, own[0].char_end, min(e, own[0].char_end + 80))
+                    signed_at = (t_end, after.start() if after else min(e, own[0].char_end + 80))
                     target = _event_at(events, date) or _recalled_meeting(article, events, title, date, primary,
-                                                                          (s, e), (t_end, own[0].char_end)) or primary
+                                                                          (s, e), signed_at) or primary
             elif recalled_doc or not signed_here:
                 # "thực hiện Biên bản hội đàm năm 2035": the minutes of an earlier meeting
                 in_title = [x for x in _dates_in(article, m.start(), t_end) if x.kind in ("year", "month", "day")]
@@ -171,6 +174,7 @@ def _meeting_of_signers(mt: str, s: int, e: int, people: list[FoundPerson],
     return found[0] if len(found) == 1 else None
 
 
+CLAUSE_END = re.compile(r"[.;,]|\s+(?:và|nhằm|để|với)\s")
 # "thực hiện/triển khai Biên bản hội đàm năm 2035": the minutes of an earlier round, recalled
 RECALLED_DOC = re.compile(r"\b(?:thực hiện|triển khai|kết quả thực hiện|theo)\s+(?:các\s+)?$")
 

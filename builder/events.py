@@ -343,8 +343,8 @@ PLANNED_MEETING = re.compile(
     r"(?P<rest>[^.;]{0,100})")
 # "luân phiên tổ chức hội đàm hằng năm, năm 2044 sẽ tổ chức tại thành phố Phổ Nhĩ"
 # "Hai bên thống nhất cuộc hội đàm giữa năm sẽ tổ chức tại thành phố Văn Sơn vào tháng 10/2078"
-PLANNED_NAMED_FIRST = re.compile(r"(?:thống nhất|nhất trí|thỏa thuận)\s+(?:cuộc |buổi |phiên )?(?P<what>hội đàm|hội nghị|cuộc gặp)"
-                                 r"(?P<mid>[^.;]{0,40}?)\s+sẽ (?:được )?tổ chức(?P<rest>[^.;]{0,100})")
+PLANNED_NAMED_FIRST = re.compile(r"(?:thống nhất|nhất trí|thỏa thuận)\s+(?:cuộc |buổi |phiên |lần |kỳ )?(?P<what>hội đàm|hội nghị|cuộc gặp)"
+                                 r"(?P<mid>[^.;]{0,40}?)\s+sẽ (?:được )?(?:tổ chức|diễn ra)(?P<rest>[^.;]{0,100})")
 PLANNED_NEXT = re.compile(r"(?P<what>hội đàm|hội nghị)[^.;]{0,60}?,\s*(?P<rest>(?:năm|vào năm) \d{4} (?:sẽ )?(?:được )?tổ chức[^.;]{0,80})")
 PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks"}
 

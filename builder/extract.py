@@ -152,10 +152,27 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
         return None
     find_documents(article, body, captions, events, people + caption_people, owner_of)
     _sign_with_sides(events)
+    _carry_sides([e for e in events if e.mention == "primary"], [e for e in events if e.mention == "reference"])
     for m in meetings:
         m.event.topics = find_topics(article, [sent for sent in m.sentences
                                                if not any(cs <= sent[0] and sent[1] <= ce for cs, ce in claimed)])
     return ArticleExtraction(article, events, spellings=sorted({p.name for p in people + caption_people}))
+
+
+def _carry_sides(reported, rounds) -> None:
+    """A round recalled or announced that names no body of its own ("Biên bản ký tại buổi hội đàm
+    tháng 9 năm trước", "lần hội đàm tiếp theo sẽ diễn ra …") is between the sides of the meeting of
+    the same kind and series the article reports, when there is one such pair of sides and
+    everyone the round names is at that meeting."""
+    for ev in rounds:
+        if ev.sides:
+            continue
+        same = [r for r in reported if r.sides and r.event_type == ev.event_type and r.series == ev.series]
+        if len({tuple(sorted(r.sides.items())) for r in same}) != 1:
+            continue
+        present = {p.person.identity for r in same for p in r.participants}
+        if all(p.person.identity in present for p in ev.participants):
+            ev.sides, ev.sides_basis = dict(same[0].sides), "same_exchange"
 
 
 def _sign_with_sides(events) -> None:

@@ -115,7 +115,9 @@ RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
 CO_DO_SPAN = Scan(re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b"))
-CHAIRS = Scan(re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)"))
+# "X, Giám đốc Sở, chủ trì buổi làm việc"; "X, Giám đốc Công an tỉnh chủ trì; phía bạn do Y dẫn đầu"
+CHAIRS = Scan(re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì(?:\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)|"
+                         r"(?=\s*(?:[.;,]|$)))"))
 PASSIVE = Scan(re.compile(r"\bđược\b(?=[^.;]{0,160}$)"))
 # what makes a predicate subordinate: the purpose or occasion of the main meeting, not a meeting
 # "Theo chương trình, sáng 15/3, Chủ tịch nước X sẽ tiếp …": a meeting announced, not held

@@ -43,6 +43,7 @@ class MergedEvent:
     # per mention (same order as `mentions`): the blocking key that joined it, "" if none did
     merge_basis: list[str] = field(default_factory=list)
     sides: dict = field(default_factory=dict)
+    sides_basis: str | None = None
 
 
 @dataclass
@@ -52,6 +53,19 @@ class MergedPerson:
     country: str | None
     spellings: Counter = field(default_factory=Counter)
     keys: list = field(default_factory=list)     # the (name key, country) identities merged here
+
+
+def _sides(best: EventMention, placed: list[EventMention]) -> tuple[dict, str | None]:
+    """Each side's body, from the mentions that name it before those that carry it over from the
+    meeting their article reports (vocabulary.ORGANIZATION_BASES), and the basis of the pair."""
+    sides, bases = {}, set()
+    for c in ("VN", "CN"):
+        named = [m for m in [best] + placed if m.sides.get(c)]
+        source = next((m for m in named if m.sides_basis != "same_exchange"), named[0] if named else None)
+        sides[c] = source.sides[c] if source is not None else None
+        if source is not None:
+            bases.add(source.sides_basis or "stated")
+    return sides, ("same_exchange" if "same_exchange" in bases else "stated" if bases else None)
 
 
 def _overlap(a: DateValue, b: DateValue) -> bool:
@@ -253,8 +267,8 @@ def _merged(group: list[EventMention], merge_basis: list[str]) -> MergedEvent:
         location_country=best.location_country or next(
             (m.location_country for m in placed if m.location_country), None),
         host_country=best.host_country or next((m.host_country for m in placed if m.host_country), None),
-        title_vi=primary.title_vi, merge_basis=merge_basis,
-        sides={c: next((m.sides[c] for m in [best] + placed if m.sides.get(c)), None) for c in ("VN", "CN")})
+        title_vi=primary.title_vi, merge_basis=merge_basis)
+    e.sides, e.sides_basis = _sides(best, placed)
     # the place's basis is that of the mention the city (else the country) was taken from
     placing = next((m for m in [best] + placed if m.location_city), None) if e.location_city else \
         next((m for m in [best] + placed if m.location_country), None)

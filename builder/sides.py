@@ -121,6 +121,8 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
         org = (full or candidates or [None])[0]
         if org:
             m.event.sides[country] = org
+    if m.event.sides:
+        m.event.sides_basis = "stated"
 
 
 def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:

@@ -47,7 +47,7 @@ def title_en(e: MergedEvent) -> str:
 
 def _organizations(e) -> dict:
     """Each side's body as the text names it; a ministerial series' unnamed side from its definition."""
-    sides, basis = dict(e.sides), "stated" if e.sides else None
+    sides, basis = dict(e.sides), e.sides_basis if any(e.sides.values()) else None
     if e.series in V.codes(V.SERIES):
         for country, body in V.SERIES_SIDES.items():
             if not sides.get(country):

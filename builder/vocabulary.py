@@ -56,6 +56,10 @@ ORGANIZATION_BASES: tuple[Code, ...] = (
     Code("inferred", "Inferred",
          "A side the text does not name for this meeting is filled from the definition of its ministerial "
          "series: both Ministries of Public Security."),
+    Code("same_exchange", "Same exchange",
+         "The text names no body for this earlier or next round (\"Biên bản ký tại buổi hội đàm năm trước\", "
+         "\"lần hội đàm tiếp theo sẽ diễn ra …\"); its sides are those of the meeting of the same kind the "
+         "article reports."),
 )
 
 PARTICIPANT_ROLES: tuple[Code, ...] = (

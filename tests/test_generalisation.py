@@ -950,3 +950,36 @@ def test_documents_signed_as_other_newsrooms_tell_it():
     assert {(d.doc_type, d.count): sorted(s.name for s in d.signatories) for d in event.documents} == {
         ("minutes", 1): ["Mẫn Chí Hiền", "Phí Văn Lực"], ("other", 6): [],
         ("other", 1): ["Hà Đình Nghị", "Lãnh Thiếu Đường"]}
+
+
+def test_a_round_recalled_or_announced_is_between_the_sides_of_the_meeting_reported():
+    """"Biên bản ký tại buổi hội đàm tháng 9/2037" and "lần hội đàm tiếp theo … năm 2039" name no
+    body: they are rounds of the talks the article reports, between the same two bodies (marked as
+    carried over from that meeting, not stated). A planned visit, another kind of meeting, keeps no
+    sides; nor does a recalled round led by someone who is not at the meeting reported."""
+    text = ("Sáng 14/10/2038, tại thành phố Hà Giang, Công an tỉnh Hà Giang hội đàm với Cục Công an châu Văn Sơn "
+            "(Vân Nam, Trung Quốc). Đại tá Lục Văn Thành, Giám đốc Công an tỉnh Hà Giang chủ trì; phía bạn do "
+            "ông Phùng Kiến Quốc, Cục trưởng Cục Công an châu Văn Sơn dẫn đầu.\n\nHai bên đánh giá kết quả thực "
+            "hiện Biên bản ký tại buổi hội đàm tháng 9/2037 ở châu Văn Sơn và thống nhất lần hội đàm tiếp theo "
+            "sẽ diễn ra tại châu Văn Sơn vào năm 2039.\n")
+    events = extract(article(text), load()).events
+    (reported,) = [e for e in events if e.mention == "primary"]
+    assert reported.sides == {"VN": "Công an tỉnh Hà Giang", "CN": "Cục Công an châu Văn Sơn"}
+    assert reported.sides_basis == "stated"
+    # "X, Giám đốc Công an tỉnh chủ trì; phía bạn do Y dẫn đầu": X chairs at home
+    assert roles_of(reported) == {"Lục Văn Thành": "host", "Phùng Kiến Quốc": "head_of_delegation"}
+    rounds = sorted((e.date.iso(), e.status) for e in events if e.mention == "reference")
+    assert rounds == [("2037-09", "held"), ("2039", "planned")]
+    for e in events:
+        if e.mention == "reference":
+            assert (e.event_type, e.sides, e.sides_basis) == ("talks", reported.sides, "same_exchange")
+            assert e.location_city == "Wenshan"   # "ký tại buổi hội đàm tháng 9/2037 ở châu Văn Sơn"
+
+
+def test_a_planned_visit_keeps_no_sides_from_the_talks_reported():
+    text = ("Sáng 14/10/2038, tại thành phố Hà Giang, Công an tỉnh Hà Giang hội đàm với Cục Công an châu Văn Sơn "
+            "(Vân Nam, Trung Quốc). Đại tá Lục Văn Thành, Giám đốc Công an tỉnh Hà Giang chủ trì; phía bạn do "
+            "ông Phùng Kiến Quốc, Cục trưởng Cục Công an châu Văn Sơn dẫn đầu.\n\nNhân dịp này, ông Phùng Kiến "
+            "Quốc mời Đại tá Lục Văn Thành dẫn đoàn sang thăm Vân Nam vào tháng 3/2039.\n")
+    events = extract(article(text), load()).events
+    assert [e.sides for e in events if e.mention == "reference" and e.event_type != "talks"] in ([], [{}])

@@ -146,3 +146,20 @@ def test_each_linked_set_merged_alone_gives_what_merging_everything_gives():
         alone = merge_linked([mentions[i] for i in members])
         assert len(alone) == 1
         assert summary(members, alone[0][1]) == summary(members, events)
+
+
+def test_a_side_named_by_one_source_wins_over_one_carried_over_by_another():
+    """One article names the sides of a round; another only carries over the sides of the meeting it
+    reports (vocabulary "same_exchange"): the named body is kept, with the basis of what was kept."""
+    from types import SimpleNamespace as Mention
+
+    from builder.merge import _sides
+    from builder.tables import _organizations
+    carried = Mention(sides={"VN": "Công an tỉnh A", "CN": "Cục Công an B"}, sides_basis="same_exchange")
+    named = Mention(sides={"CN": "Sở Công an tỉnh C"}, sides_basis="stated")
+    assert _sides(carried, [named]) == ({"VN": "Công an tỉnh A", "CN": "Sở Công an tỉnh C"}, "same_exchange")
+    assert _sides(named, [named]) == ({"VN": None, "CN": "Sở Công an tỉnh C"}, "stated")
+    assert _sides(Mention(sides={}, sides_basis=None), []) == ({"VN": None, "CN": None}, None)
+    # no side known: no basis either (it said "stated" before)
+    event = Mention(sides={"VN": None, "CN": None}, sides_basis=None, series=None)
+    assert _organizations(event)["organization_basis"] is None
