@@ -131,15 +131,23 @@ def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
 
 @lru_cache(maxsize=1 << 14)   # a pure function of a title; the same titles come back article after article
 def _org_of(title: str) -> str | None:
-    """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None."""
-    for part in reversed([p.strip() for p in title.split(",")]):
-        m = SIDE_ORG.search(part)
+    """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None;
+    "Cục trưởng Cục Cấm độc, Bộ Công an Trung Quốc" → the department, of its ministry."""
+    parts = [p.strip() for p in title.split(",")]
+    for i in range(len(parts) - 1, -1, -1):
+        m = SIDE_ORG.search(parts[i])
         if m:
-            return _trim_org(part[m.start():])
+            org = _trim_org(parts[i][m.start():])
+            department = DEPARTMENT.search(parts[i - 1]) if i and MINISTRY.match(org) else None
+            return f"{_trim_org(parts[i - 1][department.start():])}, {org}" if department else org
     return None
 
 
+MINISTRY = re.compile(r"Bộ (?!Tư lệnh)")
+DEPARTMENT = re.compile(r"\b(?:Cục(?! trưởng)|Tổng cục(?! trưởng)|Vụ(?! trưởng)|Văn phòng|Bộ Tư lệnh|Học viện)\b")
+
+
 def _trim_org(phrase: str) -> str:
-    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|sẽ|mời|tổ chức|và|tại|ở|sang|về|cùng|với|nhân|đến|tới|thăm|chủ trì|tiếp|"
+    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|sẽ|mời|tổ chức|và|tại|ở|sang|về(?! ma túy| trật tự| tham nhũng| kinh tế| môi trường)|cùng|với|nhân(?!\s+dân)|đến|tới|thăm|chủ trì|tiếp|"
                       r"hội đàm|trong|theo|nhằm|để|hồi|lần thứ|đồng|đón|vào|năm|từ|giai đoạn)\b", phrase)[0]
     return phrase.strip(" ,")

@@ -983,3 +983,21 @@ def test_a_planned_visit_keeps_no_sides_from_the_talks_reported():
             "Quốc mời Đại tá Lục Văn Thành dẫn đoàn sang thăm Vân Nam vào tháng 3/2039.\n")
     events = extract(article(text), load()).events
     assert [e.sides for e in events if e.mention == "reference" and e.event_type != "talks"] in ([], [{}])
+
+
+@pytest.mark.parametrize("text, sides, roles", [
+    # the formal names: "nhân dân" of "Cộng hòa nhân dân Trung Hoa" does not end the body
+    ("Chiều 9/5/2039, tại Hà Nội, Đại tướng Vũ Đình Khang, Bộ trưởng Bộ Công an nước Cộng hòa xã hội chủ nghĩa "
+     "Việt Nam đã hội đàm với ông Trác Minh Viễn, Bộ trưởng Bộ Công an nước Cộng hòa nhân dân Trung Hoa.",
+     {"VN": "Bộ Công an nước Cộng hòa xã hội chủ nghĩa Việt Nam", "CN": "Bộ Công an nước Cộng hòa nhân dân Trung Hoa"},
+     {"Vũ Đình Khang": "host", "Trác Minh Viễn": "head_of_delegation"}),
+    # a Vietnamese police department ("… tội phạm về ma túy" is its name, and it is Viet Nam's); a
+    # Chinese bureau written with its ministry after a comma is that bureau, of that ministry
+    ("Ngày 5/4/2039, tại Hà Nội, Thiếu tướng Phí Văn Lực, Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy "
+     "hội đàm với ông Mẫn Chí Hiền, Cục trưởng Cục Cấm độc, Bộ Công an Trung Quốc.",
+     {"VN": "Cục Cảnh sát điều tra tội phạm về ma túy", "CN": "Cục Cấm độc, Bộ Công an Trung Quốc"},
+     {"Phí Văn Lực": "host", "Mẫn Chí Hiền": "head_of_delegation"}),
+])
+def test_the_sides_are_the_bodies_as_named_in_full(text, sides, roles):
+    event = only_event(text)
+    assert (event.sides, roles_of(event)) == (sides, roles)
