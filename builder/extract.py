@@ -105,6 +105,10 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     owner = assign_sentences(article, body, meetings, claimed)
     deleg = delegation_country(article, body, lex)
     describe(article, meetings, people, owner, deleg, lex, claimed)
+    for m in meetings:   # "Tổng Bí thư X đã thăm cấp Nhà nước tới Trung Quốc": led by a party or state leader
+        if m.kind == "visit" and any(role == "head_of_delegation" and is_leader(p.title, lex)
+                                     for p, role in m.people.values()):
+            m.event.event_type = "leaders_visit"
     reported = [m for m in meetings if m.event.mention == "primary" and is_bilateral(article, m, lex)]
     # with no meeting held, a dated announcement of one ("sẽ thăm chính thức Việt Nam từ ngày 20 đến
     # 23/3") is still news, when both sides are named in it
@@ -173,6 +177,13 @@ def _carry_sides(reported, rounds) -> None:
         present = {p.person.identity for r in same for p in r.participants}
         if all(p.person.identity in present for p in ev.participants):
             ev.sides, ev.sides_basis = dict(same[0].sides), "same_exchange"
+
+
+def is_leader(title: str | None, lex: Lexicon) -> bool:
+    """The title holds a leader's office (lexicon kind "leader"), not its deputy's ("Phó Thủ tướng")."""
+    low = (title or "").lower()
+    return any(re.search(r"(?<!phó )\b" + re.escape(t.lower()) + r"\b", low) for t in lex.leader_titles
+               if t.lower() in low)
 
 
 def _sign_with_sides(events) -> None:

@@ -32,8 +32,9 @@ EVENT_TYPES: tuple[Code, ...] = (
     Code("talks", "Talks",
          "Bilateral talks (\"hội đàm\") reported as the event itself, e.g. annual border-province talks."),
     Code("leaders_visit", "Leaders' visit",
-         "A state or official visit by a party or state leader (Tổng Bí thư, Chủ tịch nước, Thủ tướng) "
-         "that the article recalls or anticipates."),
+         "A state or official visit by a party or state leader (Tổng Bí thư, Chủ tịch nước, Thủ tướng), "
+         "reported (\"Tổng Bí thư X đã thăm cấp Nhà nước tới Trung Quốc\", with the Minister of Public "
+         "Security in the delegation), recalled or anticipated."),
     Code("other", "Other", "A bilateral security event that fits none of the types above: a phone call "
          "between the two sides (\"điện đàm\"), which has no place, or a ceremony of both sides that opens "
          "something (\"Lễ khai trương đường dây nóng\", \"Lễ ra quân tuần tra chung\", \"Lễ khai giảng\"); "

@@ -1001,3 +1001,31 @@ def test_a_planned_visit_keeps_no_sides_from_the_talks_reported():
 def test_the_sides_are_the_bodies_as_named_in_full(text, sides, roles):
     event = only_event(text)
     assert (event.sides, roles_of(event)) == (sides, roles)
+
+
+STATE_VISIT = ("Thứ Năm, 15/9/2039\n\n(TTXVN) - Từ ngày 12 đến 14/9, đồng chí Lê Hoài Nam, Tổng Bí thư Ban Chấp hành "
+               "Trung ương Đảng Cộng sản Việt Nam, đã thăm hữu nghị chính thức nước Cộng hòa nhân dân Trung Hoa theo lời "
+               "mời của đồng chí Tôn Chí Viễn, Tổng Bí thư, Chủ tịch nước Cộng hòa nhân dân Trung Hoa.\n\nTháp tùng "
+               "Tổng Bí thư có Đại tướng Phan Quốc Bảo, Bộ trưởng Bộ Công an.\n\nChiều 13/9, tại Bắc Kinh, Đại tướng "
+               "Phan Quốc Bảo đã hội đàm với ông Khổng Minh Đức, Bộ trưởng Bộ Công an Trung Quốc.\n")
+
+
+def test_a_state_visit_reported_with_the_minister_in_the_delegation():
+    """The lead names no security body (it was dropped as another story's teaser): the visit is told by
+    its predicate, led by a leader (a leaders' visit), to the country named formally; the minister's
+    own talks on its second day are an event of their own."""
+    events = extract(article(STATE_VISIT), load()).events
+    assert [(e.mention, e.event_type, e.date.iso()) for e in events] == [
+        ("primary", "leaders_visit", "2039-09-12"), ("primary", "talks", "2039-09-13")]
+    assert events[0].date.end.isoformat() == "2039-09-14"
+    visit = events[0]
+    assert (visit.location_country, visit.host_country) == ("CN", "CN")
+    assert roles_of(visit) == {"Lê Hoài Nam": "head_of_delegation", "Tôn Chí Viễn": "host",
+                               "Phan Quốc Bảo": "participant"}
+
+
+def test_a_visit_led_by_a_deputy_is_no_leaders_visit():
+    text = STATE_VISIT.replace("Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Phó Thủ tướng Chính phủ "
+                               "nước Cộng hòa xã hội chủ nghĩa Việt Nam").replace("Tháp tùng Tổng", "Tháp tùng Phó Thủ tướng")
+    visit, talks = [e for e in extract(article(text), load()).events if e.mention == "primary"]
+    assert (visit.event_type, roles_of(visit)["Lê Hoài Nam"], talks.event_type) == ("visit", "head_of_delegation", "talks")
