@@ -89,7 +89,11 @@ PREDICATES = (
                              r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
     # a ceremony of the two sides that opens something: a hotline, joint patrols, a course
-    ("launch", re.compile(r"\blễ (?:khai trương|ra quân|khai giảng|khánh thành|phát động|khởi động)\b", re.I)),
+    # a signing held as a ceremony of its own ("tổ chức Lễ ký Bản ghi nhớ …", "Lễ ký kết … đã diễn ra");
+    # "chứng kiến lễ ký" after talks is part of them
+    ("launch", re.compile(r"\blễ (?:khai trương|ra quân|khai giảng|khánh thành|phát động|khởi động)\b|"
+                          r"\btổ chức\s+lễ ký(?: kết)?\b|(?<!tại )(?<!kiến )\blễ ký(?: kết)?\b(?=[^.;]{0,160}?\b(?:đã|vừa)\s+diễn ra\b)",
+                          re.I)),
     # a phone call between the two sides ("Bộ trưởng X đã có cuộc điện đàm với …"): an event of its own
     ("other", re.compile(r"\bđiện đàm\b", re.I)),
     ("visit", re.compile(r"(?<!chuyến )(?<!cuộc )\b(?:sang thăm|thăm chính thức|thăm cấp nhà nước|thăm,? (?:và )?làm việc|"

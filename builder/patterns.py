@@ -146,7 +146,7 @@ SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và
 SIGNED_ANY = Scan(re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b"))
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
-    r"[.;:(]|,(?! chống)|\s(?:và chứng kiến|được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")
+    r"[.;:(]|,(?! chống)|\svà (?:chứng kiến|nhất trí|thống nhất|đồng ý)\b|\s(?:được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")
 BOTH_SIDES = re.compile(r"\b(?:[Hh]ai|2)\s+(?:đồng chí\s+|ông\s+)?(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|[Tt]rưởng đoàn|"
                         r"đồng chủ trì|bên|Bộ)\b|"
                         r"\b(?P<title2>Bộ trưởng|Thứ trưởng)(?: Công an)? (?:hai|2) nước\b")

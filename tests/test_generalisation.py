@@ -1029,3 +1029,26 @@ def test_a_visit_led_by_a_deputy_is_no_leaders_visit():
                                "nước Cộng hòa xã hội chủ nghĩa Việt Nam").replace("Tháp tùng Tổng", "Tháp tùng Phó Thủ tướng")
     visit, talks = [e for e in extract(article(text), load()).events if e.mention == "primary"]
     assert (visit.event_type, roles_of(visit)["Lê Hoài Nam"], talks.event_type) == ("visit", "head_of_delegation", "talks")
+
+
+def test_a_signing_held_as_a_ceremony_of_its_own_is_an_event():
+    """"… tổ chức Lễ ký Thỏa thuận …": the signing is the news, an event of type other; "chứng kiến lễ
+    ký" after talks stays part of the talks (dev set 3, f16)."""
+    text = ("Sáng 20/6/2039, tại Hà Nội, Bộ Công an Việt Nam và Bộ Công an Trung Quốc tổ chức Lễ ký Thỏa thuận hợp "
+            "tác phòng, chống mua bán người. Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an và ông Hạ Minh Triết, "
+            "Thứ trưởng Bộ Công an Trung Quốc đã ký Thỏa thuận.\n")
+    event = only_event(text)
+    assert (event.event_type, event.date.iso(), event.location_city) == ("other", "2039-06-20", "Hanoi")
+    assert [(d.doc_type, sorted(s.name for s in d.signatories)) for d in event.documents] == [
+        ("agreement", ["Hạ Minh Triết", "Lê Quang Vinh"])]
+
+
+def test_a_document_title_ends_where_the_next_verb_begins():
+    """"ký Biên bản hội đàm và thống nhất tổ chức Đối thoại … lần thứ năm … năm 2040": the minutes are
+    those of the talks held, not of the dialogue planned (whose ordinal the title ran on into)."""
+    text = ("Chiều 19/6/2039, tại Hà Nội, Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an hội đàm với ông Hạ Minh "
+            "Triết, Thứ trưởng Bộ Công an Trung Quốc. Kết thúc hội đàm, hai Thứ trưởng đã ký Biên bản hội đàm và "
+            "thống nhất tổ chức Đối thoại an ninh chính trị lần thứ năm tại Trung Quốc vào năm 2040.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.event_type, [(d.doc_type, d.date.iso()) for d in e.documents]) for e in events] == [
+        ("primary", "talks", [("minutes", "2039-06-19")]), ("reference", "conference", [])]
