@@ -346,7 +346,18 @@ PLANNED_MEETING = re.compile(
 PLANNED_NAMED_FIRST = re.compile(r"(?:thống nhất|nhất trí|thỏa thuận)\s+(?:cuộc |buổi |phiên |lần |kỳ )?(?P<what>hội đàm|hội nghị|cuộc gặp)"
                                  r"(?P<mid>[^.;]{0,40}?)\s+sẽ (?:được )?(?:tổ chức|diễn ra)(?P<rest>[^.;]{0,100})")
 PLANNED_NEXT = re.compile(r"(?P<what>hội đàm|hội nghị)[^.;]{0,60}?,\s*(?P<rest>(?:năm|vào năm) \d{4} (?:sẽ )?(?:được )?tổ chức[^.;]{0,80})")
-PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks"}
+# "… tại Hội nghị đối thoại cấp Thứ trưởng về an ninh chính trị, dự kiến tổ chức tại Hà Nội vào tháng 12":
+# a conference named, then said to be planned (no ordinal: one with an ordinal is a conference mention)
+PLANNED_CONFERENCE = re.compile(r"(?P<what>[Hh]ội nghị|[Đđ]ối thoại)(?P<mid>[^.;]{0,120}?),?\s+(?:dự kiến|sẽ)\s+"
+                                r"(?:được\s+)?(?:tổ chức|diễn ra)(?P<rest>[^.;]{0,100})")
+# "Việt Nam sẽ đăng cai hội nghị lần kế tiếp vào năm 2041": the next round, planned
+PLANNED_NEXT_ROUND = re.compile(r"\b(?:đăng cai|tổ chức)\s+(?P<what>hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+"
+                                r"(?:kế tiếp|tiếp theo|tới)\b(?P<rest>[^.;]{0,100})", re.I)
+NEXT_ROUND = re.compile(r"(?i)^(?:hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+(?:kế tiếp|tiếp theo|tới)\b")
+PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks",
+                "đối thoại": "conference"}
+# "Việt Nam sẽ đăng cai …": the host named as the subject of hosting
+HOSTING = re.compile(r"(?P<host>Việt Nam|Trung Quốc|[Pp]hía (?:Việt Nam|Trung Quốc|bạn))\s+(?:sẽ\s+)?(?:đăng cai|là nước chủ nhà)")
 
 
 def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[tuple[int, int]],
@@ -357,20 +368,31 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
     for s, e in body:
         seen_what = set()
         for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)) + list(
-                PLANNED_NAMED_FIRST.finditer(mt, s, e)):
-            if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")):
-                continue
+                PLANNED_NAMED_FIRST.finditer(mt, s, e)) + list(PLANNED_CONFERENCE.finditer(mt, s, e)) + list(
+                PLANNED_NEXT_ROUND.finditer(mt, s, e)):
+            if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")) \
+                    or P.ORDINAL.search(m.group(0)[:m.start("rest") - m.start()]):
+                continue   # a numbered conference: conference_references reads it
             if m.start("what") in seen_what or any(m.start() <= w < m.end() for w in seen_what):
                 continue   # one plan read by both patterns
             seen_what.add(m.start("what"))
-            dates = [x for x in _dates_in(article, m.start(), m.end()) if x.kind in ("year", "month", "day")]
+            dates = [x for x in _dates_in(article, m.start(), m.end())
+                     if x.kind in ("year", "month", "day", "relative_month", "relative_year")]
             if not dates:
                 continue
             date = _resolve(dates[0], article)
+            if not date.known:
+                continue
             city, country = locate(article, m.start("rest"), m.end(), lex)
+            host = HOSTING.search(mt, max(s, m.start() - 40), m.start("what"))
+            if not country and host and "bạn" not in host.group("host"):
+                country = country_of(host.group("host"), lex)
+            what = m.group("what").lower()
             event = EventMention(
-                article_id=article.article_id, mention="reference", event_type=PLANNED_TYPE[m.group("what")],
-                title_vi=article.text[m.start("what"):m.end()].strip(), series=None, series_number=None,
+                article_id=article.article_id, mention="reference", event_type=PLANNED_TYPE[what],
+                # (a conference named first is titled by its name: "Hội nghị đối thoại … về an ninh chính trị")
+                title_vi=article.text[m.start("what"):m.end("mid") if m.re is PLANNED_CONFERENCE else m.end()].strip(" ,"),
+                series=P.series_of(m.group(0)) if PLANNED_TYPE[what] == "conference" else None, series_number=None,
                 series_number_inferred=False, date=date, location_city=city, location_country=country,
                 host_country=country, status="planned", evidence=evidence(article, s, e),
                 location_basis="stated" if city or country else None)

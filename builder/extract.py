@@ -7,8 +7,8 @@ from . import patterns as P
 from .cleaning import BULLET, is_off_topic, join_bullet_lists, match_form, segment, sentences
 from .dates import article_date
 from .documents import find_documents
-from .events import (_person_record, conference_references, delegation_country, planned_meetings, resolve_people,
-                     to_participants, visit_references)
+from .events import (NEXT_ROUND, _person_record, conference_references, delegation_country, planned_meetings,
+                     resolve_people, to_participants, visit_references)
 from .meetings import assign_sentences, build_meetings, find_frames, mentions_a_meeting
 from .participants import describe
 from .sides import is_bilateral, name_sides
@@ -157,6 +157,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     find_documents(article, body, captions, events, people + caption_people, owner_of)
     _sign_with_sides(events)
     _carry_sides([e for e in events if e.mention == "primary"], [e for e in events if e.mention == "reference"])
+    _next_round_series([e for e in events if e.mention == "primary"], [e for e in events if e.mention == "reference"])
     for m in meetings:
         m.event.topics = find_topics(article, [sent for sent in m.sentences
                                                if not any(cs <= sent[0] and sent[1] <= ce for cs, ce in claimed)])
@@ -184,6 +185,15 @@ def is_leader(title: str | None, lex: Lexicon) -> bool:
     low = (title or "").lower()
     return any(re.search(r"(?<!phó )\b" + re.escape(t.lower()) + r"\b", low) for t in lex.leader_titles
                if t.lower() in low)
+
+
+def _next_round_series(reported, rounds) -> None:
+    """"Việt Nam sẽ đăng cai hội nghị lần kế tiếp vào năm 2041": the next round of the numbered
+    series conference the article reports."""
+    held = {(e.series, e.series_key) for e in reported if e.event_type == "conference" and e.series}
+    for ev in rounds:
+        if ev.event_type == "conference" and ev.series is None and len(held) == 1 and NEXT_ROUND.search(ev.title_vi):
+            ev.series, ev.series_key = next(iter(held))
 
 
 def _sign_with_sides(events) -> None:

@@ -1052,3 +1052,20 @@ def test_a_document_title_ends_where_the_next_verb_begins():
     events = extract(article(text), load()).events
     assert [(e.mention, e.event_type, [(d.doc_type, d.date.iso()) for d in e.documents]) for e in events] == [
         ("primary", "talks", [("minutes", "2039-06-19")]), ("reference", "conference", [])]
+
+
+def test_conferences_planned_without_an_ordinal():
+    """A series conference named and then said to be planned ("…, dự kiến tổ chức tại Hà Nội vào tháng
+    12/2039"), and "hội nghị lần kế tiếp" (the next round of the series reported, hosted by the
+    country that "sẽ đăng cai" it)."""
+    text = ("Ngày 11/9/2039, tại Nam Ninh (Trung Quốc), Đại tướng Vũ Đình Khang, Bộ trưởng Bộ Công an và ông Trác "
+            "Minh Viễn, Bộ trưởng Bộ Công an Trung Quốc đồng chủ trì Hội nghị cấp Bộ trưởng về hợp tác phòng, chống "
+            "tội phạm lần thứ 31.\n\nHai bên nhất trí trao đổi tiếp các nội dung trên tại Hội nghị đối thoại cấp Thứ "
+            "trưởng về an ninh chính trị, dự kiến tổ chức tại Hà Nội vào tháng 12/2039. Việt Nam sẽ đăng cai hội nghị "
+            "lần kế tiếp vào năm 2041.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.event_type, e.series, e.date.iso(), e.status, e.location_country) for e in events] == [
+        ("primary", "conference", "crime_prevention_conference", "2039-09-11", "held", "CN"),
+        ("reference", "conference", "political_security_dialogue", "2039-12", "planned", "VN"),
+        ("reference", "conference", "crime_prevention_conference", "2041", "planned", "VN")]
+    assert events[1].title_vi == "Hội nghị đối thoại cấp Thứ trưởng về an ninh chính trị"
