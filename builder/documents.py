@@ -141,7 +141,10 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
             # "Dưới sự chứng kiến của hai đồng chủ trì, A và B đã ký …": A and B sign; the witnesses
             # named in the phrase before the comma do not
             witnessed = WITNESSED_BY.search(mt, s, m.start())
-            if witnessed:
+            passive = _signed_by(mt, t_end, e, people, article)
+            if passive:   # "…, do A và B ký": whoever witnessed it, A and B sign
+                signers = passive
+            elif witnessed:
                 signers = _signatories(mt, s, m.start(), people, target, article, after=witnessed.end())
             else:
                 signers = [] if P.WITNESS.search(mt, s, m.start()) else _signatories(mt, s, m.start(), people, target, article)
@@ -229,6 +232,22 @@ def _person(article: Article, p: FoundPerson) -> PersonMention:
 
 
 WITNESSED_BY = re.compile(r"(?i)\b(?:dưới|trước) sự chứng kiến của\b[^.;,]{3,120},")
+
+
+# "Bản ghi nhớ về …, do đồng chí A và đồng chí B, Bộ trưởng …, ký": the signers after the title
+SIGNED_BY = re.compile(r"[^.;]{0,160}?,?\s+do\s+(?P<who>[^.;]{3,300}?),?\s+(?:cùng\s+)?ký(?: kết)?\b")
+
+
+def _signed_by(mt: str, t_end: int, e: int, people: list[FoundPerson], article: Article) -> list[PersonMention]:
+    """The people named in a passive "do … ký" that follows the document's title in its sentence,
+    before any other document or signing verb."""
+    m = SIGNED_BY.match(mt, t_end, e)
+    if m is None or P.SIGN_VERB.search(mt, t_end, m.start("who")) or DOC_WORD.search(mt, t_end, m.start("who")):
+        return []
+    return _unique(article, [p for p in people if m.start("who") <= p.start < m.end("who")])
+
+
+DOC_WORD = re.compile(r"\b(?:[Bb]iên bản|[Bb]ản ghi nhớ|[Tt]hỏa thuận|[Tt]hoả thuận|[Hh]iệp định|[Kk]ế hoạch|[Qq]uy chế)\b")
 
 
 def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], event: EventMention,

@@ -318,6 +318,10 @@ def _pair_the_co_chairs(m: Meeting) -> None:
 def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex: Lexicon) -> None:
     """'Thượng tướng X và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by title only
     is the participant of that country who holds that title."""
+    for s, e in m.sentences:   # "…, do hai Thứ trưởng đồng chủ trì", wherever the meeting is told of
+        co = P.CO_CHAIR.search(mt, s, e)
+        if co:
+            _promote_both(mt, m, P.BOTH_SIDES.search(mt, max(s, co.start() - 40), co.start()))
     for s, e in [f.sentence for f in m.frames]:
         co = P.CO_CHAIR.search(mt, s, e)
         if not co:
@@ -335,6 +339,19 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
             for key, (p, role) in m.people.items():
                 if p.country == country and title.lower() in (p.title or "").lower() and role != "co_chair":
                     m.people[key] = (p, "co_chair")
+
+
+def _promote_both(mt: str, m: Meeting, both: re.Match | None) -> None:
+    """"Hội nghị …, do hai Thứ trưởng đồng chủ trì": on each side, the one participant who holds that
+    office (not its deputy's) co-chairs."""
+    title = (both.group("title") or both.group("title2") or "").lower() if both else ""
+    if title in ("", "bên", "bộ", "đồng chủ trì", "trưởng đoàn"):
+        return
+    holds = re.compile(r"(?<!phó )\b" + re.escape(title) + r"\b")
+    for country in ("VN", "CN"):
+        holders = [k for k, (p, _) in m.people.items() if p.country == country and holds.search((p.title or "").lower())]
+        if len(holders) == 1:
+            m.people[holders[0]] = (m.people[holders[0]][0], "co_chair")
 
 
 def _span_role(mt: str, sent: tuple[int, int], p: FoundPerson) -> str | None:

@@ -1069,3 +1069,23 @@ def test_conferences_planned_without_an_ordinal():
         ("reference", "conference", "political_security_dialogue", "2039-12", "planned", "VN"),
         ("reference", "conference", "crime_prevention_conference", "2041", "planned", "VN")]
     assert events[1].title_vi == "Hội nghị đối thoại cấp Thứ trưởng về an ninh chính trị"
+
+
+def test_signers_named_after_the_document_in_a_passive():
+    """"Hai Bộ trưởng chứng kiến lễ ký Kế hoạch …, do A, … và B, … ký": the witnesses do not sign; A and B do."""
+    text = ("Chiều 2/3/2040, tại Bắc Kinh, Đại tướng Vũ Đình Khang, Bộ trưởng Bộ Công an hội đàm với ông Trác Minh "
+            "Viễn, Bộ trưởng Bộ Công an Trung Quốc. Sau hội đàm, hai Bộ trưởng chứng kiến lễ ký Kế hoạch phối hợp "
+            "phòng, chống tội phạm mạng giữa hai Bộ, do Thiếu tướng Đào Văn Hải, Cục trưởng Cục Đối ngoại và ông Lưu "
+            "Tử Khiêm, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc ký.\n")
+    (document,) = only_event(text).documents
+    assert sorted(s.name for s in document.signatories) == ["Lưu Tử Khiêm", "Đào Văn Hải"]
+
+
+def test_co_chairs_named_by_their_office_only():
+    """"…, do hai Thứ trưởng đồng chủ trì", the deputy ministers named in later sentences: on each side,
+    the one participant who holds the office co-chairs."""
+    text = ("Ngày 16/10/2040, Hội nghị đối thoại cấp Thứ trưởng về an ninh chính trị giữa Bộ Công an Việt Nam và Bộ "
+            "Công an Trung Quốc lần thứ 17 đã diễn ra tại Hà Nội, do hai Thứ trưởng đồng chủ trì.\n\nTại hội nghị, "
+            "Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an cho biết hai bên đã trao đổi nhiều thông tin. Ông Hạ "
+            "Minh Triết, Thứ trưởng Bộ Công an Trung Quốc đề nghị hai bên tăng cường hợp tác.\n")
+    assert roles_of(only_event(text)) == {"Lê Quang Vinh": "co_chair", "Hạ Minh Triết": "co_chair"}
