@@ -100,7 +100,9 @@ class Paragraph:
 
 HEADER_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
 IMAGE_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
-CAPTION_RE = re.compile(r"(?:\(Ảnh:[^)]*\)|(?:^|[.\s])Ảnh:\s*[^.]{1,60}$|\(Ảnh\s+[^)]*\)|Nguồn ảnh:)")
+CAPTION_RE = re.compile(r"(?:\(Ảnh:[^)]*\)|(?:^|[.\s])Ảnh:\s*[^.]{1,60}$|\(Ảnh\s+[^)]*\)|Nguồn ảnh:|"
+                        # a caption that names its photo first: "* Ảnh trên: …", "Trong ảnh: …"
+                        r"^\W{0,3}(?:Ảnh(?: trên| dưới| bên)?|Trong ảnh)\s*:)")
 CAPTION_WORDS = ("Ảnh", "ảnh:")   # one of which every CAPTION_RE match holds
 FOOTER_START_RE = re.compile(
     r"^(?:Bài liên quan|Tin liên quan|Tin cùng chuyên mục|Cùng chuyên mục|Tin khác|Các tin khác|Tin đã đưa|"

@@ -1089,3 +1089,24 @@ def test_co_chairs_named_by_their_office_only():
             "Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an cho biết hai bên đã trao đổi nhiều thông tin. Ông Hạ "
             "Minh Triết, Thứ trưởng Bộ Công an Trung Quốc đề nghị hai bên tăng cường hợp tác.\n")
     assert roles_of(only_event(text)) == {"Lê Quang Vinh": "co_chair", "Hạ Minh Triết": "co_chair"}
+
+
+def test_results_of_talks_told_at_a_reception_are_no_talks():
+    """"… thông báo kết quả hội đàm với Bộ trưởng Bộ Công an Trung Quốc": the talks are told of, not held here."""
+    text = ("Chiều 19/5/2040, tại Bắc Kinh, Đại tướng Vũ Đình Khang, Bộ trưởng Bộ Công an đã hội kiến đồng chí Kiều Văn "
+            "Bác, Bí thư Ủy ban Chính pháp Trung ương Đảng Cộng sản Trung Quốc.\n\nBộ trưởng Vũ Đình Khang thông báo "
+            "với đồng chí Kiều Văn Bác kết quả hội đàm với Bộ trưởng Bộ Công an Trung Quốc.\n")
+    assert [(e.mention, e.event_type) for e in extract(article(text), load()).events] == [("primary", "reception")]
+
+
+def test_a_caption_that_names_its_photo_first_is_no_second_signing():
+    """"* Ảnh trên: A và B ký Bản ghi nhớ." under the reception that followed the talks: a caption of the
+    signing told already, not a signing at the reception."""
+    text = ("Sáng 12/12/2040, tại Hà Nội, Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an hội đàm với ông Hạ Minh "
+            "Triết, Thứ trưởng Bộ Công an Trung Quốc. Hai Thứ trưởng đã ký Bản ghi nhớ hợp tác về bảo đảm an ninh "
+            "các sự kiện lớn.\n\nChiều cùng ngày, Đại tướng Vũ Đình Khang, Bộ trưởng Bộ Công an đã tiếp ông Hạ Minh "
+            "Triết. Cùng dự buổi tiếp có Thượng tướng Lê Quang Vinh.\n\n* Ảnh trên: Các đồng chí Lê Quang Vinh và Hạ "
+            "Minh Triết ký Bản ghi nhớ.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, [d.doc_type for d in e.documents]) for e in events] == [
+        ("talks", ["memorandum_of_understanding"]), ("reception", [])]
