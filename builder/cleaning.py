@@ -236,7 +236,7 @@ MEETING_WORDS = re.compile(r"\b(?:tiếp|hội kiến|hội đàm|chào xã giao
 SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp luật", "cảnh sát", "biên phòng",
                  "hội nghị", "hội đàm", "hội kiến", "đoàn đại biểu", "đoàn công tác", "bản ghi nhớ",
                  "biên bản", "thỏa thuận", "xuất nhập cảnh", "xuất, nhập cảnh", "ma túy", "truy nã",
-                 "quy chế", "hiệp định", "ký kết")
+                 "quy chế", "hiệp định", "ký kết", "đối thoại")
 
 
 def is_off_topic(paragraph_match_text: str) -> bool:

@@ -87,7 +87,7 @@ PREDICATES = (
                          # ("kết quả hội đàm với Bộ trưởng X": the results of talks told of, not talks)
                          r"(?<!kết quả )(?<!nội dung )(?<!biên bản )\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
-                             r"\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
+                             r"(?<!sự )\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
     # a ceremony of the two sides that opens something: a hotline, joint patrols, a course
     # a signing held as a ceremony of its own ("tổ chức Lễ ký Bản ghi nhớ …", "Lễ ký kết … đã diễn ra");

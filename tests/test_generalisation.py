@@ -1110,3 +1110,15 @@ def test_a_caption_that_names_its_photo_first_is_no_second_signing():
     events = extract(article(text), load()).events
     assert [(e.event_type, [d.doc_type for d in e.documents]) for e in events] == [
         ("talks", ["memorandum_of_understanding"]), ("reception", [])]
+
+
+def test_a_dialogue_planned_in_a_paragraph_of_its_own():
+    """"Hai bên nhất trí Đối thoại lần thứ 22 sẽ diễn ra …" names no other security word: the paragraph
+    is the article's, not another story's teaser; "sự đón tiếp" (the welcome, a noun) is no reception."""
+    text = ("Ngày 11/6/2077, tại Hà Nội, Thượng tướng Hoàng Trọng Lạc, Thứ trưởng Bộ Công an và ông Tiết Vĩnh Phong, "
+            "Thứ trưởng Bộ An ninh Quốc gia Trung Quốc đồng chủ trì Đối thoại an ninh chiến lược lần thứ 21.\n\nÔng "
+            "Tiết Vĩnh Phong cho biết phía bạn đánh giá cao sự đón tiếp của Bộ Công an Việt Nam.\n\nHai bên nhất trí Đối thoại lần thứ 22 "
+            "sẽ diễn ra tại Trung Quốc vào năm 2079, và trước đó các nhóm chuyên gia sẽ gặp nhau.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.event_type, e.series_number, e.date.iso(), e.status) for e in events] == [
+        ("primary", "conference", 21, "2077-06-11", "held"), ("reference", "conference", 22, "2079", "planned")]
