@@ -1122,3 +1122,14 @@ def test_a_dialogue_planned_in_a_paragraph_of_its_own():
     events = extract(article(text), load()).events
     assert [(e.mention, e.event_type, e.series_number, e.date.iso(), e.status) for e in events] == [
         ("primary", "conference", 21, "2077-06-11", "held"), ("reference", "conference", 22, "2079", "planned")]
+
+
+def test_a_meeting_placed_where_the_delegation_arrived():
+    """"Đoàn đến Thượng Hải và được ông X … tiếp": the reception is in Shanghai."""
+    text = ("Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an dẫn đầu đã thăm, "
+            "làm việc tại Trung Quốc từ ngày 13 đến 17/8/2040.\n\nNgày 14/8, tại Bắc Kinh, Thứ trưởng Lê Quang Vinh "
+            "hội đàm với ông Hạ Minh Triết, Thứ trưởng Bộ Công an Trung Quốc.\n\nNgày 16/8, Đoàn đến Thượng Hải và "
+            "được ông Tề Quang Diệu, Giám đốc Sở Công an thành phố Thượng Hải tiếp.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, e.date.iso(), e.location_city) for e in events] == [
+        ("visit", "2040-08-13", None), ("talks", "2040-08-14", "Beijing"), ("reception", "2040-08-16", "Shanghai")]
