@@ -309,9 +309,11 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
     for s, e in spans:
         m = re.match(r"\s*(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)\b[^.]*?\bdo\b(?P<who>[^.]*?)\bký", mt[s:e])
         named = re.match(r"\s*Người ký là\b(?P<who>[^.]*)", mt[s:e])   # "Người ký là A và B."
+        generic = SIGNED_GENERIC.search(mt, s, e)   # "Thay mặt hai Bộ, A và B đã ký văn kiện."
         signer_names = []
-        if named:
-            signer_names = [p for p in people if s + named.start("who") <= p.start < s + named.end("who")]
+        if named or generic:
+            signer_names = ([p for p in people if s + named.start("who") <= p.start < s + named.end("who")] if named
+                            else _names_before(mt, s, generic.start(), people))
             last = next((d for d in reversed(docs) if not d.signatories), None)
             if last is not None and signer_names:
                 last.signatories.extend(_unique(article, signer_names))
@@ -332,6 +334,10 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
             if d.doc_type == dm.lastgroup and not d.signatories:
                 d.signatories.extend(_unique(article, signer_names))
                 break
+
+
+# the document told just before, named by a generic noun: "A và B đã ký văn kiện (này)."
+SIGNED_GENERIC = re.compile(r"\b(?:đã\s+|cùng\s+)?ký(?: kết)?\s+(?:văn kiện|văn bản)(?:\s+(?:này|trên))?\s*[.;]")
 
 
 def _names_before(mt, s, end, people):

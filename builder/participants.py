@@ -249,6 +249,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             m.people[key] = (replace(p, country=country), role)
         _promote_unnamed_chairs(mt, m, people, lex)
         _pair_the_co_chairs(m)
+        if not m.people:
+            _both_by_office(mt, m, people)
 
 
 # "Tại buổi làm việc, A và B đã trao đổi …": the meeting told of, then who spoke at it
@@ -352,6 +354,28 @@ def _promote_both(mt: str, m: Meeting, both: re.Match | None) -> None:
         holders = [k for k, (p, _) in m.people.items() if p.country == country and holds.search((p.title or "").lower())]
         if len(holders) == 1:
             m.people[holders[0]] = (m.people[holders[0]][0], "co_chair")
+
+
+def _both_by_office(mt: str, m: Meeting, people: list[FoundPerson]) -> None:
+    """"Theo chương trình, sáng 17-4, tại Hà Nội, hai Bộ trưởng sẽ hội đàm": a meeting that names no one
+    but the holders of an office on both sides: on each side, the one person of the article who holds
+    it (not its deputy), hosting where the meeting is held, co-chairing a conference."""
+    for f in m.frames:
+        both = P.BOTH_SIDES.search(mt, f.sentence[0], f.at)
+        title = (both.group("title") or both.group("title2") or "").lower() if both else ""
+        if title in ("", "bên", "bộ", "đồng chủ trì", "trưởng đoàn"):
+            continue
+        holds = re.compile(r"(?<!phó )\b" + re.escape(title) + r"\b")
+        found = {c: {p.key: p for p in people if p.country == c and holds.search((p.title or "").lower())}
+                 for c in ("VN", "CN")}
+        if not all(len(holders) == 1 for holders in found.values()):
+            continue
+        held_in = m.event.location_country
+        for country, holders in found.items():
+            role = ("co_chair" if m.kind == "conference" else "participant" if held_in not in ("VN", "CN")
+                    else "host" if country == held_in else "head_of_delegation")
+            m.add(next(iter(holders.values())), role)
+        return
 
 
 def _span_role(mt: str, sent: tuple[int, int], p: FoundPerson) -> str | None:

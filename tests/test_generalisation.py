@@ -1133,3 +1133,25 @@ def test_a_meeting_placed_where_the_delegation_arrived():
     events = extract(article(text), load()).events
     assert [(e.event_type, e.date.iso(), e.location_city) for e in events] == [
         ("visit", "2040-08-13", None), ("talks", "2040-08-14", "Beijing"), ("reception", "2040-08-16", "Shanghai")]
+
+
+def test_signers_of_the_document_named_by_a_generic_noun():
+    """"Thay mặt hai Bộ, A và B đã ký văn kiện.": the signers of the document told just before."""
+    text = ("Sáng 20/6/2039, tại Hà Nội, Bộ Công an Việt Nam và Bộ Công an Trung Quốc tổ chức Lễ ký Thỏa thuận hợp "
+            "tác phòng, chống mua bán người. Lễ ký do Thượng tướng Lê Quang Vinh, Thứ trưởng Bộ Công an và ông Hạ "
+            "Minh Triết, Thứ trưởng Bộ Công an Trung Quốc đồng chủ trì.\n\nThay mặt hai Bộ, Thiếu tướng Đào Văn Hải, "
+            "Cục trưởng Cục Đối ngoại và ông Lưu Tử Khiêm, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc đã "
+            "ký văn kiện.\n")
+    (document,) = only_event(text).documents
+    assert sorted(s.name for s in document.signatories) == ["Lưu Tử Khiêm", "Đào Văn Hải"]
+
+
+def test_planned_talks_of_the_two_ministers_named_by_office():
+    """"Theo chương trình, sáng 9/5, tại Hà Nội, hai Bộ trưởng sẽ hội đàm": the two ministers the article
+    introduced, the one at home hosting."""
+    text = ("Thứ Năm, 8/5/2041\n\nChiều 8/5, tại Trụ sở Chính phủ, Thủ tướng Phạm Văn Hòa đã tiếp ông Trác Minh Viễn, Bộ trưởng Bộ "
+            "Công an Trung Quốc. Cùng dự có Đại tướng Vũ Đình Khang, Bộ trưởng Bộ Công an.\n\nÔng Trác Minh Viễn "
+            "đang thăm chính thức Việt Nam. Theo chương trình, sáng 9/5, tại Hà Nội, hai Bộ trưởng sẽ hội đàm.\n")
+    planned = [e for e in extract(article(text), load()).events if e.mention == "reference"]
+    assert [(e.event_type, e.date.iso(), e.status, roles_of(e)) for e in planned] == [
+        ("talks", "2041-05-09", "planned", {"Vũ Đình Khang": "host", "Trác Minh Viễn": "head_of_delegation"})]
