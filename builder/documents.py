@@ -337,7 +337,8 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
 
 
 # the document told just before, named by a generic noun: "A và B đã ký văn kiện (này)."
-SIGNED_GENERIC = re.compile(r"\b(?:đã\s+|cùng\s+)?ký(?: kết)?\s+(?:văn kiện|văn bản)(?:\s+(?:này|trên))?\s*[.;]")
+# (the pattern begins with its verb, so that `re` seeks the literal "ký" instead of trying every position)
+SIGNED_GENERIC = re.compile(r"\bký(?: kết)?\s+(?:văn kiện|văn bản)(?:\s+(?:này|trên))?\s*[.;]")
 
 
 def _names_before(mt, s, end, people):

@@ -350,6 +350,7 @@ PLANNED_NEXT = re.compile(r"(?P<what>hội đàm|hội nghị)[^.;]{0,60}?,\s*(?
 # a conference named, then said to be planned (no ordinal: one with an ordinal is a conference mention)
 PLANNED_CONFERENCE = re.compile(r"(?P<what>[Hh]ội nghị|[Đđ]ối thoại)(?P<mid>[^.;]{0,120}?),?\s+(?:dự kiến|sẽ)\s+"
                                 r"(?:được\s+)?(?:tổ chức|diễn ra)(?P<rest>[^.;]{0,100})")
+_PLANNED_CONFERENCE = Scan(PLANNED_CONFERENCE)   # (sought where "hội nghị" or "đối thoại" begins)
 # "Việt Nam sẽ đăng cai hội nghị lần kế tiếp vào năm 2041": the next round, planned
 PLANNED_NEXT_ROUND = re.compile(r"\b(?:đăng cai|tổ chức)\s+(?P<what>hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+"
                                 r"(?:kế tiếp|tiếp theo|tới)\b(?P<rest>[^.;]{0,100})", re.I)
@@ -368,7 +369,7 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
     for s, e in body:
         seen_what = set()
         for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)) + list(
-                PLANNED_NAMED_FIRST.finditer(mt, s, e)) + list(PLANNED_CONFERENCE.finditer(mt, s, e)) + list(
+                PLANNED_NAMED_FIRST.finditer(mt, s, e)) + list(_PLANNED_CONFERENCE.finditer(mt, s, e)) + list(
                 PLANNED_NEXT_ROUND.finditer(mt, s, e)):
             if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")) \
                     or P.ORDINAL.search(m.group(0)[:m.start("rest") - m.start()]):

@@ -343,32 +343,33 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
                     m.people[key] = (p, "co_chair")
 
 
-def _promote_both(mt: str, m: Meeting, both: re.Match | None) -> None:
-    """"Hội nghị …, do hai Thứ trưởng đồng chủ trì": on each side, the one participant who holds that
-    office (not its deputy's) co-chairs."""
+def _office_holders(both: re.Match | None, people) -> dict[str, dict[str, FoundPerson]]:
+    """"hai Thứ trưởng", "Bộ trưởng hai nước" (patterns.BOTH_SIDES): on each side, the people (by key)
+    who hold that office, not its deputy's; {} when the phrase names no office ("hai bên")."""
     title = (both.group("title") or both.group("title2") or "").lower() if both else ""
     if title in ("", "bên", "bộ", "đồng chủ trì", "trưởng đoàn"):
-        return
+        return {}
     holds = re.compile(r"(?<!phó )\b" + re.escape(title) + r"\b")
-    for country in ("VN", "CN"):
-        holders = [k for k, (p, _) in m.people.items() if p.country == country and holds.search((p.title or "").lower())]
+    return {c: {p.key: p for p in people if p.country == c and holds.search((p.title or "").lower())}
+            for c in ("VN", "CN")}
+
+
+def _promote_both(mt: str, m: Meeting, both: re.Match | None) -> None:
+    """"Hội nghị …, do hai Thứ trưởng đồng chủ trì": on each side, the one participant who holds that
+    office co-chairs."""
+    for holders in _office_holders(both, [p for p, _ in m.people.values()]).values():
         if len(holders) == 1:
-            m.people[holders[0]] = (m.people[holders[0]][0], "co_chair")
+            key = next(iter(holders))
+            m.people[key] = (m.people[key][0], "co_chair")
 
 
 def _both_by_office(mt: str, m: Meeting, people: list[FoundPerson]) -> None:
     """"Theo chương trình, sáng 17-4, tại Hà Nội, hai Bộ trưởng sẽ hội đàm": a meeting that names no one
     but the holders of an office on both sides: on each side, the one person of the article who holds
-    it (not its deputy), hosting where the meeting is held, co-chairing a conference."""
+    it, hosting where the meeting is held, co-chairing a conference."""
     for f in m.frames:
-        both = P.BOTH_SIDES.search(mt, f.sentence[0], f.at)
-        title = (both.group("title") or both.group("title2") or "").lower() if both else ""
-        if title in ("", "bên", "bộ", "đồng chủ trì", "trưởng đoàn"):
-            continue
-        holds = re.compile(r"(?<!phó )\b" + re.escape(title) + r"\b")
-        found = {c: {p.key: p for p in people if p.country == c and holds.search((p.title or "").lower())}
-                 for c in ("VN", "CN")}
-        if not all(len(holders) == 1 for holders in found.values()):
+        found = _office_holders(P.BOTH_SIDES.search(mt, f.sentence[0], f.at), people)
+        if not found or not all(len(holders) == 1 for holders in found.values()):
             continue
         held_in = m.event.location_country
         for country, holders in found.items():
