@@ -106,6 +106,7 @@ def _place(window: str, index, at_start: bool = False) -> tuple[str | None, str]
     """(city or None, country) of the nearest place named as a whole word in the first 60
     characters; "thành phố Cao Bằng" is the city named like its province."""
     best = None
+    cities = []
     for name_low, place in index.places_low:
         if name_low not in window:
             continue   # (a plain test first: a window names few of the places)
@@ -113,8 +114,15 @@ def _place(window: str, index, at_start: bool = False) -> tuple[str | None, str]
         # the nearest; of two at one place the longer ("Điện Biên Phủ", not "Điện Biên")
         if i >= 0 and (best is None or (i, -len(name_low)) < best[:2]):
             best = (i, -len(name_low), place)
+        if i >= 0 and place.kind == "city":
+            cities.append((i, -len(name_low), place))
     if best is None or best[0] > (0 if at_start else 60):
         return None
+    if best[2].kind != "city" and not at_start:
+        # "tại trụ sở Công an tỉnh Nghệ An, thành phố Vinh": the city of that province is the more precise
+        city = min((c for c in cities if c[0] <= 60 and c[2].country == best[2].country), default=None,
+                   key=lambda c: c[:2])
+        best = city or best
     i, _, place = best
     if place.kind == "city" or (place.kind == "province" and window[:i].endswith("thành phố ")):
         return place.name_en, place.country

@@ -1155,3 +1155,14 @@ def test_planned_talks_of_the_two_ministers_named_by_office():
     planned = [e for e in extract(article(text), load()).events if e.mention == "reference"]
     assert [(e.event_type, e.date.iso(), e.status, roles_of(e)) for e in planned] == [
         ("talks", "2041-05-09", "planned", {"Vũ Đình Khang": "host", "Trác Minh Viễn": "head_of_delegation"})]
+
+
+def test_provincial_capitals_named_with_their_administrative_noun():
+    """"tại trụ sở Công an tỉnh Nghệ An, thành phố Vinh": the city is Vinh; a name that is also a
+    place's ("Nguyễn Thị Huế") stays a name, since such places are listed only with "thành phố"."""
+    text = ("Sáng 22/5/2041, tại trụ sở Công an tỉnh Nghệ An, thành phố Vinh, Thiếu tướng Hồ Văn Tứ, Giám đốc Công "
+            "an tỉnh đã tiếp ông Hạng Minh Bác, Phó Giám đốc Sở Công an tỉnh Hồ Nam (Trung Quốc). Cùng dự có Đại tá "
+            "Nguyễn Thị Huế, Phó Giám đốc Công an tỉnh.\n")
+    event = only_event(text)
+    assert (event.event_type, event.location_city, event.location_country) == ("reception", "Vinh", "VN")
+    assert set(roles_of(event)) == {"Hồ Văn Tứ", "Hạng Minh Bác", "Nguyễn Thị Huế"}
