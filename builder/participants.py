@@ -209,6 +209,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     if p.phrase_start == p.start and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
+                    if hosts and JOINED_HOSTS.search(mt, max(sent[0], hosts.start() - 6), hosts.end()):
+                        hosts = None   # "Cùng tiếp (đoàn) có X": X sits in beside the one who receives
                     chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))
                     chairs = chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()])
                     named_chair = _chair_is(mt, sent[0], p.start)
@@ -253,6 +255,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             _both_by_office(mt, m, people)
 
 
+JOINED_HOSTS = re.compile(r"(?i)\bcùng\s+(?:tiếp|đón|tiếp đón)\b")
 # "Tại buổi làm việc, A và B đã trao đổi …": the meeting told of, then who spoke at it
 AT_THE_MEETING = re.compile(r"(?i)\W*(?:tại|trong)\s+(?:buổi|cuộc)\s+(?:làm việc|hội đàm|hội kiến|tiếp|gặp)\s*,\s*")
 SPOKE = re.compile(r"\b(?:đã\s+)?(?:trao đổi|thảo luận|nhất trí|thống nhất|đánh giá)\b")

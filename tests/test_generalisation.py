@@ -1164,3 +1164,14 @@ def test_provincial_capitals_named_with_their_administrative_noun():
     event = only_event(text)
     assert (event.event_type, event.location_city, event.location_country) == ("reception", "Vinh", "VN")
     assert set(roles_of(event)) == {"Hồ Văn Tứ", "Hạng Minh Bác", "Nguyễn Thị Huế"}
+
+
+@pytest.mark.parametrize("listed, role", [("Cùng tiếp đoàn có", "participant"), ("Cùng tiếp có", "participant"),
+                                          ("Tiếp đoàn có", "host")])
+def test_who_sits_in_beside_the_host_is_a_participant(listed, role):
+    """"Cùng tiếp (đoàn) có X": X joins the one who receives; "Tiếp đoàn có X": X receives."""
+    text = ("Sáng 3/4/2041, tại trụ sở Công an tỉnh Lào Cai, Đại tá Giàng Văn Sử, Giám đốc Công an tỉnh đã tiếp đoàn "
+            "công tác Sở Công an tỉnh Vân Nam (Trung Quốc) do ông Chu Minh Đạt, Phó Giám đốc Sở làm trưởng đoàn. "
+            f"{listed} Thượng tá Lò Văn Tám, Phó Giám đốc Công an tỉnh.\n")
+    assert roles_of(only_event(text)) == {"Giàng Văn Sử": "host", "Chu Minh Đạt": "head_of_delegation",
+                                          "Lò Văn Tám": role}
