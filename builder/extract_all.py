@@ -13,6 +13,7 @@ from .workers import process_pool
 
 MIN_PER_PROCESS = 8      # fewer articles than this per process: starting processes costs more
 MIN_COLLECTED = 50       # fewer articles than this are extracted with the garbage collector paused
+NO_CACHE = ExtractionCache(None)
 
 
 def _extract_one(args: tuple[InputFile, ExtractionCache, str | None]) -> ArticleExtraction:
@@ -42,7 +43,9 @@ def extract_all(sources: list[InputFile], cache: ExtractionCache, jobs: int = 1,
     keys = [key_of(s) for s in sources] if cache.folder is not None else [None] * len(sources)
     found = [cache.get(s, k, from_pack) for s, k in zip(sources, keys)]
     todo = [i for i, x in enumerate(found) if x is None]
-    work = [(sources[i], cache, keys[i]) for i in todo]
+    # entries the rewritten pack will hold get no file of their own (see builder/cache.py)
+    writes_to = NO_CACHE if pack and cache.repacks(keys) else cache
+    work = [(sources[i], writes_to, keys[i]) for i in todo]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_PROCESS))
     if jobs == 1:
         fresh = []

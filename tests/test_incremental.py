@@ -80,22 +80,40 @@ def test_after_one_article_changes_only_it_is_extracted_and_the_output_equals_a_
     assert files_of(tmp_path / "incremental") != files_of(tmp_path / "before")
 
 
-@pytest.mark.parametrize("damaged", ["entries", "entries and pack"])
-def test_a_damaged_cache_entry_is_extracted_again(seeds, clean, tmp_path, damaged):
+def test_a_build_that_rewrites_the_pack_writes_no_entry_files_and_a_later_one_writes_only_its_own(seeds, tmp_path):
+    work = Path(shutil.copytree(seeds, tmp_path / "seeds"))
     cache = tmp_path / "cache"
-    run(seeds, tmp_path / "a", jobs=1, cache_dir=cache, timeline=False)
+    run(work, tmp_path / "a", jobs=2, cache_dir=cache, timeline=False)
+    assert (cache / "pack.pickle").exists()
+    assert sorted(cache.glob("*/*.pickle")) == []        # the pack holds every entry
+    changed = work / f"{SOURCES[0].stem}_1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCập nhật.\n", encoding="utf-8")
+    report = run(work, tmp_path / "a", jobs=1, cache_dir=cache, timeline=False)   # in place: incremental
+    assert report["from_cache"] == len(SOURCES) * 2 - 1
+    # the changed article, which the pack lacks, and any unchanged one read again to merge with it
+    assert 1 <= len(list(cache.glob("*/*.pickle"))) < len(SOURCES)
+
+
+@pytest.mark.parametrize("damaged", ["entry", "entry and pack"])
+def test_a_damaged_cache_entry_is_extracted_again(seeds, tmp_path, damaged):
+    work = Path(shutil.copytree(seeds, tmp_path / "seeds"))
+    cache = tmp_path / "cache"
+    run(work, tmp_path / "a", jobs=1, cache_dir=cache, timeline=False)
+    changed = work / f"{SOURCES[0].stem}_1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCập nhật.\n", encoding="utf-8")
+    run(work, tmp_path / "a", jobs=1, cache_dir=cache, timeline=False)   # its entry gets a file of its own
     entries = sorted(cache.glob("*/*.pickle"))
-    assert len(entries) == len(SOURCES) * 2
-    entries[0].write_bytes(b"not a pickle")
-    entries[1].write_bytes(entries[1].read_bytes()[:50])
-    if damaged == "entries":    # the pack still holds them
-        expected = len(SOURCES) * 2
-    else:
+    assert entries
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:50])
+    expected = len(SOURCES) * 2 - 1                      # the pack holds the others
+    if damaged == "entry and pack":
         (cache / "pack.pickle").write_bytes((cache / "pack.pickle").read_bytes()[:100])
-        expected = len(SOURCES) * 2 - 2
-    report = run(seeds, tmp_path / "b", jobs=1, cache_dir=cache, timeline=True)
+        expected = 0
+    report = run(work, tmp_path / "b", jobs=1, cache_dir=cache, timeline=True)   # elsewhere: a full build
     assert report["from_cache"] == expected
-    assert files_of(tmp_path / "b") == clean
+    run(work, tmp_path / "clean", jobs=1, timeline=True)
+    assert files_of(tmp_path / "b") == files_of(tmp_path / "clean")
 
 
 def aged(folder: Path) -> Path:
