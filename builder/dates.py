@@ -700,6 +700,7 @@ _DATELINE_MARK = Scan(re.compile(
     re.IGNORECASE))   # (sought where a digit or a mark word begins: a caseless pattern with no
                       # literal start is otherwise tried at every character of every short line)
 _DATELINE_MAX = 100
+_WRITTEN_YEAR = re.compile(_y())
 
 
 def _header_date(text: str) -> DateValue | None:
@@ -726,7 +727,8 @@ def _dateline_dates(text: str):
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        if body and len(body) <= _DATELINE_MAX:
+        # (a line with no written year gives no full date: most lines are skipped on that alone)
+        if body and len(body) <= _DATELINE_MAX and _WRITTEN_YEAR.search(body):
             marked = _DATELINE_MARK.search(body) or len(body) <= 40
             for e in (find_date_expressions(line) if marked else ()):   # an unmarked line gives none
                 if e.kind == "day" and e.year is not None and marked and not re.match(
