@@ -1175,3 +1175,25 @@ def test_who_sits_in_beside_the_host_is_a_participant(listed, role):
             f"{listed} Thượng tá Lò Văn Tám, Phó Giám đốc Công an tỉnh.\n")
     assert roles_of(only_event(text)) == {"Giàng Văn Sử": "host", "Chu Minh Đạt": "head_of_delegation",
                                           "Lò Văn Tám": role}
+
+
+@pytest.mark.parametrize("occasion", ["nhân dịp ông sang thăm chính thức Việt Nam", "trong chuyến thăm chính thức Việt Nam",
+                                      "sang thăm chính thức Việt Nam"])
+def test_a_title_ends_where_the_occasion_of_the_visit_begins(occasion):
+    """"ông X, Bộ trưởng Bộ Công an Trung Quốc nhân dịp ông sang thăm …": the occasion is no part of his office."""
+    text = ("Chiều 21/3/2042, tại Hà Nội, Đại tướng Đàm Quang Thái, Bộ trưởng Bộ Công an đã hội đàm với ông Mạnh "
+            f"Khải Vân, Bộ trưởng Bộ Công an Trung Quốc {occasion} từ ngày 20 đến 23/3.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles == {"Đàm Quang Thái": "Bộ trưởng Bộ Công an", "Mạnh Khải Vân": "Bộ trưởng Bộ Công an Trung Quốc"}
+
+
+def test_document_titles_end_at_the_next_document_and_at_when_it_was_signed():
+    """"ký Biên bản hội đàm và Kế hoạch …": two documents; "Bản ghi nhớ … đã ký năm 2040": the title
+    ends before its signing."""
+    text = ("Ngày 14/7/2042, tại thành phố Móng Cái, Công an tỉnh Quảng Ninh hội đàm với Cục Công an thành phố Phòng "
+            "Thành Cảng (Trung Quốc). Đại tá Lã Văn Đông, Giám đốc Công an tỉnh và ông Chúc Hải Lâm, Cục trưởng chủ "
+            "trì hội đàm. Hai bên đã ký Biên bản hội đàm và Kế hoạch phối hợp tuần tra năm 2042-2043.\n\nHai bên "
+            "cũng nhất trí triển khai Bản ghi nhớ hợp tác phòng, chống ma túy đã ký năm 2040.\n")
+    titles = [d.title_vi for e in extract(article(text), load()).events for d in e.documents]
+    assert titles == ["Biên bản hội đàm", "Kế hoạch phối hợp tuần tra năm 2042-2043",
+                      "Bản ghi nhớ hợp tác phòng, chống ma túy"]
