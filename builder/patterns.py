@@ -146,7 +146,9 @@ SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và
 SIGNED_ANY = Scan(re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b"))
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
-    r"[.;:(]|,(?! chống)|\svà (?:chứng kiến|nhất trí|thống nhất|đồng ý)\b|\s(?:được ký|đã được|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)")
+    r"[.;:(]|,(?! chống)|\svà (?:chứng kiến|nhất trí|thống nhất|đồng ý)\b|\s(?:được ký|đã được|(?:đã|vừa) ký\b|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)"
+    # "Biên bản hội đàm và Kế hoạch phối hợp …": the next document's name ends this one's title
+    r"|\svà\s+(?=(?:Biên bản|Bản ghi nhớ|Thỏa thuận|Hiệp định|Nghị định thư|Kế hoạch|Chương trình hợp tác|Quy chế|Tuyên bố chung)\b)")
 BOTH_SIDES = re.compile(r"\b(?:[Hh]ai|2)\s+(?:đồng chí\s+|ông\s+)?(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|[Tt]rưởng đoàn|"
                         r"đồng chủ trì|bên|Bộ)\b|"
                         r"\b(?P<title2>Bộ trưởng|Thứ trưởng)(?: Công an)? (?:hai|2) nước\b")

@@ -16,7 +16,8 @@ from .records import Article
 # "với Bộ Công an Trung Quốc"; "hợp tác với Bộ Công an Trung Quốc" is a topic, not an actor
 ACTOR = Scan(re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
                         r"[Cc]ông an (?:tỉnh|thành phố|châu|huyện)|Ủy ban [Cc]hính pháp|[Pp]hía|[Đđ]ại sứ|[Ll]ực lượng)"
-                        r"[^.;,]{0,60}"))
+                        # (not across "với": "Công an tỉnh A hội đàm với Cục Công an B" names two actors)
+                        r"(?:(?!\svới\s)[^.;,]){0,60}"))
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
