@@ -1197,3 +1197,25 @@ def test_document_titles_end_at_the_next_document_and_at_when_it_was_signed():
     titles = [d.title_vi for e in extract(article(text), load()).events for d in e.documents]
     assert titles == ["Biên bản hội đàm", "Kế hoạch phối hợp tuần tra năm 2042-2043",
                       "Bản ghi nhớ hợp tác phòng, chống ma túy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 4/9/2042, Đại tá Hà Quang Trung, Giám đốc Công an tỉnh Hà Giang và ông Mã Quốc Lương, Phó Giám đốc Sở Công an "
+    "tỉnh Vân Nam (Trung Quốc) chủ trì hội đàm trực tuyến giữa hai đơn vị.\n",
+    "Ngày 4/9/2042, Công an tỉnh Hà Giang hội đàm trực tuyến với Sở Công an tỉnh Vân Nam (Trung Quốc). Đại tá Hà Quang "
+    "Trung, Giám đốc Công an tỉnh Hà Giang và ông Mã Quốc Lương, Phó Giám đốc Sở Công an tỉnh Vân Nam chủ trì hội đàm.\n",
+    "Ngày 4/9/2042, Công an tỉnh Hà Giang hội đàm trực tuyến với Cục Công an châu Văn Sơn (Trung Quốc). Đại tá Hà Quang "
+    "Trung, Giám đốc Công an tỉnh và ông Mã Quốc Lương, Cục trưởng chủ trì hội đàm.\n"])
+def test_one_of_each_side_chairing_together_are_co_chairs(text):
+    """"A (Viet Nam) và B (China) chủ trì hội đàm": the two chair jointly, as with "đồng chủ trì"."""
+    event = only_event(text)
+    assert roles_of(event) == {"Hà Quang Trung": "co_chair", "Mã Quốc Lương": "co_chair"}
+    assert {p.person.name: p.person.country for p in event.participants} == {"Hà Quang Trung": "VN", "Mã Quốc Lương": "CN"}
+
+
+def test_two_of_one_side_chairing_a_reception_are_no_co_chairs():
+    text = ("Chiều 6/9/2042, tại Hà Giang, Đại tá Hà Quang Trung, Giám đốc Công an tỉnh và Thượng tá Lù Văn Sình, Phó "
+            "Giám đốc Công an tỉnh chủ trì buổi tiếp Đoàn công tác Sở Công an tỉnh Vân Nam (Trung Quốc) do ông Mã "
+            "Quốc Lương, Phó Giám đốc Sở làm Trưởng đoàn.\n")
+    roles = roles_of(only_event(text))
+    assert roles["Mã Quốc Lương"] == "head_of_delegation" and "co_chair" not in roles.values()
