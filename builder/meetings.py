@@ -241,6 +241,29 @@ def co_chair_after(mt: str, end: int, sentence_end: int) -> bool:
         mt[end:co.start()])
 
 
+_NOT_A_SUBJECT = re.compile(r"[.;]|\b(?:do|cùng|dẫn đầu|tiếp|đón|cho biết|phát biểu|đánh giá|hoan nghênh|chào mừng|"
+                            r"cảm ơn|mời|sang|tới|với)\b")
+
+
+def joint_chair(mt: str, p: FoundPerson, people: list[FoundPerson], sentence_end: int) -> bool:
+    """"A, Giám đốc Công an tỉnh … và ông B, Phó Giám đốc Sở Công an … chủ trì hội đàm": two people
+    joined by "và" are the subject of a plain "chủ trì"; one of each side (a country unknown is
+    not the other's) chair jointly. Two of one side chair a reception of their own."""
+    chair = CHAIRS.search(mt, p.end, sentence_end)
+    if chair is None:
+        return False
+    subjects = [q for q in people if q.sentence == p.sentence and q.end <= chair.start()]
+    for first, second in zip(subjects, subjects[1:]):
+        if p is not first and p is not second:
+            continue
+        between, after = mt[first.end:second.phrase_start], mt[second.end:chair.start()]
+        if re.search(r"\bvà\b", between) and not _NOT_A_SUBJECT.search(between) \
+                and not _NOT_A_SUBJECT.search(after) and not re.search(r"\bvà\b", after) \
+                and not (first.country and first.country == second.country):
+            return True
+    return False
+
+
 def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[FoundPerson],
                   claimed=(), lex: Lexicon | None = None) -> list[tuple[FoundPerson, str]]:
     """People of the frame's sentence with the role their position gives them."""
@@ -289,7 +312,7 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
             role = "co_chair"
         elif chaired and role == "participant" and not any(chaired.end() <= q.start < p.start for q in people):
             role = "principal"   # "Chủ trì hội đàm phía Việt Nam là X": a side's chair, host at home
-        if co_chair_after(mt, p.end, e):
+        if co_chair_after(mt, p.end, e) or joint_chair(mt, p, people, e):
             role = "co_chair"
         chair = CHAIRS.search(mt, p.end, min(e, p.end + 160))
         if role == "participant" and chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()]):

@@ -14,7 +14,7 @@ from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate
 from .fastscan import Scan
 from .lexicon import Lexicon
-from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, co_chair_after
+from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, co_chair_after, joint_chair
 from .people import FoundPerson, country_named_in, country_of
 from .records import UNKNOWN_DATE, Article
 
@@ -217,7 +217,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     spans = _span_role(mt, sent, p)
                     if spans:   # "Đoàn Lai Châu do X dẫn đầu; phía bạn do ông Y chủ trì"
                         m.add(p, spans)
-                    elif named_chair == "co_chair" or co_chair_after(mt, p.end, sent[1]):
+                    elif named_chair == "co_chair" or co_chair_after(mt, p.end, sent[1]) \
+                            or joint_chair(mt, p, people, sent[1]):
                         m.add(p, "co_chair")
                     elif named_chair:   # "Chủ trì phía bạn là ông X": the chair of a side hosts at home
                         located = m.event.location_country
