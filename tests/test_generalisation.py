@@ -1228,3 +1228,28 @@ def test_two_of_one_side_chairing_a_reception_are_no_co_chairs():
             "Quốc Lương, Phó Giám đốc Sở làm Trưởng đoàn.\n")
     roles = roles_of(only_event(text))
     assert roles["Mã Quốc Lương"] == "head_of_delegation" and "co_chair" not in roles.values()
+
+
+@pytest.mark.parametrize("minister", ["Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an, Đại tướng Trần Quốc Hưng",
+                                      "Bộ trưởng Bộ Công an, Đại tướng Trần Quốc Hưng",
+                                      "Bộ trưởng Bộ Công an Đại tướng Trần Quốc Hưng",
+                                      "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an Đại tướng Trần Quốc Hưng"])
+def test_an_office_written_before_the_rank_and_the_name_is_the_persons(minister):
+    """"(Ủy viên Bộ Chính trị,) Bộ trưởng Bộ Công an(,) Đại tướng X": the office is X's, after a
+    place or a date as after nothing; X leads the delegation received abroad."""
+    text = (f"Chiều 18/5/2029, tại Bắc Kinh, {minister} đã hội đàm với Ủy viên Quốc vụ, Bộ trưởng Bộ Công an "
+            "Trung Quốc Vương Tiểu Bình.\n")
+    event = only_event(text)
+    assert roles_of(event) == {"Trần Quốc Hưng": "head_of_delegation", "Vương Tiểu Bình": "host"}
+    assert {p.person.name: (p.person.country, p.person.title) for p in event.participants} == {
+        "Trần Quốc Hưng": ("VN", "Bộ trưởng Bộ Công an"), "Vương Tiểu Bình": ("CN", "Bộ trưởng Bộ Công an Trung Quốc")}
+    assert event.sides == {"VN": "Bộ Công an", "CN": "Bộ Công an Trung Quốc"}
+
+
+def test_an_office_before_a_rank_after_another_persons_name_is_not_the_ranks():
+    """"Thiếu tướng A, Cục trưởng Cục Y, Đại tá B": the office is A's, B has none written."""
+    text = ("Sáng 2/6/2029, tại Hà Nội, Thượng tướng Lê Văn Tâm, Thứ trưởng Bộ Công an tiếp ông Hồ Kiến Dân, Cục "
+            "trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc. Cùng dự có Thiếu tướng Đỗ Minh Châu, Cục trưởng Cục "
+            "Đối ngoại, Đại tá Lý Thanh Vân.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles["Đỗ Minh Châu"] == "Cục trưởng Cục Đối ngoại" and titles["Lý Thanh Vân"] is None
