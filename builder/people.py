@@ -107,20 +107,38 @@ def _grouped(options, at_end: bool) -> tuple[int, dict[str, list[tuple[str, str]
 
 
 def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
-    """"Thứ trưởng Bộ Công an, Trung tướng X": the office written before the rank and a comma, when
-    it opens its clause (not "A, Cục trưởng Cục Y, Trung tướng X", where it is A's)."""
-    before = pre[:rank_start].rstrip()
-    if not before.endswith(","):
-        return None
-    whole = before[:-1].rstrip()
+    """"(Ủy viên Bộ Chính trị,) Thứ trưởng Bộ Công an(,) Trung tướng X": the office written before
+    the rank, with or without a comma between, when it opens its clause: after a date or a place
+    ("Chiều 18/5, tại Bắc Kinh, …"), not after another person ("Thiếu tướng A, Cục trưởng Cục Y,
+    Trung tướng X", where it is A's)."""
+    whole = pre[:rank_start].rstrip()
+    comma = whole.endswith(",")
+    if comma:
+        whole = whole[:-1].rstrip()
     if not whole[-1:].isalpha():
         return None   # "Chiều 12/5, Trung tướng X": a date, not an office, before the comma
     head = whole[-160:]   # an office is shorter than this; walking back further costs for nothing
     intro = _introduction(head, lex)
     if intro is None or intro[1] is not None or not intro[2]:
         return None
+    if not comma and _JOINED.search(intro[2]):
+        return None   # "Bộ trưởng … Trung Quốc Y và Đại tướng X": the office is Y's
     opening = whole[:len(whole) - len(head) + intro[0]].rstrip()
-    return intro[2] if not opening.endswith(",") else None
+    return intro[2] if not (opening.endswith(",") and _ends_with_a_person(opening[:-1], lex)) else None
+
+
+_JOINED = re.compile(r"\b(?:và|cùng|với)\b")
+
+
+def _ends_with_a_person(text: str, lex: Lexicon) -> bool:
+    """The clause before a comma ends with a person introduced by rank, title or honorific
+    ("Tham dự có Thiếu tướng A"), not with a place or a date ("tại Bắc Kinh", "Chiều 18/5")."""
+    words = re.split(r"[,;:.]", text)[-1].split()
+    n = 0   # the capitalised words that end the clause: a name, and maybe what introduces it ("Ông A")
+    while n < len(words) and words[-1 - n][:1].isupper():
+        n += 1
+    return any(_introduction(" ".join(words[:-k]) + " ", lex) is not None for k in range(1, min(n, 4) + 1)
+               if len(words) > k)
 
 
 def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] | None:

@@ -1253,3 +1253,20 @@ def test_an_office_before_a_rank_after_another_persons_name_is_not_the_ranks():
             "Đối ngoại, Đại tá Lý Thanh Vân.\n")
     titles = {p.person.name: p.person.title for p in only_event(text).participants}
     assert titles["Đỗ Minh Châu"] == "Cục trưởng Cục Đối ngoại" and titles["Lý Thanh Vân"] is None
+
+
+def test_an_office_before_another_person_and_a_rank_is_not_the_ranks():
+    """"Bộ trưởng Bộ Công an Trung Quốc Y và Đại tướng X đã hội đàm": the office is Y's, not X's."""
+    text = ("Sáng 15/5/2029, tại Bắc Kinh, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Bình và Đại tướng Trần Quốc "
+            "Hưng, Bộ trưởng Bộ Công an Việt Nam đã hội đàm.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles == {"Vương Tiểu Bình": "Bộ trưởng Bộ Công an Trung Quốc", "Trần Quốc Hưng": "Bộ trưởng Bộ Công an Việt Nam"}
+
+
+def test_an_office_after_a_name_that_opens_the_sentence_is_that_names():
+    """"Ông A, Cục trưởng Cục Y, Đại tá B …": the office is A's (the honorific is capitalised too)."""
+    text = ("Sáng 2/6/2029, tại Hà Nội, Thượng tướng Lê Văn Tâm, Thứ trưởng Bộ Công an tiếp ông Hồ Kiến Dân, Cục "
+            "trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc.\n\nÔng Đỗ Minh Châu, Cục trưởng Cục Đối ngoại, Đại tá "
+            "Lý Thanh Vân cùng dự buổi tiếp.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles.get("Lý Thanh Vân") is None
