@@ -1270,3 +1270,18 @@ def test_an_office_after_a_name_that_opens_the_sentence_is_that_names():
             "Lý Thanh Vân cùng dự buổi tiếp.\n")
     titles = {p.person.name: p.person.title for p in only_event(text).participants}
     assert titles.get("Lý Thanh Vân") is None
+
+
+def test_the_delegation_arriving_in_a_city_of_a_province_meets_there():
+    """"Ngày 6/4, Đoàn đến thành phố Côn Minh, tỉnh Vân Nam và làm việc với …": the delegation met
+    in Kunming; its head leads, the one who chaired hosts."""
+    text = ("Từ ngày 3 - 7/4/2043, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Lò Văn Sính, Thứ trưởng Bộ "
+            "Công an làm Trưởng đoàn đã thăm, làm việc tại Trung Quốc.\n\nNgày 4/4, tại Bắc Kinh, Thứ trưởng Lò Văn "
+            "Sính đã hội đàm với Thứ trưởng Bộ Công an Trung Quốc Wang Jianguo.\n\nNgày 6/4, Đoàn đến thành phố Côn "
+            "Minh, tỉnh Vân Nam và làm việc với lãnh đạo Sở Công an tỉnh Vân Nam. Phó Giám đốc Sở Công an tỉnh Vân "
+            "Nam Lý Hồng Quân chủ trì buổi làm việc.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, e.date.iso(), e.date.iso_end(), e.location_city) for e in events] == [
+        ("visit", "2043-04-03", "2043-04-07", None), ("talks", "2043-04-04", "2043-04-04", "Beijing"),
+        ("talks", "2043-04-06", "2043-04-06", "Kunming")]
+    assert roles_of(events[2]) == {"Lò Văn Sính": "head_of_delegation", "Lý Hồng Quân": "host"}
