@@ -65,7 +65,8 @@ def _resolve(expr, article: Article, context: DateValue | None = None) -> DateVa
 
 
 # "tại/ở <place>"; "đến <place> và làm việc với …": where the delegation went to meet
-_VENUE_CUE = Scan(re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?(?:\s+và|,)?\s+(?:làm việc|hội đàm|hội kiến|được)\b)|"
+_VENUE_CUE = Scan(re.compile(r"\b(?:tại|ở)\s+|\bđến\s+(?=[^,.;]{1,50}?(?:,\s*(?:tỉnh|thành phố|khu tự trị|Khu tự trị|châu)\s[^,.;]{1,40}?)?"
+                             r"(?:\s+và|,)?\s+(?:làm việc|hội đàm|hội kiến|được)\b)|"
                              # "thăm chính thức Việt Nam": the country or city visited, named right after
                              r"\b(?P<visit>thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị(?: chính thức)?|làm việc))?)\s+(?:tới\s+|đến\s+)?"))
 

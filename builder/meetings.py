@@ -142,7 +142,9 @@ DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| côn
                                 # "Ngày 15/5, Đoàn rời Hà Khẩu đến Côn Minh và làm việc với …", "Đoàn đến
                                 # tỉnh Quảng Ninh, làm việc với …": a second verb of the delegation's
                                 r"(?:^|,)\s*[Đđ]oàn(?: đại biểu| công tác)?\s+(?:đã\s+)?(?:rời|đến|tới|sang|về|di chuyển)\b"
-                                r"[^,;.]{0,80}?(?:\s+và|,)?\s+(?:(?:đến|tới|sang)\s+)?$")
+                                # ("đến thành phố Côn Minh, tỉnh Vân Nam và làm việc": the city's province after a comma)
+                                r"[^,;.]{0,80}?(?:,\s*(?:tỉnh|thành phố|khu tự trị|Khu tự trị|châu|huyện)\s[^,;.]{1,40}?)?"
+                                r"(?:\s+và|,)?\s+(?:(?:đến|tới|sang)\s+)?$")
 # "chủ trì hội đàm với đoàn", "tiếp Đoàn": the delegation is the counterpart, its head a principal
 DELEGATION_OBJECT = re.compile(r"(?i)(?:chủ trì\s+)?(?:(?:buổi|cuộc)\s+)?(?:hội đàm|làm việc|tiếp|hội kiến|đón tiếp|lễ đón(?:\s+chính thức)?)\s+(?:với\s+)?(?:đoàn|đoàn công tác|"
                                r"đoàn đại biểu)(?:\s*[.,;]|\s*$|\s+(?:và|tại|ở)\b)")
