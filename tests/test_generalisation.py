@@ -1285,3 +1285,13 @@ def test_the_delegation_arriving_in_a_city_of_a_province_meets_there():
         ("visit", "2043-04-03", "2043-04-07", None), ("talks", "2043-04-04", "2043-04-04", "Beijing"),
         ("talks", "2043-04-06", "2043-04-06", "Kunming")]
     assert roles_of(events[2]) == {"Lò Văn Sính": "head_of_delegation", "Lý Hồng Quân": "host"}
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_title_after_a_dash_is_the_persons(dash):
+    """"Thượng tướng X - Thứ trưởng Bộ Công an": the dash sets the office off as a comma would."""
+    text = (f"Sáng 12/3/2043, tại Hà Nội, Thượng tướng Lò Văn Sính {dash} Thứ trưởng Bộ Công an đã tiếp ông Hồ Kiến Dân "
+            f"{dash} Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc {dash} và Đoàn công tác.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles == {"Lò Văn Sính": "Thứ trưởng Bộ Công an",
+                      "Hồ Kiến Dân": "Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc"}
