@@ -203,6 +203,9 @@ def _last_word(text: str) -> re.Match | None:
     return _LAST_WORD.search(text) if near and m is not None and m.start() == near else m
 
 
+_DASH_APART = re.compile(r"\s+[-–—]\s+")
+
+
 def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | None, int]:
     """Titles written after the name: ", Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an"."""
     pos = end
@@ -210,8 +213,10 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
     aside = re.match(r"\s*\([^()]{1,40}\)", text[pos:limit])   # "Tạ Chí Minh (Xie Zhiming), Giám đốc …"
     if aside and text.startswith(",", pos + aside.end()):
         pos += aside.end()
-    while pos < limit and text.startswith(",", pos):
-        seg_start = pos + 1
+    dash = _DASH_APART.match(text, pos, limit)   # "X - Thứ trưởng Bộ Công an": a dash as the first comma
+    dashed = bool(dash)
+    while pos < limit and (text.startswith(",", pos) or dash):
+        seg_start, dash = (dash.end() if dash else pos + 1), None
         while seg_start < limit and text[seg_start] == " ":
             seg_start += 1
         seg_low = text[seg_start:limit].lower()
@@ -222,7 +227,11 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
             break
         stop = APPOSITION_STOPS.search(text, seg_start, limit)
         comma = text.find(",", seg_start, limit)
-        seg_end = min(x for x in (stop.start() if stop else limit, comma if comma >= 0 else limit, limit))
+        # "X - Thứ trưởng Bộ Công an - cho biết": set off by dashes, it ends at the next one
+        # (after a comma a dash may be a province's: "Công an tỉnh Bà Rịa - Vũng Tàu")
+        closing = _DASH_APART.search(text, seg_start, limit) if dashed else None
+        seg_end = min(x for x in (stop.start() if stop else limit, comma if comma >= 0 else limit,
+                                  closing.start() if closing else limit, limit))
         parts.append(text[seg_start:seg_end].strip())
         pos = seg_end
         if not text.startswith(",", pos):

@@ -1295,3 +1295,10 @@ def test_a_title_after_a_dash_is_the_persons(dash):
     titles = {p.person.name: p.person.title for p in only_event(text).participants}
     assert titles == {"Lò Văn Sính": "Thứ trưởng Bộ Công an",
                       "Hồ Kiến Dân": "Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc"}
+
+
+def test_a_dash_inside_a_provinces_name_does_not_end_the_title():
+    text = ("Sáng 12/3/2043, tại Vũng Tàu, Thiếu tướng Lê Văn Mạnh, Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu đã tiếp ông "
+            "Hồ Kiến Dân, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles["Lê Văn Mạnh"] == "Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu"
