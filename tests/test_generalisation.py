@@ -1302,3 +1302,32 @@ def test_a_dash_inside_a_provinces_name_does_not_end_the_title():
             "Hồ Kiến Dân, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc.\n")
     titles = {p.person.name: p.person.title for p in only_event(text).participants}
     assert titles["Lê Văn Mạnh"] == "Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu"
+
+
+INVITED_VISIT = ("Theo lời mời của Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc Vương Tiểu Bình, Đại tướng Trần "
+                 "Quốc Hưng, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an sẽ dẫn đầu Đoàn đại biểu Bộ Công an Việt Nam "
+                 "thăm chính thức Trung Quốc từ ngày 5 đến 8/9/2043.\n")
+
+
+def test_an_office_that_ends_with_another_persons_name_is_not_the_next_persons():
+    """"… Bộ trưởng Bộ Công an Trung Quốc Y, Đại tướng X, …": the office before the comma is Y's."""
+    people = {p.name: (p.country, p.title) for p in find_people_of(INVITED_VISIT)}
+    assert people["Trần Quốc Hưng"] == ("VN", "Bộ trưởng Bộ Công an")
+    assert people["Vương Tiểu Bình"] == ("CN", "Bộ trưởng Bộ Công an Trung Quốc")
+
+
+def test_a_visit_the_minister_will_lead_is_planned():
+    """"X sẽ dẫn đầu Đoàn … thăm chính thức Trung Quốc từ ngày 5 đến 8/9": announced, with its days."""
+    (event,) = extract(article(" date 2043-09\n" + INVITED_VISIT), load()).events
+    assert (event.event_type, event.mention, event.status, event.date.iso(), event.date.iso_end(),
+            event.location_country) == ("visit", "reference", "planned", "2043-09-05", "2043-09-08", "CN")
+
+
+def find_people_of(text: str):
+    """The people the extractor introduces in a probe text (names, countries, titles)."""
+    from builder.cleaning import sentences
+    from builder.extract import make_article
+    from builder.people import find_people
+    lex = load()
+    a = make_article(article(text), lex)
+    return find_people(a.match_text, [s for x, y in a.body for s in sentences(a.match_text, x, y)], lex)
