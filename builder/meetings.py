@@ -129,6 +129,8 @@ PASSIVE = Scan(re.compile(r"\bđược\b(?=[^.;]{0,160}$)"))
 PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến(?: sẽ)?|theo (?:chương trình|kế hoạch|lịch trình),?[^.;]{0,120}?sẽ|"
                             # "Sở Công an Quảng Tây sẽ mời Công an tỉnh Quảng Ninh sang hội đàm …"
                             r"sẽ mời[^.;]{0,60}?\s(?:sang|đến|tới))\s+(?:có\s+(?:buổi|cuộc)\s+)?$", re.I)
+# "X sẽ dẫn đầu Đoàn đại biểu … thăm chính thức Trung Quốc": the visit the leader will lead
+PLANNED_LEAD = Scan(re.compile(r"\bsẽ\s+(?:dẫn đầu|làm [Tt]rưởng đoàn)\b[^.;]{0,100}$"))
 SUBORDINATE = Scan(re.compile(r"\b(?:nhân dịp|trong khuôn khổ|trong chuyến|nhằm|để|chào mừng|hoan nghênh|"
                               r"cảm ơn|dịp|sau khi|trước khi|chuẩn bị|tiến tới|sẽ|dự kiến)\b[^,;]*$", re.I))
 # "Chiều cùng ngày", "Sau đó" opening the sentence, or "… chiều cùng ngày" anywhere in it: the day
@@ -443,7 +445,8 @@ NEXT_ROUND = re.compile(r"(?i)^[^.;]{0,60}?\b(?:lần tới|lần sau|kỳ tới
 
 def _is_planned(mt: str, s: int, e: int, at: int) -> bool:
     """"sẽ tiếp", "theo chương trình … sẽ", "hội đàm lần tới", "hội đàm sẽ diễn ra": announced, not held."""
-    return bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]) or NEXT_ROUND.match(mt[at:e]))
+    return bool(PLANNED_BEFORE.search(mt[max(s, at - 40):at]) or PLANNED_LEAD.search(mt, max(s, at - 140), at)
+                or NEXT_ROUND.match(mt[at:e]))
 
 
 def _planned_date(article: Article, s: int, e: int, claimed) -> DateValue | None:

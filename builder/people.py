@@ -121,13 +121,28 @@ def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
     intro = _introduction(head, lex)
     if intro is None or intro[1] is not None or not intro[2]:
         return None
-    if not comma and _JOINED.search(intro[2]):
-        return None   # "Bộ trưởng … Trung Quốc Y và Đại tướng X": the office is Y's
+    if not comma and _JOINED.search(intro[2]) or _ends_with_a_name(whole, lex):
+        return None   # "Bộ trưởng … Trung Quốc Y(,| và) Đại tướng X": the office is Y's
     opening = whole[:len(whole) - len(head) + intro[0]].rstrip()
     return intro[2] if not (opening.endswith(",") and _ends_with_a_person(opening[:-1], lex)) else None
 
 
 _JOINED = re.compile(r"\b(?:và|cùng|với)\b")
+
+
+def _ends_with_a_name(text: str, lex: Lexicon) -> bool:
+    """The text ends with a personal name: two to four capitalised words, the first a listed surname,
+    that do not spell a place ("… Trung Quốc Vương Tiểu Bình", not "… Công an tỉnh Vân Nam")."""
+    words = text.split()
+    n = 0
+    while n < len(words) and words[-1 - n][:1].isupper():
+        n += 1
+    for k in range(2, min(n, 4) + 1):
+        tail = " ".join(words[-k:])
+        administrative = len(words) > k and words[-k - 1].lower() in ("phố", "tỉnh", "tp", "tp.", "châu", "huyện")
+        if words[-k] in lex.surnames and not administrative and not places_at(tail.lower(), 0, lex):
+            return True   # ("thành phố Hồ Chí Minh": a place after its administrative noun)
+    return False
 
 
 def _ends_with_a_person(text: str, lex: Lexicon) -> bool:

@@ -1331,3 +1331,10 @@ def find_people_of(text: str):
     lex = load()
     a = make_article(article(text), lex)
     return find_people(a.match_text, [s for x, y in a.body for s in sentences(a.match_text, x, y)], lex)
+
+
+def test_an_office_ending_with_a_city_named_like_a_person_is_the_next_persons():
+    text = ("Sáng 3/3/2043, tại Hà Nội, Giám đốc Công an Thành phố Hồ Chí Minh, Trung tướng Lê Văn Mạnh đã tiếp ông Hồ "
+            "Kiến Dân, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc.\n")
+    people = {p.name: p.title for p in find_people_of(text)}
+    assert people["Lê Văn Mạnh"] == "Giám đốc Công an Thành phố Hồ Chí Minh"
