@@ -1338,3 +1338,14 @@ def test_an_office_ending_with_a_city_named_like_a_person_is_the_next_persons():
             "Kiến Dân, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc.\n")
     people = {p.name: p.title for p in find_people_of(text)}
     assert people["Lê Văn Mạnh"] == "Giám đốc Công an Thành phố Hồ Chí Minh"
+
+
+def test_the_signers_are_the_subject_of_the_clause_that_signs():
+    """"Hai bên nhất trí …; kết thúc hội đàm, hai Bộ trưởng đã ký …": the two ministers sign, though
+    "Hai bên" opens the sentence."""
+    text = ("Chiều 9/9/2043, tại Bắc Kinh, Đại tướng Trần Quốc Hưng, Bộ trưởng Bộ Công an đã hội đàm với đồng chí "
+            "Vương Tiểu Bình, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc.\n\nHai bên nhất trí tăng cường trao "
+            "đổi đoàn các cấp; kết thúc hội đàm, hai Bộ trưởng đã ký Kế hoạch hợp tác giữa hai Bộ giai đoạn 2043 - "
+            "2047.\n")
+    (doc,) = only_event(text).documents
+    assert sorted(p.name for p in doc.signatories) == ["Trần Quốc Hưng", "Vương Tiểu Bình"]
