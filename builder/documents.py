@@ -259,10 +259,12 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
         verb = v
     if verb is None:
         return []
-    named = [p for p in people if (after or s) <= p.start < verb.start() and p.sentence[0] == s]
+    # the subject is in the signing verb's own clause: "Hai bên nhất trí …; kết thúc hội đàm, hai Bộ trưởng đã ký"
+    start = max(after or s, mt.rfind(";", s, verb.start()) + 1)
+    named = [p for p in people if start <= p.start < verb.start() and p.sentence[0] == s]
     if named:
         return _unique(article, named)
-    both = P.BOTH_SIDES.search(mt, after or s, verb.start())
+    both = P.BOTH_SIDES.search(mt, start, verb.start())
     if not both or re.search(r"đại diện|các đơn vị", mt[s:verb.start()]):
         return []
     title = (both.group("title") or both.group("title2") or "").lower()
