@@ -1349,3 +1349,17 @@ def test_the_signers_are_the_subject_of_the_clause_that_signs():
             "2047.\n")
     (doc,) = only_event(text).documents
     assert sorted(p.name for p in doc.signatories) == ["Trần Quốc Hưng", "Vương Tiểu Bình"]
+
+
+@pytest.mark.parametrize("between", ["; ", " và "])
+def test_who_receives_is_the_first_of_the_list_and_the_delegation_head_leads_the_talks(between):
+    """"Hai bên đã tiến hành hội đàm. Tiếp đoàn có ông A, …; ông B, …": A hosts, B sits in; the head of
+    the delegation named before leads it."""
+    text = ("Từ ngày 7 đến ngày 11/6/2043, Đoàn công tác Công an tỉnh Hà Giang do Đại tá Hà Quang Trung, Giám đốc Công "
+            "an tỉnh làm Trưởng đoàn đã thăm, làm việc tại tỉnh Vân Nam, Trung Quốc.\n\nSáng 8/6, tại thành phố Côn "
+            "Minh, hai bên đã tiến hành hội đàm. Tiếp đoàn có ông Mã Quốc Lương, Giám đốc Sở Công an tỉnh Vân Nam"
+            f"{between}ông Tào Chí Bằng, Phó Giám đốc Sở.\n")
+    talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert len(talks) == 1
+    assert roles_of(talks[0]) == {"Hà Quang Trung": "head_of_delegation", "Mã Quốc Lương": "host",
+                                  "Tào Chí Bằng": "participant"}
