@@ -140,7 +140,7 @@ SAME_DAY_OPENING = re.compile(r"^\W*(?:cũng\s+)?(?:(?:sáng|trưa|chiều|tối
 SAME_DAY_ANYWHERE = Scan(re.compile(r"\b(?:sáng|trưa|chiều|tối|đêm)\s+cùng ngày\b", re.I))
 NEXT_DAY = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+hôm\s+sau|hôm\s+sau|ngày\s+tiếp\s+theo)\b", re.I)
 DELEGATION_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Đđ]oàn(?: đại biểu| công tác)?|[Hh]ai (?:bên|đoàn))\s*(?:đã\s+)?"
-                                r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+)?$|"
+                                r"(?:(?:đến|tới|sang)\s+)?(?:có buổi\s+|tiến hành\s+)?$|"
                                 # "Ngày 15/5, Đoàn rời Hà Khẩu đến Côn Minh và làm việc với …", "Đoàn đến
                                 # tỉnh Quảng Ninh, làm việc với …": a second verb of the delegation's
                                 r"(?:^|,)\s*[Đđ]oàn(?: đại biểu| công tác)?\s+(?:đã\s+)?(?:rời|đến|tới|sang|về|di chuyển)\b"

@@ -211,6 +211,12 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
                     if hosts and JOINED_HOSTS.search(mt, max(sent[0], hosts.start() - 6), hosts.end()):
                         hosts = None   # "Cùng tiếp (đoàn) có X": X sits in beside the one who receives
+                    receiver = next((q for q in people if hosts and hosts.end() <= q.start < p.start), None)
+                    if receiver is not None:
+                        # "Tiếp đoàn có ông A, …; ông B, …": A receives, B sits in beside him, on his side
+                        hosts = None
+                        if not p.country and receiver.country:
+                            p = replace(p, country=receiver.country)
                     chair = CHAIRS.search(mt, p.end, min(sent[1], p.end + 160))
                     chairs = chair and not re.search(r"[.;]|\b(?:và|cùng)\b", mt[p.end:chair.start()])
                     named_chair = _chair_is(mt, sent[0], p.start)

@@ -1363,3 +1363,4 @@ def test_who_receives_is_the_first_of_the_list_and_the_delegation_head_leads_the
     assert len(talks) == 1
     assert roles_of(talks[0]) == {"Hà Quang Trung": "head_of_delegation", "Mã Quốc Lương": "host",
                                   "Tào Chí Bằng": "participant"}
+    assert {p.person.name: p.person.country for p in talks[0].participants}["Tào Chí Bằng"] == "CN"
