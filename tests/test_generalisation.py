@@ -1364,3 +1364,18 @@ def test_who_receives_is_the_first_of_the_list_and_the_delegation_head_leads_the
     assert roles_of(talks[0]) == {"Hà Quang Trung": "head_of_delegation", "Mã Quốc Lương": "host",
                                   "Tào Chí Bằng": "participant"}
     assert {p.person.name: p.person.country for p in talks[0].participants}["Tào Chí Bằng"] == "CN"
+
+
+@pytest.mark.parametrize("source", ["Theo Đại tá Lò Văn Sính, kể từ", "Đại tá Lò Văn Sính cho biết, kể từ"])
+def test_who_tells_of_a_recalled_meeting_is_not_its_participant(source):
+    """"Theo Đại tá X, kể từ cuộc hội đàm tại Móng Cái hồi tháng 9 năm ngoái, …": X tells of it; the text
+    does not say he was there."""
+    text = (" date 2044-03\nNgày 5/3, tại thành phố Đông Hưng (Trung Quốc), Đoàn công tác Công an tỉnh Quảng Ninh do Đại "
+            "tá Lò Văn Sính, Phó Giám đốc Công an tỉnh làm Trưởng đoàn đã hội đàm với Cục Công an thành phố Đông "
+            "Hưng do ông Khâu Quốc Đống, Cục trưởng chủ trì.\n\n"
+            f"{source} cuộc hội đàm tại thành phố Móng Cái hồi tháng 9 năm ngoái, hai bên đã trao đổi hơn 200 lượt "
+            "thông tin.\n")
+    events = extract(article(text), load()).events
+    recalled = [e for e in events if e.mention == "reference"]
+    assert [(e.event_type, e.date.iso(), e.location_city) for e in recalled] == [("talks", "2043-09", "Mong Cai")]
+    assert roles_of(recalled[0]) == {}
