@@ -400,6 +400,8 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
                           by_delegation=bool(DELEGATION_SUBJECT.search(head) or DELEGATION_OBJECT.match(mt, at, e)
                                              or _passive_delegation(mt, s, at)))
             frame.past = _recalled_date(article, s, e, at, claimed)
+            if frame.past is not None:   # "Theo Đại tá X, kể từ cuộc hội đàm … năm ngoái": X tells of it
+                frame.principals = [(p, r) for p, r in frame.principals if not _tells_of(mt, s, at, p)]
             frame.planned = _is_planned(mt, s, e, at)
             if frame.planned and frame.date is None:
                 frame.date = _planned_date(article, s, e, claimed)
@@ -441,6 +443,13 @@ def _recalled_date(article: Article, s: int, e: int, at: int, claimed) -> DateVa
 
 
 NEXT_ROUND = re.compile(r"(?i)^[^.;]{0,60}?\b(?:lần tới|lần sau|kỳ tới|tiếp theo|năm tới|năm sau)\b|^[^.;]{0,60}?\bsẽ\s+(?:diễn ra|được tổ chức)\b")
+
+
+def _tells_of(mt: str, s: int, at: int, p: FoundPerson) -> bool:
+    """The person, named before the meeting, is the source of what the sentence tells ("Theo X, …",
+    "X cho biết …"), not someone said to be at the meeting."""
+    return p.end <= at and bool(re.search(r"(?i)\btheo\s+$", mt[max(s, p.phrase_start - 8):p.phrase_start])
+                                or REPORTING.search(mt, p.end, at))
 
 
 def _is_planned(mt: str, s: int, e: int, at: int) -> bool:
