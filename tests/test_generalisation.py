@@ -1366,7 +1366,8 @@ def test_who_receives_is_the_first_of_the_list_and_the_delegation_head_leads_the
     assert {p.person.name: p.person.country for p in talks[0].participants}["Tào Chí Bằng"] == "CN"
 
 
-@pytest.mark.parametrize("source", ["Theo Đại tá Lò Văn Sính, kể từ", "Đại tá Lò Văn Sính cho biết, kể từ"])
+@pytest.mark.parametrize("source", ["Theo Đại tá Lò Văn Sính, kể từ", "Đại tá Lò Văn Sính cho biết, kể từ",
+                                    "Đại tá Lò Văn Sính đánh giá, kể từ", "Đại tá Lò Văn Sính nhắc lại rằng từ"])
 def test_who_tells_of_a_recalled_meeting_is_not_its_participant(source):
     """"Theo Đại tá X, kể từ cuộc hội đàm tại Móng Cái hồi tháng 9 năm ngoái, …": X tells of it; the text
     does not say he was there."""
