@@ -449,7 +449,11 @@ def _tells_of(mt: str, s: int, at: int, p: FoundPerson) -> bool:
     """The person, named before the meeting, is the source of what the sentence tells ("Theo X, …",
     "X cho biết …"), not someone said to be at the meeting."""
     return p.end <= at and bool(re.search(r"(?i)\btheo\s+$", mt[max(s, p.phrase_start - 8):p.phrase_start])
-                                or REPORTING.search(mt, p.end, at))
+                                or REPORTING.search(mt, p.end, at) or RECALLING.search(mt, p.end, at))
+
+
+# who speaks of a past meeting: "X đánh giá, …", "X nhắc lại nhận thức chung đạt được tại Hội nghị …"
+RECALLING = re.compile(r"(?i)\b(?:đánh giá|nhắc lại|nhắc tới|nhắc đến|điểm lại|ghi nhận|bày tỏ|phát biểu|nói)\b")
 
 
 def _is_planned(mt: str, s: int, e: int, at: int) -> bool:
