@@ -1380,3 +1380,18 @@ def test_who_tells_of_a_recalled_meeting_is_not_its_participant(source):
     recalled = [e for e in events if e.mention == "reference"]
     assert [(e.event_type, e.date.iso(), e.location_city) for e in recalled] == [("talks", "2043-09", "Mong Cai")]
     assert roles_of(recalled[0]) == {}
+
+
+def test_the_leader_whose_visit_frames_the_talks_is_not_in_them():
+    """"Trong khuôn khổ chuyến thăm … của Tổng Bí thư X, tối 4/4, Bộ trưởng A đã hội đàm với B": X is the
+    occasion, not a participant; a guest named again in the main clause stays the guest."""
+    text = (" date 2044-04\nTrong khuôn khổ chuyến thăm cấp Nhà nước tới Trung Quốc của Tổng Bí thư Đinh Văn Quảng (từ "
+            "ngày 3 đến 6/4), tối 4/4, Bộ trưởng Bộ Công an Mai Khắc Tuân đã hội đàm với ông Trác Minh Viễn, Ủy viên Quốc "
+            "vụ, Bộ trưởng Bộ Công an Trung Quốc tại Bắc Kinh.\n\nMở đầu, ông Trác Minh Viễn chúc mừng chuyến thăm của "
+            "Tổng Bí thư Đinh Văn Quảng đã diễn ra tốt đẹp, và nói rằng công an hai nước có trách nhiệm lớn.\n")
+    talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert len(talks) == 1
+    assert roles_of(talks[0]) == {"Mai Khắc Tuân": "head_of_delegation", "Trác Minh Viễn": "host"}
+    text = ("Nhân dịp ông Trác Minh Viễn, Bộ trưởng Bộ Công an Trung Quốc sang thăm Việt Nam, sáng 5/3/2044, tại Hà "
+            "Nội, Bộ trưởng Bộ Công an Mai Khắc Tuân đã tiếp ông Trác Minh Viễn.\n")
+    assert roles_of(only_event(text)) == {"Mai Khắc Tuân": "host", "Trác Minh Viễn": "head_of_delegation"}
