@@ -205,7 +205,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 if principal_of.get((sent, p.start), m) is not m:
                     continue
                 if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed) \
-                        and not _greeting_sender(mt, sent, p.start):
+                        and not _greeting_sender(mt, sent, p.start) and not _whose_visit(mt, sent, p):
                     if p.phrase_start == p.start and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
@@ -282,6 +282,14 @@ HANDOVER = Scan(re.compile(r"(?i)\b(?:bàn giao|trao trả|dẫn độ)\b[^.;]{0
 # "chuyển lời thăm hỏi của Bộ trưởng X tới …": X sends greetings, and is not in the room
 GREETINGS_OF = re.compile(r"(?i)\blời\s+(?:thăm hỏi|hỏi thăm|chào|chúc mừng|chúc)(?:\s+(?:trân trọng|thân ái|nồng nhiệt|"
                           r"tốt đẹp nhất))?\s+của\s+(?P<who>[^.;]{3,160}?)(?=\s+(?:tới|đến|gửi)\b|[.;]|$)")
+
+
+# "chúc mừng chuyến thăm của Tổng Bí thư X": X is whose visit it is, spoken of, not in the room
+VISIT_OF = re.compile(r"(?i)\bchuyến\s+(?:thăm|công tác)\b[^.;,]{0,80}?\bcủa\s+$")
+
+
+def _whose_visit(mt: str, sent: tuple[int, int], p: FoundPerson) -> bool:
+    return bool(VISIT_OF.search(mt, max(sent[0], p.phrase_start - 100), p.phrase_start))
 
 
 def _greeting_sender(mt: str, sent: tuple[int, int], pos: int) -> bool:
