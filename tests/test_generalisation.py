@@ -1395,3 +1395,14 @@ def test_the_leader_whose_visit_frames_the_talks_is_not_in_them():
     text = ("Nhân dịp ông Trác Minh Viễn, Bộ trưởng Bộ Công an Trung Quốc sang thăm Việt Nam, sáng 5/3/2044, tại Hà "
             "Nội, Bộ trưởng Bộ Công an Mai Khắc Tuân đã tiếp ông Trác Minh Viễn.\n")
     assert roles_of(only_event(text)) == {"Mai Khắc Tuân": "host", "Trác Minh Viễn": "head_of_delegation"}
+
+
+def test_a_joint_statement_issued_at_the_end_of_the_state_visit():
+    """"Ngày 6/4, kết thúc chuyến thăm, hai bên ra Tuyên bố chung …": the visit's joint statement, of that day."""
+    text = (" date 2044-04\nTừ ngày 3 đến 6/4, Tổng Bí thư Đinh Văn Quảng đã thăm cấp Nhà nước tới Trung Quốc theo lời "
+            "mời của Tổng Bí thư, Chủ tịch nước Trung Quốc Ngải Kiến Sinh.\n\nTối 4/4, Bộ trưởng Bộ Công an Mai Khắc "
+            "Tuân đã hội đàm với ông Trác Minh Viễn, Bộ trưởng Bộ Công an Trung Quốc.\n\nNgày 6/4, kết thúc chuyến "
+            "thăm, hai bên ra Tuyên bố chung Việt Nam - Trung Quốc, trong đó nhấn mạnh hợp tác an ninh.\n")
+    events = extract(article(text), load()).events
+    statements = [(e.event_type, d.title_vi, d.date.iso()) for e in events for d in e.documents]
+    assert statements == [("leaders_visit", "Tuyên bố chung Việt Nam - Trung Quốc", "2044-04-06")]
