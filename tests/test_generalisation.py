@@ -1406,3 +1406,13 @@ def test_a_joint_statement_issued_at_the_end_of_the_state_visit():
     events = extract(article(text), load()).events
     statements = [(e.event_type, d.title_vi, d.date.iso()) for e in events for d in e.documents]
     assert statements == [("leaders_visit", "Tuyên bố chung Việt Nam - Trung Quốc", "2044-04-06")]
+
+
+def test_who_pays_a_state_visit_leads_it():
+    """"Tổng Bí thư X đã thăm cấp Nhà nước tới Trung Quốc theo lời mời của … Y": X leads the visit (a
+    leaders' visit), Y hosts it."""
+    text = (" date 2044-04\nTừ ngày 3 đến 6/4, Tổng Bí thư Đinh Văn Quảng đã thăm cấp Nhà nước tới Trung Quốc theo lời "
+            "mời của Tổng Bí thư, Chủ tịch nước Trung Quốc Ngải Kiến Sinh.\n")
+    event = only_event(text)
+    assert (event.event_type, roles_of(event)) == (
+        "leaders_visit", {"Đinh Văn Quảng": "head_of_delegation", "Ngải Kiến Sinh": "host"})
