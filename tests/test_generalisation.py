@@ -1412,7 +1412,9 @@ def test_who_pays_a_state_visit_leads_it():
     """"Tổng Bí thư X đã thăm cấp Nhà nước tới Trung Quốc theo lời mời của … Y": X leads the visit (a
     leaders' visit), Y hosts it."""
     text = (" date 2044-04\nTừ ngày 3 đến 6/4, Tổng Bí thư Đinh Văn Quảng đã thăm cấp Nhà nước tới Trung Quốc theo lời "
-            "mời của Tổng Bí thư, Chủ tịch nước Trung Quốc Ngải Kiến Sinh.\n")
-    event = only_event(text)
-    assert (event.event_type, roles_of(event)) == (
-        "leaders_visit", {"Đinh Văn Quảng": "head_of_delegation", "Ngải Kiến Sinh": "host"})
+            "mời của Tổng Bí thư, Chủ tịch nước Trung Quốc Ngải Kiến Sinh.\n\nTối 4/4, tại Bắc Kinh, Bộ trưởng Bộ Công "
+            "an Mai Khắc Tuân đã hội đàm với ông Trác Minh Viễn, Bộ trưởng Bộ Công an Trung Quốc.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, roles_of(e)) for e in events] == [
+        ("leaders_visit", {"Đinh Văn Quảng": "head_of_delegation", "Ngải Kiến Sinh": "host"}),
+        ("talks", {"Mai Khắc Tuân": "head_of_delegation", "Trác Minh Viễn": "host"})]
