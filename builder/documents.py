@@ -289,17 +289,36 @@ def _signatories(mt: str, s: int, doc_start: int, people: list[FoundPerson], eve
     return chosen
 
 
+JOINT_STATEMENT = re.compile(r"Tuyên bố chung[^.;,]*?(?= trong| được| và|[.;,]|$)")
+# "kết thúc chuyến thăm, hai bên ra Tuyên bố chung …": issued in a sentence of its own
+ISSUES_A_STATEMENT = re.compile(r"\b(?:ra|ký|ký kết|thông qua|công bố|đưa ra)\s+(?:bản\s+)?(?=Tuyên bố chung\b)")
+
+
 def _joint_statements(article: Article, body, events: list[EventMention]) -> None:
     mt = article.match_text
-    for ev in events:
-        if ev.event_type != "leaders_visit":
-            continue
+    visits = [ev for ev in events if ev.event_type == "leaders_visit"]
+    for ev in visits:
         s, e = ev.evidence.char_start, ev.evidence.char_end
-        m = re.search(r"Tuyên bố chung[^.;,]*?(?= trong| được| và|[.;,]|$)", mt[s:e])
+        m = JOINT_STATEMENT.search(mt[s:e])
         if m:
             title = article.text[s + m.start():s + m.end()].strip()
             ev.documents.append(DocumentMention("joint_statement", title, ev.date, 1, [],
                                                 evidence(article, s, e)))
+    primary = [ev for ev in visits if ev.mention == "primary"]
+    if len(primary) != 1 or primary[0].documents and any(d.doc_type == "joint_statement" for d in primary[0].documents):
+        return
+    ev = primary[0]
+    for s, e in body:
+        issued = ISSUES_A_STATEMENT.search(mt, s, e)
+        if issued is None:
+            continue
+        m = JOINT_STATEMENT.match(mt, issued.end(), e)
+        days = [_resolve(x, article, ev.date) for x in _dates_in(article, s, e) if x.kind == "day"]
+        # the day it was issued, when the text gives one within the visit; else the visit's dates
+        day = next((d for d in days if d.known and ev.date.known and ev.date.start <= d.start <= ev.date.end), ev.date)
+        ev.documents.append(DocumentMention("joint_statement", article.text[m.start():m.end()].strip(), day, 1, [],
+                                            evidence(article, s, e)))
+        return
 
 
 def _signers_from_followups(article: Article, spans, events: list[EventMention], people) -> None:

@@ -333,6 +333,8 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                 else:
                     role = ("head_of_delegation" if before else "host") if visitor_first else (
                         "host" if before else "head_of_delegation")
+            elif kind == "visit" and p.end <= at and not invited:
+                role = "head_of_delegation"   # "Tổng Bí thư X đã thăm cấp Nhà nước tới Trung Quốc": who visits
             elif kind in ("talks", "visit"):
                 role = "principal"     # host or visitor: decided by the side below
         out.append((p, role, bool(invited)))
