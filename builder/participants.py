@@ -241,6 +241,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                         m.add(p, role)
         # the travelling side: the article's delegation, else that of this meeting's head
         travelling = deleg or _head_country(mt, m, identity)
+        defaults: dict[str, str] = {}
         for key, (p, role) in list(m.people.items()):
             known = identity.get(key)
             # a side list ("về phía Trung Quốc có ông X, Thứ trưởng Bộ Công an") says more than a bare
@@ -251,13 +252,21 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
             named = bool(member) and country_named_in(p.title or "", lex)
             country = (_side_of_list(mt, p) or (member if member and not named else None) or p.country
                        or (known.country if known else None) or member
-                       or _country_from_role(role, host, deleg) or ("VN" if p.rank or (known and known.rank) else None)
-                       or ("VN" if (p.title or (known.title if known else None)) else None))
+                       or _country_from_role(role, host, deleg))
+            # a bare rank or title is read as Viet Nam's, but a co-chair's side is first paired with
+            # the other co-chair's ("A, Giám đốc Công an tỉnh và ông B, Cục trưởng đồng chủ trì")
+            by_default = "VN" if p.rank or (known and known.rank) or p.title or (known and known.title) else None
             if known is not None and not p.title:
                 p = replace(p, title=known.title, rank=p.rank or known.rank, organization=known.organization)
-            m.people[key] = (replace(p, country=country), role)
+            m.people[key] = (replace(p, country=country or (None if role == "co_chair" else by_default)), role)
+            if not country and role == "co_chair" and by_default:
+                defaults[key] = by_default
         _promote_unnamed_chairs(mt, m, people, lex)
         _pair_the_co_chairs(m)
+        for key, country in defaults.items():
+            if key in m.people and m.people[key][0].country is None:
+                m.people[key] = (replace(m.people[key][0], country=country), m.people[key][1])
+        _pair_the_co_chairs(m)   # a side known only by default is paired too ("Đại tướng A và ông B")
         if not m.people:
             _both_by_office(mt, m, people)
 

@@ -1214,10 +1214,9 @@ def test_one_of_each_side_chairing_together_are_co_chairs(text):
     assert roles_of(only_event(text)) == {"Hà Quang Trung": "co_chair", "Mã Quốc Lương": "co_chair"}
 
 
-@pytest.mark.parametrize("text", [pytest.param(t, marks=pytest.mark.xfail(
-    strict=True, reason="known miss: a bare 'Cục trưởng' of the Chinese body named before is read as Vietnamese "
-                        "(with 'đồng chủ trì' too)")) if "Cục trưởng" in t else t for t in JOINT_CHAIRS])
+@pytest.mark.parametrize("text", JOINT_CHAIRS)
 def test_the_co_chairs_sit_for_their_own_sides(text):
+    """A bare "Cục trưởng" co-chairing with a Vietnamese sits for the Chinese body named before."""
     assert {p.person.name: p.person.country for p in only_event(text).participants} == {
         "Hà Quang Trung": "VN", "Mã Quốc Lương": "CN"}
 
