@@ -1417,3 +1417,14 @@ def test_who_pays_a_state_visit_leads_it():
     assert [(e.event_type, roles_of(e)) for e in events] == [
         ("leaders_visit", {"Đinh Văn Quảng": "head_of_delegation", "Ngải Kiến Sinh": "host"}),
         ("talks", {"Mai Khắc Tuân": "head_of_delegation", "Trác Minh Viễn": "host"})]
+
+
+def test_a_provincial_chairman_written_with_abbreviations_hosts_for_his_peoples_committee():
+    """"Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lạng Sơn": the side is the body of his last office."""
+    text = ("Chiều 14/8/2044, tại trụ sở UBND tỉnh, đồng chí Hồ Tiến Thiệu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lạng "
+            "Sơn đã tiếp Đoàn công tác Sở Công an Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc) do ông Lương Chí "
+            "Dũng, Phó Giám đốc Sở làm Trưởng đoàn. Cùng dự có Đại tá Thái Hồng Công, Giám đốc CA tỉnh Lạng Sơn.\n")
+    event = only_event(text)
+    assert event.sides == {"VN": "UBND tỉnh Lạng Sơn", "CN": "Sở Công an Khu tự trị dân tộc Choang Quảng Tây"}
+    assert roles_of(event) == {"Hồ Tiến Thiệu": "host", "Lương Chí Dũng": "head_of_delegation",
+                               "Thái Hồng Công": "participant"}
