@@ -78,6 +78,8 @@ SIDE_ORG = Scan(re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trư�
                            r"Ban(?! Thường vụ| Chấp hành| Bí thư)|Văn phòng|Quốc hội|Chính phủ|Học viện|"
                            # party committees, the Chinese cabinet, missions and border posts
                            r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Khu ủy|Khu uỷ|Quốc vụ viện|Đại sứ quán|(?:Tổng )?Lãnh sự quán|"
+                           # the people's committee as news abbreviates it ("Chủ tịch UBND tỉnh X"), as "Ủy ban …" above
+                           r"UBND|"
                            r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b[^,.;()]{0,70}"))
 # "Hội nghị … giữa A và B": the two bodies the meeting is between (a body right after "giữa",
 # or right after a "và" that follows one with no clause break between)
