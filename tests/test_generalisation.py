@@ -1428,3 +1428,16 @@ def test_a_provincial_chairman_written_with_abbreviations_hosts_for_his_peoples_
     assert event.sides == {"VN": "UBND tỉnh Lạng Sơn", "CN": "Sở Công an Khu tự trị dân tộc Choang Quảng Tây"}
     assert roles_of(event) == {"Hồ Tiến Thiệu": "host", "Lương Chí Dũng": "head_of_delegation",
                                "Thái Hồng Công": "participant"}
+
+
+def test_who_signs_a_document_named_in_full_before_signs_it():
+    """"… tổ chức Lễ ký kết Bản ghi nhớ về hợp tác …. A và B đã ký Bản ghi nhớ.": the short name is the
+    same document, and its signers are the full one's."""
+    text = ("Ngày 18/9/2044, tại Cửa khẩu Quốc tế Hữu Nghị, Công an tỉnh Lạng Sơn và Cục Công an thành phố Bằng Tường "
+            "(Quảng Tây, Trung Quốc) đã tổ chức Lễ ký kết Bản ghi nhớ về hợp tác phòng, chống tội phạm ma túy qua "
+            "biên giới. Đại tá Thái Hồng Công, Giám đốc Công an tỉnh Lạng Sơn và ông Lê Kiến Lâm, Cục trưởng Cục Công "
+            "an thành phố Bằng Tường đã ký Bản ghi nhớ.\n\nCũng trong ngày, hai bên đã tổ chức Lễ ra quân tuần tra "
+            "chung trên tuyến biên giới.\n")
+    (doc,) = [d for e in extract(article(text), load()).events for d in e.documents]
+    assert (doc.title_vi, [p.name for p in doc.signatories]) == (
+        "Bản ghi nhớ về hợp tác phòng, chống tội phạm ma túy qua biên giới", ["Thái Hồng Công", "Lê Kiến Lâm"])
