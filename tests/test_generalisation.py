@@ -1441,3 +1441,16 @@ def test_who_signs_a_document_named_in_full_before_signs_it():
     (doc,) = [d for e in extract(article(text), load()).events for d in e.documents]
     assert (doc.title_vi, [p.name for p in doc.signatories]) == (
         "Bản ghi nhớ về hợp tác phòng, chống tội phạm ma túy qua biên giới", ["Thái Hồng Công", "Lê Kiến Lâm"])
+
+
+def test_a_conference_told_in_a_sentence_that_opens_on_another_event_keeps_its_co_chairs():
+    """"Lễ ký là kết quả của Hội nghị … diễn ra hôm qua (8/11), do hai Thứ trưởng đồng chủ trì": the
+    sentence opens on the signing, but the co-chairs it names by office are the conference's."""
+    text = (" date 2047-11\nSáng nay (9/11), tại Hà Nội, Bộ Công an Việt Nam và Bộ Công an Trung Quốc tổ chức Lễ ký Bản "
+            "ghi nhớ về hợp tác bảo đảm an ninh mạng. Lễ ký do Thượng tướng Lò Văn Sính, Thứ trưởng Bộ Công an và ông "
+            "Hạ Minh Triết, Thứ trưởng Bộ Công an Trung Quốc đồng chủ trì.\n\nLễ ký là kết quả của Hội nghị đối thoại "
+            "cấp thứ trưởng về an ninh chính trị lần thứ 14 giữa Bộ Công an hai nước, diễn ra hôm qua (8/11) cũng tại "
+            "Hà Nội, do hai Thứ trưởng đồng chủ trì.\n")
+    conference = [e for e in extract(article(text), load()).events if e.event_type == "conference"]
+    assert [(e.date.iso(), e.series_number, roles_of(e)) for e in conference] == [
+        ("2047-11-08", 14, {"Lò Văn Sính": "co_chair", "Hạ Minh Triết": "co_chair"})]
