@@ -181,6 +181,21 @@ def _status(article: Article, sentence: tuple[int, int], clause_end: int, date: 
     return "held"
 
 
+RELATIVE_KINDS = ("relative_day", "relative_week", "relative_recent", "relative_month", "relative_year")
+
+
+def _co_chairs_by_office(mt: str, start: int, end: int, people: list[FoundPerson]) -> list[tuple[FoundPerson, str]]:
+    """"(Hội nghị …,) do hai Thứ trưởng đồng chủ trì": the article's holder of that office on each side."""
+    co = P.CO_CHAIR.search(mt, start, end)
+    both = P.BOTH_SIDES.search(mt, max(start, co.start() - 40), co.start()) if co else None
+    title = (both.group("title") or both.group("title2") or "").lower() if both else ""
+    if title not in ("bộ trưởng", "thứ trưởng", "cục trưởng", "giám đốc"):
+        return []
+    chairs = [next((p for p in people if p.country == country and (p.title or "").lower().startswith(title)), None)
+              for country in ("VN", "CN")]
+    return [(p, "co_chair") for p in chairs if p is not None] if all(chairs) else []
+
+
 def conference_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
                            lex: Lexicon) -> list[Claim]:
     mt = article.match_text
@@ -194,6 +209,9 @@ def conference_references(article: Article, body: list[tuple[int, int]], people:
             nxt = re.search(r"[;]|[Hh]ội nghị", mt[m.end():e])
             clause_end = m.end() + nxt.start() if nxt else e
             dates = [x for x in _dates_in(article, m.end(), clause_end) if x.kind not in ("years_ago",)]
+            # "diễn ra hôm qua (8/11)": the day written out, rather than the relative one before it
+            written = [x for x in dates if x.kind not in RELATIVE_KINDS]
+            dates = written[:1] + dates if written and dates[0].kind == "relative_day" else dates
             date = _resolve(dates[0], article) if dates else UNKNOWN_DATE
             city, country = locate(article, m.start(), clause_end, lex)
             if ONLINE.search(mt, m.start(), clause_end):
@@ -205,6 +223,7 @@ def conference_references(article: Article, body: list[tuple[int, int]], people:
             if of >= 0 and re.search(r"\btại\s*$", mt[s:m.start()]):
                 owned_from = of
             members = [(p, "participant") for p in people if owned_from <= p.start < m.start() and p.title]
+            members += _co_chairs_by_office(mt, m.end(), clause_end, people)
             event = EventMention(
                 article_id=article.article_id, mention="reference", event_type="conference",
                 title_vi=article.text[m.start():m.end()], series=P.series_of(m.group(0)), series_number=number,
