@@ -1454,3 +1454,13 @@ def test_a_conference_told_in_a_sentence_that_opens_on_another_event_keeps_its_c
     conference = [e for e in extract(article(text), load()).events if e.event_type == "conference"]
     assert [(e.date.iso(), e.series_number, roles_of(e)) for e in conference] == [
         ("2047-11-08", 14, {"Lò Văn Sính": "co_chair", "Hạ Minh Triết": "co_chair"})]
+
+
+@pytest.mark.parametrize("call", ["đến chào từ biệt", "chào tạm biệt", "đã có buổi gặp"])
+def test_a_farewell_call_and_a_meeting_are_receptions(call):
+    """"Đại sứ X đã đến chào từ biệt Bộ trưởng Y": the ambassador calls on the minister, who receives him."""
+    text = (f"Sáng 3/5/2044, tại trụ sở Bộ Công an, ông Diêu Khải Văn, Đại sứ Trung Quốc tại Việt Nam {call} Đại tướng "
+            "Mai Khắc Tuân, Bộ trưởng Bộ Công an nhân dịp kết thúc nhiệm kỳ công tác.\n")
+    event = only_event(text)
+    expected = {"Diêu Khải Văn": "head_of_delegation", "Mai Khắc Tuân": "host"}
+    assert (event.event_type, roles_of(event)) == ("reception", expected)
