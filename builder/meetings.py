@@ -87,7 +87,9 @@ PREDICATES = (
                          # ("kết quả hội đàm với Bộ trưởng X": the results of talks told of, not talks)
                          r"(?<!kết quả )(?<!nội dung )(?<!biên bản )\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
-                             r"(?<!sự )\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b", re.I)),
+                             r"(?<!sự )\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b|"
+                             # a farewell call ("Đại sứ X đến chào từ biệt Bộ trưởng Y"), a meeting ("có buổi gặp")
+                             r"\bchào (?:từ biệt|tạm biệt)\b|\bcó buổi gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),
     # a ceremony of the two sides that opens something: a hotline, joint patrols, a course
     # a signing held as a ceremony of its own ("tổ chức Lễ ký Bản ghi nhớ …", "Lễ ký kết … đã diễn ra");
@@ -201,6 +203,7 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
 
 
 # --- frames ------------------------------------------------------------------------------------------
+MET = re.compile(r"(?i)(?:có (?:buổi|cuộc) gặp|gặp gỡ|đã gặp)\b")
 REPORTING = re.compile(r"(?i)\b(?:nói rằng|cho biết|cho rằng|khẳng định|nhấn mạnh|thông báo|tiết lộ|chia sẻ)\b")
 OCCASION = Scan(re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b"))
 
@@ -324,10 +327,13 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
         if role == "participant" and not (listed and listed.start() < p.start):
             if kind in ("reception", "ceremony"):
                 # "A tiếp B": A hosts; "B chào xã giao A": B is the visitor; "B được A tiếp": passive
-                visitor_first = re.match(r"(?i)chào xã giao|thăm xã giao", mt[at:at + 20])
+                visitor_first = re.match(r"(?i)chào xã giao|thăm xã giao|chào từ biệt|chào tạm biệt", mt[at:at + 20])
+                met = MET.match(mt, at, at + 20)
                 passive = PASSIVE.search(mt, s, at)
                 before = p.start < at
-                if passive and kind == "reception":
+                if met and not passive:
+                    role = "principal"   # "X đã có buổi gặp Y": who hosts follows from where, below
+                elif passive and kind == "reception":
                     role = ("head_of_delegation" if p.start < passive.start() else
                             "host" if p.start < at else "participant")
                 else:
