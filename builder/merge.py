@@ -200,6 +200,11 @@ class _Groups:
             self.basis[k] = self.basis[k] or blocking.describe(key)
 
 
+# the kinds of blocking key, strongest evidence first: one sentence, one numbered series, one
+# ordinal with a person or city, one month, one year, an undated report
+KEY_STRENGTH = {"sentence": 0, "series": 1, "ordinal": 2, "month": 3, "year": 4, "undated": 5}
+
+
 def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
     """Join the mentions that are one event. Only pairs sharing a blocking key are compared
     (`pairs` overrides that, for tests). Dated with dated and undated with undated first; then an
@@ -207,7 +212,13 @@ def group_mentions(mentions: list[EventMention], pairs=None) -> _Groups:
     groups = _Groups(len(mentions))
     who = [_people(m) for m in mentions]
     deferred: dict[tuple[int, int], tuple] = {}
-    for i, j, key in (blocking.candidate_pairs(mentions) if pairs is None else pairs):
+    # in an order of their own (the strongest kind of key first, then the mentions' order), not that
+    # of the blocks, which other sets' mentions decide: a set merged alone then gives the same
+    # merge basis as merged with the archive (see merge_linked)
+    ordered = sorted(blocking.candidate_pairs(mentions) if pairs is None else pairs,
+                     key=lambda pair: (KEY_STRENGTH.get(pair[2][0], len(KEY_STRENGTH)), pair[0], pair[1],
+                                       blocking.describe(pair[2])))
+    for i, j, key in ordered:
         a, b = mentions[i], mentions[j]
         if a.article_id == b.article_id:
             continue

@@ -163,3 +163,22 @@ def test_a_side_named_by_one_source_wins_over_one_carried_over_by_another():
     # no side known: no basis either (it said "stated" before)
     event = Mention(sides={"VN": None, "CN": None}, sides_basis=None, series=None)
     assert _organizations(event)["organization_basis"] is None
+
+
+def test_the_merge_basis_of_a_set_does_not_depend_on_the_mentions_before_it():
+    """Which key explains a join is the strongest one, whatever other mentions share a block and
+    come first (a rebuild merges a changed set alone; the basis must be what a clean build writes)."""
+    import dataclasses
+    import datetime as dt
+    (x,) = [x for x in extractions_of(REPO / "tests/fixtures/dev_articles_2") if x.article.article_id == "e38"]
+    own = [ev for ev in x.events if ev.mention == "primary"]
+    reposts = [dataclasses.replace(ev, article_id="e38-repost") for ev in own]
+    # the same kind, person and month, another day: shares the month blocks, is no same event
+    decoys = [dataclasses.replace(ev, article_id=f"decoy{n}", date=dataclasses.replace(
+        ev.date, start=ev.date.start + dt.timedelta(days=9), end=ev.date.end + dt.timedelta(days=9)))
+        for n, ev in enumerate(own)]
+
+    def bases(mentions):
+        return sorted((e.event_id, tuple(e.merge_basis)) for _, events in merge_linked(mentions) for e in events
+                      if any(m.article_id.startswith("e38") for m in e.mentions))
+    assert bases(decoys + own + reposts) == bases(own + reposts) == bases(reposts + own + decoys)
