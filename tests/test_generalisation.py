@@ -1464,3 +1464,18 @@ def test_a_farewell_call_and_a_meeting_are_receptions(call):
     event = only_event(text)
     expected = {"Diêu Khải Văn": "head_of_delegation", "Mai Khắc Tuân": "host"}
     assert (event.event_type, roles_of(event)) == ("reception", expected)
+
+
+def test_the_delegation_head_named_by_bare_office_later_keeps_his_side():
+    """"Đoàn … Bộ Công an Trung Quốc do ông X, Thứ trưởng làm Trưởng đoàn …" then "… hội đàm với Thứ trưởng
+    X": X is Chinese in the talks too (a bare "Thứ trưởng" is not Viet Nam's there)."""
+    text = ("Từ ngày 15 đến 19/7/2045, Đoàn công tác Bộ Công an Trung Quốc do ông Hạ Minh Triết, Thứ trưởng làm Trưởng "
+            "đoàn đã thăm, làm việc tại Việt Nam.\n\nNgày 16/7, tại Hà Nội, Thượng tướng Lò Văn Sính, Thứ trưởng Bộ "
+            "Công an đã hội đàm với Thứ trưởng Hạ Minh Triết. Sau hội đàm, hai Thứ trưởng đã ký Biên bản ghi nhớ về "
+            "hợp tác đào tạo.\n")
+    events = extract(article(text), load()).events
+    talks = [e for e in events if e.event_type == "talks"]
+    assert [(e.date.iso(), roles_of(e)) for e in talks] == [
+        ("2045-07-16", {"Lò Văn Sính": "host", "Hạ Minh Triết": "head_of_delegation"})]
+    assert [(d.doc_type, sorted(p.name for p in d.signatories)) for d in talks[0].documents] == [
+        ("memorandum_of_understanding", ["Hạ Minh Triết", "Lò Văn Sính"])]
