@@ -87,7 +87,7 @@ PREDICATES = (
                          # ("kết quả hội đàm với Bộ trưởng X": the results of talks told of, not talks)
                          r"(?<!kết quả )(?<!nội dung )(?<!biên bản )\bhội đàm với\b", re.I)),
     ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
-                             r"(?<!sự )\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b|"
+                             r"(?<!sự )\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|(?<!cơ chế )(?<!các cuộc )(?<!những cuộc )\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b|"
                              # a farewell call ("Đại sứ X đến chào từ biệt Bộ trưởng Y"), a meeting ("có buổi gặp")
                              r"\bchào (?:từ biệt|tạm biệt)\b|\bcó buổi gặp\b", re.I)),
     ("ceremony", re.compile(r"\blễ đón\b", re.I)),

@@ -174,6 +174,18 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                   claimed) -> None:
     mt = article.match_text
     identity = _article_identity(people, mt)
+    # a side a meeting's sentence gave a person ("Đoàn … Trung Quốc do ông X, Thứ trưởng làm Trưởng
+    # đoàn") is the person's wherever a bare office names him again ("hội đàm với Thứ trưởng X")
+    learned: dict[str, set[str]] = {}
+    for m in meetings:
+        for f in m.frames:
+            for p, _ in f.principals:
+                if p.country:
+                    learned.setdefault(p.key, set()).add(p.country)
+    for key, countries in learned.items():
+        known = identity.get(key)
+        if known is not None and not known.country and len(countries) == 1:
+            identity[key] = replace(known, country=next(iter(countries)))
     # the delegation's head: "Đoàn … do X dẫn đầu" anywhere outside recalled clauses
     spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)
              if not any(a <= h.start() < b for a, b in claimed)]

@@ -1479,3 +1479,11 @@ def test_the_delegation_head_named_by_bare_office_later_keeps_his_side():
         ("2045-07-16", {"Lò Văn Sính": "host", "Hạ Minh Triết": "head_of_delegation"})]
     assert [(d.doc_type, sorted(p.name for p in d.signatories)) for d in talks[0].documents] == [
         ("memorandum_of_understanding", ["Hạ Minh Triết", "Lò Văn Sính"])]
+
+
+def test_a_mechanism_of_meetings_is_no_meeting():
+    """"duy trì cơ chế gặp gỡ hằng quý giữa công an các huyện": a practice agreed, not a meeting held."""
+    text = ("Ngày 5/3/2045, tại Hà Giang, Đại tá Hà Quang Trung, Giám đốc Công an tỉnh đã hội đàm với Đoàn công tác Cục "
+            "Công an châu Văn Sơn (Trung Quốc) do ông Kiều Chấn Ba, Cục trưởng dẫn đầu.\n\nĐại tá Hà Quang Trung đề "
+            "nghị hai bên duy trì cơ chế gặp gỡ hằng quý giữa công an các huyện giáp biên. Ông Kiều Chấn Ba nhất trí.\n")
+    assert [e.event_type for e in extract(article(text), load()).events] == ["talks"]
