@@ -1487,3 +1487,24 @@ def test_a_mechanism_of_meetings_is_no_meeting():
             "Công an châu Văn Sơn (Trung Quốc) do ông Kiều Chấn Ba, Cục trưởng dẫn đầu.\n\nĐại tá Hà Quang Trung đề "
             "nghị hai bên duy trì cơ chế gặp gỡ hằng quý giữa công an các huyện giáp biên. Ông Kiều Chấn Ba nhất trí.\n")
     assert [e.event_type for e in extract(article(text), load()).events] == ["talks"]
+
+
+@pytest.mark.parametrize("opener", ["có các ông:", "có các đồng chí", "gồm:"])
+def test_names_listed_after_a_plural_address_are_people(opener):
+    """"Về phía Trung Quốc có các ông: A, Phó Cục trưởng và B, Trưởng phòng": the names need no
+    address of their own; each list item is a name and its office."""
+    text = ("Ngày 5/3/2045, tại Hà Nội, Thượng tướng Lò Văn Sính, Thứ trưởng Bộ Công an đã tiếp ông Hồ Kiến Dân, Cục "
+            "trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc.\n\nCùng dự buổi tiếp có Thiếu tướng Đỗ Minh Châu, Cục "
+            f"trưởng Cục Đối ngoại. Về phía Trung Quốc {opener} Triệu Vĩnh Khang, Phó Cục trưởng và Lưu Kiến Quốc, "
+            "Trưởng phòng.\n")
+    people = {p.person.name: (p.role, p.person.country, p.person.title) for p in only_event(text).participants}
+    assert people["Triệu Vĩnh Khang"] == ("participant", "CN", "Phó Cục trưởng")
+    assert people["Lưu Kiến Quốc"] == ("participant", "CN", "Trưởng phòng")
+    assert len(people) == 5
+
+
+def test_capitalised_words_after_a_list_opener_without_an_office_are_no_people():
+    text = ("Ngày 5/3/2045, tại Hà Nội, Thượng tướng Lò Văn Sính, Thứ trưởng Bộ Công an đã tiếp ông Hồ Kiến Dân, Cục "
+            "trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc. Hai bên trao đổi về các vấn đề gồm: Phòng Chống Ma "
+            "Túy và Quản Lý Xuất Nhập Cảnh.\n")
+    assert set(roles_of(only_event(text))) == {"Lò Văn Sính", "Hồ Kiến Dân"}
