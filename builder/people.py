@@ -181,6 +181,8 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                 return start, None, title
             # the title runs from the first title word of the chain to the name
             title = pre[start:].strip(" ,")
+            if _JOINED_END.search(title):
+                return None   # "A, Phó Cục trưởng và B": the office is A's, B is introduced by a list
             chain_start = start
             pos = start
             # a title may follow a rank or another title: "Thượng tướng, Bộ trưởng Công an"
@@ -427,6 +429,26 @@ def _capital_runs(text: str, start: int, end: int) -> list[list[tuple[int, int, 
     return runs
 
 
+# "… có các ông: A, Phó Cục trưởng và B, Trưởng phòng": a plural address opens a list of names
+LIST_FIRST = re.compile(r"(?:các|những)\s+(?:đồng chí|ông|bà|vị)\s*:?\s*$|:\s*$", re.I)
+LIST_OPENER = re.compile(r"(?:các|những)\s+(?:đồng chí|ông|bà|vị)\s*:?|\bgồm(?:\s+có)?\s*:|\bcó\s*:", re.I)
+LIST_NEXT = re.compile(r"(?:;|,|\bvà)\s*$")
+_JOINED_END = re.compile(r"\s(?:và|cùng|với)$")
+
+
+def _listed(text: str, s_start: int, n_start: int, n_end: int, s_end: int, lex: Lexicon):
+    """(offset, None, None) for a name that is an item of a list opened by a plural address,
+    with its office written after it; else None. The first item follows the opener; a later one
+    follows "và", ";" or "," after the office of the item before."""
+    if _apposition(text, n_end, s_end, lex)[0] is None:
+        return None   # a list item is a name and its office: capitalised words alone are not
+    window = max(s_start, n_start - 40)
+    # the introduction begins at the list's mark ("các ông:", "và"): the name is not a bare one
+    marker = LIST_FIRST.search(text, window, n_start) or (
+        LIST_NEXT.search(text, window, n_start) if LIST_OPENER.search(text, s_start, n_start) else None)
+    return (marker.start() - s_start, None, None) if marker else None
+
+
 def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[FoundPerson]:
     """Every introduced person in the given sentences (offsets into `text`, a match form)."""
     found: list[FoundPerson] = []
@@ -439,7 +461,7 @@ def find_people(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) 
                 n_start, n_end = cand[0][0], cand[-1][1]
                 if ADMIN_BEFORE.search(text, max(s_start, n_start - 12), n_start):
                     continue
-                intro = _introduction(text[s_start:n_start], lex)
+                intro = _introduction(text[s_start:n_start], lex) or _listed(text, s_start, n_start, n_end, s_end, lex)
                 if intro is not None:
                     break
             else:
