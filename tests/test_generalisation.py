@@ -1508,3 +1508,23 @@ def test_capitalised_words_after_a_list_opener_without_an_office_are_no_people()
             "trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc. Hai bên trao đổi về các vấn đề gồm: Phòng Chống Ma "
             "Túy và Quản Lý Xuất Nhập Cảnh.\n")
     assert set(roles_of(only_event(text))) == {"Lò Văn Sính", "Hồ Kiến Dân"}
+
+
+def test_a_signing_reported_alone_is_an_event_with_its_document():
+    """"A và B đã ký Hiệp định …, trước sự chứng kiến của …": no talks or reception is told; the signing
+    itself is the two sides' event, its document signed by A and B."""
+    text = ("Ngày 5/11/2045, tại Bắc Kinh, Đại tướng Mai Khắc Tuân, Bộ trưởng Bộ Công an Việt Nam và ông Trác Minh Viễn, "
+            "Bộ trưởng Bộ Công an Trung Quốc đã ký Hiệp định về dẫn độ tội phạm giữa hai nước, trước sự chứng kiến của "
+            "Tổng Bí thư Đinh Văn Quảng và Tổng Bí thư, Chủ tịch nước Trung Quốc Ngải Kiến Sinh.\n")
+    event = only_event(text)
+    assert (event.event_type, event.date.iso(), event.location_city) == ("other", "2045-11-05", "Beijing")
+    assert [(d.doc_type, d.title_vi, sorted(p.name for p in d.signatories)) for d in event.documents] == [
+        ("agreement", "Hiệp định về dẫn độ tội phạm giữa hai nước", ["Mai Khắc Tuân", "Trác Minh Viễn"])]
+
+
+def test_a_signing_after_talks_is_part_of_the_talks():
+    text = ("Ngày 5/11/2045, tại Bắc Kinh, Đại tướng Mai Khắc Tuân, Bộ trưởng Bộ Công an đã hội đàm với ông Trác Minh "
+            "Viễn, Bộ trưởng Bộ Công an Trung Quốc.\n\nSau hội đàm, hai Bộ trưởng đã ký Hiệp định về dẫn độ tội phạm "
+            "giữa hai nước.\n")
+    assert [(e.event_type, [d.doc_type for d in e.documents]) for e in extract(article(text), load()).events] == [
+        ("talks", ["agreement"])]
