@@ -98,7 +98,8 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
     claims = conf_claims + visit_claims
     claims += planned_meetings(article, body, [c.span for c in claims], lex)
     claimed = [c.span for c in claims]
-    frames = find_frames(article, body, people, claimed, lex)
+    frames = find_frames(article, body, people, claimed, lex) or \
+        find_frames(article, body, people, claimed, lex, signings=True)   # a signing told alone
     if not frames:
         return ArticleExtraction(article, [], "no reported meeting found in the article body")
     meetings = build_meetings(article, body, frames, lex)

@@ -157,8 +157,9 @@ LISTED = Scan(re.compile(r"\b(?:cùng dự|tham dự|dự hội đàm|dự buổ
 
 
 def mentions_a_meeting(text: str) -> bool:
-    """Some sentence of the text could report a meeting (the article's first relevance test)."""
-    return any(rx.search(text) for _, rx in PREDICATES) or bool(re.search(r"(?i)\bhội nghị\b|\bđối thoại\b", text))
+    """Some sentence of the text could report a meeting or a signing (the article's first relevance test)."""
+    return any(rx.search(text) for _, rx in PREDICATES) or bool(re.search(r"(?i)\bhội nghị\b|\bđối thoại\b", text)) \
+        or SIGNING.search(text) is not None
 
 
 def _main_predicates(mt: str, s: int, e: int, claimed=()) -> list[tuple[int, str]]:
@@ -350,10 +351,16 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
              and p.country not in inviters else role) for p, role, _ in out]
 
 
+# "A và B đã ký Hiệp định …": a signing, read as the event only where no meeting is told
+SIGNING = Scan(re.compile(r"\b(?:đã|vừa|cùng)\s+ký(?: kết)?\s+(?=(?:Hiệp định|Thỏa thuận|Thoả thuận|Bản ghi nhớ|"
+                          r"Biên bản ghi nhớ|Kế hoạch|Nghị định thư)\b)"))
+
+
 def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex: Lexicon,
-                full: bool = True) -> list[Frame]:
+                full: bool = True, signings: bool = False) -> list[Frame]:
     """The frames of the body. `full=False` gives only which sentences hold a frame, of what kind
-    and where (no date, people or counterpart read), for a first look."""
+    and where (no date, people or counterpart read), for a first look. `signings`: the frames are
+    the signings (a ceremony, kind "launch"), for an article that tells of no meeting."""
     mt = article.match_text
     frames: list[Frame] = []
     context = None   # the last stated range ("từ ngày 15 - 19/8/2039"): the year of "Ngày 16/8"
@@ -371,7 +378,8 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
             pending = _own_date(article, s, e, claimed, context) if full else None
             pending_span = (s, e)
             continue
-        preds = _main_predicates(mt, s, e, claimed)
+        preds = [(m.start(), "launch") for m in SIGNING.finditer(mt, s, e)] if signings else \
+            _main_predicates(mt, s, e, claimed)
         preds = [(at, kind) for at, kind in preds if not any(a <= at < b for a, b in claimed)]
         if not preds:
             continue
