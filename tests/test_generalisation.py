@@ -1528,3 +1528,15 @@ def test_a_signing_after_talks_is_part_of_the_talks():
             "giữa hai nước.\n")
     assert [(e.event_type, [d.doc_type for d in e.documents]) for e in extract(article(text), load()).events] == [
         ("talks", ["agreement"])]
+
+
+def test_talks_told_by_their_day_place_and_counterpart_in_an_interview_are_held():
+    """"Như tại buổi hội đàm sáng 11/7 ở Vũ Hán với đồng chí X, hai bên đã …": in an interview, the talks are
+    named only in passing, with their day, place and counterpart: they are the talks reported."""
+    text = ("Thứ Sáu, 19/07/2047 | 08:10\n\nĐoàn công tác Công an tỉnh Phú Thọ do Đại tá Lê Văn Mạnh, Giám đốc Công "
+            "an tỉnh làm Trưởng đoàn vừa kết thúc chuyến làm việc tại tỉnh Hồ Bắc (Trung Quốc).\n\n– Chuyến đi đã "
+            "mang lại kết quả gì?\n\n– Như tại buổi hội đàm sáng 11/7 ở Vũ Hán với đồng chí Ông Hải Thao, Phó Giám "
+            "đốc Sở Công an tỉnh Hồ Bắc, hai bên đã chốt đầu mối liên lạc thường trực.\n")
+    talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert [(e.mention, e.date.iso(), e.location_city, roles_of(e)) for e in talks] == [
+        ("primary", "2047-07-11", "Wuhan", {"Lê Văn Mạnh": "head_of_delegation", "Ông Hải Thao": "host"})]
