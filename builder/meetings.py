@@ -118,6 +118,8 @@ NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|h�
                           r"(?:nhằm|là|diễn ra|được|đã diễn ra|lần này|này|đã|kết thúc|mang|có ý nghĩa)\b", re.I)
 # a meeting named after "tại" and dated by an earlier month in the same clause: one recalled
 RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiên)\s+)?(?P<what>hội đàm|hội nghị|đối thoại|hội kiến)\b"))
+DAY_AFTER = re.compile(r"\s+(?:(?:sáng|chiều|trưa|tối)\s+)?(?:ngày\s+|hôm\s+)?[0-9]{1,2}[/.-][0-9]{1,2}\b"
+                       r"[^.;]{0,80}?\svới\s", re.I)
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
@@ -178,7 +180,9 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
     backs = [(m.start(), m.end()) for m in BACK_POINTER.finditer(mt, s, e)
              if not RECALLED_AFTER.match(mt, m.end())]
     for m in RECALLED_AT.finditer(mt, s, e):   # "tại Hội nghị cấp Bộ trưởng … hồi tháng 7 vừa qua"
-        if RECALLED_AFTER.match(mt, m.end()):
+        # "tại buổi hội đàm sáng 11/7 ở Vũ Hán với …": named in passing with its own day and its
+        # counterpart ("với"), it is told
+        if RECALLED_AFTER.match(mt, m.end()) or DAY_AFTER.match(mt, m.end()):
             found.append((m.start("what"), BACK_KIND.get(m.group("what").lower(), "talks"), None))
     for kind, rx in PREDICATES:
         for m in rx.finditer(mt, s, e):

@@ -1540,3 +1540,14 @@ def test_talks_told_by_their_day_place_and_counterpart_in_an_interview_are_held(
     talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
     assert [(e.mention, e.date.iso(), e.location_city, roles_of(e)) for e in talks] == [
         ("primary", "2047-07-11", "Wuhan", {"Lê Văn Mạnh": "head_of_delegation", "Ông Hải Thao": "host"})]
+
+
+def test_talks_named_as_where_a_document_was_signed_long_ago_are_recalled():
+    """"thực hiện Biên bản ký tại buổi hội đàm ngày 20/10/2050 ở thành phố Bách Sắc": the occasion of a
+    signing recalled, not talks reported with people of this meeting."""
+    text = ("Ngày 14/3/2051, tại thành phố Cao Bằng, Đại tá Lê Văn Mạnh, Giám đốc Công an tỉnh Cao Bằng đã hội đàm với "
+            "ông Vi Triều Dương, Cục trưởng Cục Công an thành phố Bách Sắc (Trung Quốc).\n\nTại buổi hội đàm, hai bên "
+            "đánh giá kết quả thực hiện Biên bản ký tại buổi hội đàm ngày 20/10/2050 ở thành phố Bách Sắc với phía bạn.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.date.iso()) for e in events if e.event_type == "talks" and e.mention == "primary"] == [
+        ("primary", "2051-03-14")]
