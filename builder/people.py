@@ -121,23 +121,25 @@ def _office_before_rank(pre: str, rank_start: int, lex: Lexicon) -> str | None:
     intro = _introduction(head, lex)
     if intro is None or intro[1] is not None or not intro[2]:
         return None
-    if not comma and _JOINED.search(intro[2]) or _ends_with_a_name(whole, lex):
-        return None   # "Bộ trưởng … Trung Quốc Y(,| và) Đại tướng X": the office is Y's
+    if _ends_with_a_name(whole, lex):
+        return None   # "Bộ trưởng … Trung Quốc Y, Đại tướng X": the office is Y's
     opening = whole[:len(whole) - len(head) + intro[0]].rstrip()
     return intro[2] if not (opening.endswith(",") and _ends_with_a_person(opening[:-1], lex)) else None
 
 
-_JOINED = re.compile(r"\b(?:và|cùng|với)\b")
+def _capitalised_tail(words: list[str]) -> int:
+    """How many of the words, counted from the end, begin with a capital."""
+    n = 0
+    while n < len(words) and words[-1 - n][:1].isupper():
+        n += 1
+    return n
 
 
 def _ends_with_a_name(text: str, lex: Lexicon) -> bool:
     """The text ends with a personal name: two to four capitalised words, the first a listed surname,
     that do not spell a place ("… Trung Quốc Vương Tiểu Bình", not "… Công an tỉnh Vân Nam")."""
     words = text.split()
-    n = 0
-    while n < len(words) and words[-1 - n][:1].isupper():
-        n += 1
-    for k in range(2, min(n, 4) + 1):
+    for k in range(2, min(_capitalised_tail(words), 4) + 1):
         tail = " ".join(words[-k:])
         administrative = len(words) > k and words[-k - 1].lower() in ("phố", "tỉnh", "tp", "tp.", "châu", "huyện")
         if words[-k] in lex.surnames and not administrative and not places_at(tail.lower(), 0, lex):
@@ -149,9 +151,7 @@ def _ends_with_a_person(text: str, lex: Lexicon) -> bool:
     """The clause before a comma ends with a person introduced by rank, title or honorific
     ("Tham dự có Thiếu tướng A"), not with a place or a date ("tại Bắc Kinh", "Chiều 18/5")."""
     words = re.split(r"[,;:.]", text)[-1].split()
-    n = 0   # the capitalised words that end the clause: a name, and maybe what introduces it ("Ông A")
-    while n < len(words) and words[-1 - n][:1].isupper():
-        n += 1
+    n = _capitalised_tail(words)   # a name, and maybe what introduces it ("Ông A")
     return any(_introduction(" ".join(words[:-k]) + " ", lex) is not None for k in range(1, min(n, 4) + 1)
                if len(words) > k)
 
