@@ -1551,3 +1551,15 @@ def test_talks_named_as_where_a_document_was_signed_long_ago_are_recalled():
     events = extract(article(text), load()).events
     assert [(e.mention, e.date.iso()) for e in events if e.event_type == "talks" and e.mention == "primary"] == [
         ("primary", "2051-03-14")]
+
+
+def test_a_round_recalled_with_its_month_in_the_opening_is_a_reference():
+    """"Tại hội nghị, X cho biết, kể từ Đối thoại lần thứ 13 tổ chức tại Thành Đô hồi tháng 10/2046, …" in
+    the second sentence: round 13 is recalled, not the round reported."""
+    text = ("Ngày 8/11/2047, tại Hà Nội, Thượng tướng Lò Văn Sính, Thứ trưởng Bộ Công an và ông Hạ Minh Triết, Thứ "
+            "trưởng Bộ Công an Trung Quốc đồng chủ trì Đối thoại an ninh chiến lược lần thứ 14.\n\nTại hội nghị, Thứ "
+            "trưởng Lò Văn Sính cho biết, kể từ Đối thoại lần thứ 13 tổ chức tại Thành Đô hồi tháng 10/2046, hai bên "
+            "đã trao đổi hàng trăm lượt thông tin.\n")
+    events = extract(article(text), load()).events
+    assert [(e.mention, e.series_number, e.date.iso(), e.location_city) for e in events] == [
+        ("primary", 14, "2047-11-08", "Hanoi"), ("reference", 13, "2046-10", "Chengdu")]
