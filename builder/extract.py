@@ -281,7 +281,9 @@ def _names_the_meeting(article: Article, body, claim) -> bool:
     e = claim.event.evidence.char_end
     told_as_held = HELD_AFTER.search(article.match_text, ms, e)
     recalled = claim.event.date.known and claim.event.date.precision != "day"
-    return claim.event.status == "held" and (in_opening or (named_as_held and not claim.event.date.known)
+    # (a round dated by an earlier month or year, even in the opening, is one recalled)
+    return claim.event.status == "held" and ((in_opening and not recalled)
+                                             or (named_as_held and not claim.event.date.known)
                                              or (told_as_held and not recalled))
 
 
