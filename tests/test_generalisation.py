@@ -1563,3 +1563,19 @@ def test_a_round_recalled_with_its_month_in_the_opening_is_a_reference():
     events = extract(article(text), load()).events
     assert [(e.mention, e.series_number, e.date.iso(), e.location_city) for e in events] == [
         ("primary", 14, "2047-11-08", "Hanoi"), ("reference", 13, "2046-10", "Chengdu")]
+
+
+def test_a_conference_said_to_have_taken_place_yesterday_is_reported_where_it_was_held():
+    """"… Hội nghị … lần thứ 14 …, diễn ra hôm qua (8/11) cũng tại Hà Nội, do hai Thứ trưởng đồng chủ trì.
+    … Tại hội nghị, X cho biết, kể từ Đối thoại lần thứ 13 tổ chức tại Thành Đô hồi tháng 10/2046, …": round
+    14 was held in Hanoi the day before; round 13 is recalled, in Chengdu."""
+    text = (" date 2047-11\nSáng nay (9/11), tại Hà Nội, Bộ Công an Việt Nam và Bộ Công an Trung Quốc tổ chức Lễ ký Bản "
+            "ghi nhớ về hợp tác bảo đảm an ninh mạng. Lễ ký do Thượng tướng Lò Văn Sính, Thứ trưởng Bộ Công an và ông "
+            "Hạ Minh Triết, Thứ trưởng Bộ Công an Trung Quốc đồng chủ trì.\n\nLễ ký là kết quả của Hội nghị đối thoại "
+            "cấp thứ trưởng về an ninh chính trị lần thứ 14 giữa Bộ Công an hai nước, diễn ra hôm qua (8/11) cũng tại "
+            "Hà Nội, do hai Thứ trưởng đồng chủ trì.\n\nTại hội nghị, Thứ trưởng Lò Văn Sính cho biết, kể từ Đối "
+            "thoại lần thứ 13 tổ chức tại Thành Đô hồi tháng 10/2046, hai bên đã trao đổi hàng trăm lượt thông tin.\n")
+    conferences = [e for e in extract(article(text), load()).events if e.event_type == "conference"]
+    assert [(e.mention, e.series_number, e.date.iso(), e.location_city) for e in conferences] == [
+        ("primary", 14, "2047-11-08", "Hanoi"), ("reference", 13, "2046-10", "Chengdu")]
+    assert roles_of(conferences[0]) == {"Lò Văn Sính": "co_chair", "Hạ Minh Triết": "co_chair"}
