@@ -184,16 +184,24 @@ def _status(article: Article, sentence: tuple[int, int], clause_end: int, date: 
 RELATIVE_KINDS = ("relative_day", "relative_week", "relative_recent", "relative_month", "relative_year")
 
 
+def office_holders(both: re.Match | None, people) -> dict[str, dict[str, FoundPerson]]:
+    """"hai Thứ trưởng", "Bộ trưởng hai nước" (patterns.BOTH_SIDES): on each side, the people (by key)
+    who hold that office, not its deputy's; {} when the phrase names no office ("hai bên")."""
+    title = (both.group("title") or both.group("title2") or "").lower() if both else ""
+    if title in ("", "bên", "bộ", "đồng chủ trì", "trưởng đoàn"):
+        return {}
+    holds = re.compile(r"(?<!phó )\b" + re.escape(title) + r"\b")
+    return {c: {p.key: p for p in people if p.country == c and holds.search((p.title or "").lower())}
+            for c in ("VN", "CN")}
+
+
 def _co_chairs_by_office(mt: str, start: int, end: int, people: list[FoundPerson]) -> list[tuple[FoundPerson, str]]:
     """"(Hội nghị …,) do hai Thứ trưởng đồng chủ trì": the article's holder of that office on each side."""
     co = P.CO_CHAIR.search(mt, start, end)
-    both = P.BOTH_SIDES.search(mt, max(start, co.start() - 40), co.start()) if co else None
-    title = (both.group("title") or both.group("title2") or "").lower() if both else ""
-    if title not in ("bộ trưởng", "thứ trưởng", "cục trưởng", "giám đốc"):
+    holders = office_holders(P.BOTH_SIDES.search(mt, max(start, co.start() - 40), co.start()) if co else None, people)
+    if not holders or not all(len(h) == 1 for h in holders.values()):
         return []
-    chairs = [next((p for p in people if p.country == country and (p.title or "").lower().startswith(title)), None)
-              for country in ("VN", "CN")]
-    return [(p, "co_chair") for p in chairs if p is not None] if all(chairs) else []
+    return [(next(iter(h.values())), "co_chair") for h in holders.values()]
 
 
 def conference_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],

@@ -81,7 +81,9 @@ PREDICATES = (
         rf"\b(?:đồng chủ trì|chủ trì|tổ chức|khai mạc|diễn ra|dự|tham dự)\s+(?:các\s+|phiên\s+)?{_CONF}\b|"
         r"\bhội nghị trực tuyến\b|"
         # "Hội nghị … lần thứ 23 giữa … đã diễn ra": the meeting named first, then said to take place
-        rf"(?<!các )(?<!cuộc )(?<!những )\b{_CONF}\b(?=[^.;]{{0,220}}?\b(?:đã|vừa)\s+(?:diễn ra|được tổ chức|khai mạc|bế mạc)\b)",
+        rf"(?<!các )(?<!cuộc )(?<!những )\b{_CONF}\b(?=[^.;]{{0,220}}?\b(?:đã|vừa)\s+(?:diễn ra|được tổ chức|khai mạc|bế mạc)\b"
+        # "…, diễn ra hôm qua (8/11) cũng tại Hà Nội": said to have taken place on a day
+        r"|[^.;]{0,220}?(?<!sẽ )(?<!kiến )\bdiễn ra\s+(?:hôm qua|hôm nay|sáng|chiều|trưa|tối|ngày)\b)",
         re.I)),
     ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!kết quả )(?<!nội dung )(?<!biên bản )(?<!cơ chế )(?<!các cuộc )(?<!những cuộc )(?<!duy trì )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          # ("kết quả hội đàm với Bộ trưởng X": the results of talks told of, not talks)

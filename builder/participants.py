@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .dates import bounds_from_text
-from .events import ONLINE, _cities, evidence, locate
+from .events import ONLINE, _cities, evidence, locate, office_holders
 from .fastscan import Scan
 from .lexicon import Lexicon
 from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, co_chair_after, joint_chair
@@ -359,10 +359,16 @@ def _pair_the_co_chairs(m: Meeting) -> None:
 def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex: Lexicon) -> None:
     """'Thượng tướng X và Bộ trưởng Công an Trung Quốc đồng chủ trì': a co-chair named by title only
     is the participant of that country who holds that title."""
-    for s, e in m.sentences:   # "…, do hai Thứ trưởng đồng chủ trì", wherever the meeting is told of
+    # "…, do hai Thứ trưởng đồng chủ trì", wherever the meeting is told of
+    for s, e in dict.fromkeys(list(m.sentences) + [f.sentence for f in m.frames]):
         co = P.CO_CHAIR.search(mt, s, e)
         if co:
-            _promote_both(mt, m, P.BOTH_SIDES.search(mt, max(s, co.start() - 40), co.start()))
+            both = P.BOTH_SIDES.search(mt, max(s, co.start() - 40), co.start())
+            _promote_both(mt, m, both)
+            # a side whose holder of that office the meeting's sentences do not name: the article's
+            for holders in office_holders(both, people).values():
+                if len(holders) == 1 and not any(k in m.people for k in holders):
+                    m.add(next(iter(holders.values())), "co_chair")
     for s, e in [f.sentence for f in m.frames]:
         co = P.CO_CHAIR.search(mt, s, e)
         if not co:
@@ -382,21 +388,10 @@ def _promote_unnamed_chairs(mt: str, m: Meeting, people: list[FoundPerson], lex:
                     m.people[key] = (p, "co_chair")
 
 
-def _office_holders(both: re.Match | None, people) -> dict[str, dict[str, FoundPerson]]:
-    """"hai Thứ trưởng", "Bộ trưởng hai nước" (patterns.BOTH_SIDES): on each side, the people (by key)
-    who hold that office, not its deputy's; {} when the phrase names no office ("hai bên")."""
-    title = (both.group("title") or both.group("title2") or "").lower() if both else ""
-    if title in ("", "bên", "bộ", "đồng chủ trì", "trưởng đoàn"):
-        return {}
-    holds = re.compile(r"(?<!phó )\b" + re.escape(title) + r"\b")
-    return {c: {p.key: p for p in people if p.country == c and holds.search((p.title or "").lower())}
-            for c in ("VN", "CN")}
-
-
 def _promote_both(mt: str, m: Meeting, both: re.Match | None) -> None:
     """"Hội nghị …, do hai Thứ trưởng đồng chủ trì": on each side, the one participant who holds that
     office co-chairs."""
-    for holders in _office_holders(both, [p for p, _ in m.people.values()]).values():
+    for holders in office_holders(both, [p for p, _ in m.people.values()]).values():
         if len(holders) == 1:
             key = next(iter(holders))
             m.people[key] = (m.people[key][0], "co_chair")
@@ -407,7 +402,7 @@ def _both_by_office(mt: str, m: Meeting, people: list[FoundPerson]) -> None:
     but the holders of an office on both sides: on each side, the one person of the article who holds
     it, hosting where the meeting is held, co-chairing a conference."""
     for f in m.frames:
-        found = _office_holders(P.BOTH_SIDES.search(mt, f.sentence[0], f.at), people)
+        found = office_holders(P.BOTH_SIDES.search(mt, f.sentence[0], f.at), people)
         if not found or not all(len(holders) == 1 for holders in found.values()):
             continue
         held_in = m.event.location_country
