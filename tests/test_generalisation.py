@@ -1579,3 +1579,86 @@ def test_a_conference_said_to_have_taken_place_yesterday_is_reported_where_it_wa
     assert [(e.mention, e.series_number, e.date.iso(), e.location_city) for e in conferences] == [
         ("primary", 14, "2047-11-08", "Hanoi"), ("reference", 13, "2046-10", "Chengdu")]
     assert roles_of(conferences[0]) == {"Lò Văn Sính": "co_chair", "Hạ Minh Triết": "co_chair"}
+
+
+def test_a_reception_retold_from_its_host_names_no_one_from_the_talks_it_praises():
+    """"Tiếp Bộ trưởng X, Thủ tướng Y đánh giá cao kết quả hội đàm giữa X với Z sáng cùng ngày": the
+    reception told before, seen from its host (no second reception); Z is at those talks, not at the reception."""
+    text = ("Hà Nội, 9/9/2089 (TTXVN) - Chiều nay, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Ninh Hải Đăng đã tiếp "
+            "ông Tần Diệu Tổ, Bộ trưởng Bộ An ninh Quốc gia Trung Quốc, đang ở thăm và làm việc tại Việt Nam.\n\n"
+            "Tiếp Bộ trưởng Tần Diệu Tổ, Thủ tướng Ninh Hải Đăng đánh giá cao kết quả hội đàm giữa Bộ trưởng Tần Diệu "
+            "Tổ với Đại tướng Khúc Văn Thịnh, Bộ trưởng Bộ Công an sáng cùng ngày.\n\n"
+            "Cùng dự buổi tiếp có Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an.\n")
+    receptions = [e for e in extract(article(text), load()).events if e.event_type == "reception"]
+    assert [(e.mention, e.date.iso()) for e in receptions] == [("primary", "2089-09-09")]
+    assert roles_of(receptions[0]) == {"Ninh Hải Đăng": "host", "Tần Diệu Tổ": "head_of_delegation",
+                                       "Cấn Đức Lương": "participant"}
+    assert {p.person.name: p.person.country for p in receptions[0].participants} == {
+        "Ninh Hải Đăng": "VN", "Tần Diệu Tổ": "CN", "Cấn Đức Lương": "VN"}
+
+
+def test_who_attends_for_a_body_named_after_ve_phia_is_on_its_side():
+    """"Dự hội đàm, về phía Công an tỉnh A có đồng chí X; về phía Cục Công an thành phố B có đồng chí Y":
+    Y attends for the Chinese bureau."""
+    text = ("Sáng 17/5/2086, tại thành phố Móng Cái, Công an tỉnh Quảng Ninh đã tổ chức buổi hội đàm với Cục Công an "
+            "thành phố Đông Hưng, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc). Dự hội đàm, về phía Công an tỉnh "
+            "Quảng Ninh có đồng chí Đại tá Tạ Quang Vinh, Phó Giám đốc Công an tỉnh; về phía Cục Công an thành phố Đông "
+            "Hưng có đồng chí Hàn Vĩnh Khang, Phó Cục trưởng.\n")
+    (talks,) = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert {p.person.name: p.person.country for p in talks.participants} == {
+        "Tạ Quang Vinh": "VN", "Hàn Vĩnh Khang": "CN"}
+
+
+def test_who_receives_and_works_with_a_delegation_hosts_its_talks():
+    """"Tiếp và làm việc với đoàn có ông X, Phó Cục trưởng": X hosts the delegation's talks; it is no
+    reception of its own."""
+    text = ("Ngày 21/6/2085, Đoàn đại biểu Bộ Công an Việt Nam do Trung tướng Lã Minh Tuấn, Cục trưởng Cục Quản lý "
+            "xuất nhập cảnh dẫn đầu đã làm việc với Cục Quản lý Di dân Quốc gia Trung Quốc tại Bắc Kinh. Tiếp và làm "
+            "việc với đoàn có ông Trác Gia Tường, Phó Cục trưởng.\n\nHai bên thống nhất tăng cường trao đổi thông tin "
+            "về người nước ngoài cư trú trái phép.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, e.date.iso(), e.location_city) for e in events] == [("talks", "2085-06-21", "Beijing")]
+    assert roles_of(events[0]) == {"Lã Minh Tuấn": "head_of_delegation", "Trác Gia Tường": "host"}
+    assert {p.person.name: p.person.country for p in events[0].participants} == {
+        "Lã Minh Tuấn": "VN", "Trác Gia Tường": "CN"}
+
+
+def test_a_count_of_delegations_received_is_no_reception():
+    """"Năm 2086, lãnh đạo Bộ Công an đã tiếp 35 đoàn khách quốc tế, trong đó có …": a statistic of a
+    review conference, not a meeting."""
+    text = ("Ngày 28/12/2086, tại Hà Nội, Bộ Công an tổ chức Hội nghị tổng kết công tác đối ngoại năm 2086. Thượng "
+            "tướng Lưu Bá Quý, Thứ trưởng Bộ Công an chủ trì hội nghị.\n\nNăm 2086, lãnh đạo Bộ Công an đã tiếp 35 "
+            "đoàn khách quốc tế, trong đó có các đoàn của Bộ Công an Trung Quốc và Bộ An ninh Quốc gia Trung Quốc.\n")
+    assert [e for e in extract(article(text), load()).events if e.mention == "primary"] == []
+
+
+def test_an_office_ends_before_also_and_a_police_attache_is_the_embassys():
+    """"Cùng ngày, Đại tá X, Cục trưởng Cục Đối ngoại cũng đã làm việc với ông Y, Tùy viên Công an Đại sứ quán
+    Trung Quốc": X's office ends before "cũng"; Y, the embassy's police attaché, is Chinese."""
+    text = ("Ngày 5/1/2086, tại Hà Nội, Thượng tướng Lưu Bá Quý, Thứ trưởng Bộ Công an tiếp xã giao ông Khang Vĩnh "
+            "Xương, Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam.\n\nCùng ngày, Đại tá "
+            "Hầu Văn Đông, Cục trưởng Cục Đối ngoại cũng đã làm việc với ông Cù Lệ Quân, Tùy viên Công an Đại sứ quán "
+            "Trung Quốc.\n")
+    people = {p.person.name: p.person for e in extract(article(text), load()).events for p in e.participants}
+    assert people["Hầu Văn Đông"].title == "Cục trưởng Cục Đối ngoại"
+    assert (people["Cù Lệ Quân"].title, people["Cù Lệ Quân"].country) == (
+        "Tùy viên Công an Đại sứ quán Trung Quốc", "CN")
+
+
+def test_two_days_written_in_brackets_are_the_meetings_days():
+    """"Trong 2 ngày (14 và 15/8/2087), tại thành phố Hà Khẩu, …": the talks span both days."""
+    text = ("Trong 2 ngày (14 và 15/8/2087), tại thành phố Hà Khẩu (Vân Nam, Trung Quốc), Đoàn công tác Công an tỉnh "
+            "Lào Cai do Đại tá Nông Quốc Thuận, Giám đốc Công an tỉnh làm Trưởng đoàn đã hội đàm với Cục Công an châu "
+            "Hồng Hà. Tham gia hội đàm, phía Trung Quốc có ông Tiết Hồng Phi, Cục trưởng.\n")
+    event = only_event(text)
+    assert (event.date.iso(), event.date.iso_end(), event.location_city) == ("2087-08-14", "2087-08-15", "Hekou")
+
+
+def test_a_conference_the_ministers_agree_to_hold_soon_is_planned():
+    """"Hai Bộ trưởng nhất trí sớm tổ chức Hội nghị … lần thứ 30 tại Bắc Kinh trong năm 2088": planned."""
+    text = ("Tối 2/3/2088, Đại tướng Khúc Văn Thịnh, Bộ trưởng Bộ Công an đã có cuộc điện đàm với ông Lạc Kiến Bình, "
+            "Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc.\n\nHai Bộ trưởng nhất trí sớm tổ chức Hội nghị Bộ "
+            "trưởng về hợp tác phòng, chống tội phạm lần thứ 30 tại Bắc Kinh trong năm 2088.\n")
+    conferences = [e for e in extract(article(text), load()).events if e.event_type == "conference"]
+    assert [(e.mention, e.status, e.series_number, e.date.iso(), e.location_city) for e in conferences] == [
+        ("reference", "planned", 30, "2088", "Beijing")]
