@@ -76,6 +76,7 @@ class Meeting:
 _CONF = r"(?:hội nghị|đối thoại|phiên đối thoại|phiên họp)"
 _NOT_TIEP = (r"tục|nhận|theo|cận|xúc|thu|tế|đón|diễn|sức|giáp|quản|tay|viện|đó|sau|nối|bước|thị|"
              r"nhau|xúc|liệu|cư|dân|công dân")
+_COUNTED = r"\s+(?:(?:hơn|gần|trên|khoảng)\s+)?(?:[0-9]+|hàng chục|hàng trăm|nhiều|hàng loạt)\s+(?:đoàn|lượt)\b"
 PREDICATES = (
     ("conference", re.compile(
         rf"\b(?:đồng chủ trì|chủ trì|tổ chức|khai mạc|diễn ra|dự|tham dự)\s+(?:các\s+|phiên\s+)?{_CONF}\b|"
@@ -88,7 +89,8 @@ PREDICATES = (
     ("talks", re.compile(r"\bhội đàm\b(?=[^.;]{0,40}?\bsẽ\s+(?:diễn ra|được tổ chức))|(?<!kết quả )(?<!nội dung )(?<!biên bản )(?<!cơ chế )(?<!các cuộc )(?<!những cuộc )(?<!duy trì )(?<!nhà )(?<!phòng )\bhội đàm\b|(?<!thăm )(?<!thăm, )(?<!thăm và )\blàm việc với\b|\bbuổi làm việc\b|"
                          # ("kết quả hội đàm với Bộ trưởng X": the results of talks told of, not talks)
                          r"(?<!kết quả )(?<!nội dung )(?<!biên bản )\bhội đàm với\b", re.I)),
-    ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)|"
+    # ("đã tiếp 35 đoàn khách quốc tế": a count of delegations received, in a review of the year)
+    ("reception", re.compile(rf"(?<!trực )(?<!kế )(?<!gián )(?<!liên )(?<!sự )(?<!đón )\btiếp\b(?!\s+(?:{_NOT_TIEP})\b)(?!{_COUNTED})|"
                              r"(?<!sự )\bđón tiếp\b|(?<!lễ )(?<!chào )(?<!mừng )(?<!vui )(?<!hân hạnh )\bđón\s+(?=[Đđ]oàn\b)|\bhội kiến\b|\bchào xã giao\b|\bthăm xã giao\b|(?<!cơ chế )(?<!các cuộc )(?<!những cuộc )\bgặp gỡ\b|\bcó cuộc gặp\b|\bđã gặp\b|"
                              # a farewell call ("Đại sứ X đến chào từ biệt Bộ trưởng Y"), a meeting ("có buổi gặp")
                              r"\bchào (?:từ biệt|tạm biệt)\b|\bcó buổi gặp\b", re.I)),
