@@ -26,7 +26,7 @@ ORG_WORDS = frozenset(
 APPOSITION_STOPS = re.compile(
     r"\s+(?:dẫn đầu|làm [Tt]rưởng đoàn|đồng chủ trì|chủ trì|đã|đang|sẽ|cho biết|cho rằng|phát biểu|"
     r"tiếp|đón|hội đàm|hội kiến|chào|nhấn mạnh|khẳng định|đề nghị|thông tin|đánh giá|cảm ơn|"
-    r"hoan nghênh|bày tỏ|và|cùng|với|tại|trao|chứng kiến|"
+    r"hoan nghênh|bày tỏ|và|cùng|cũng|vừa|với|tại|trao|chứng kiến|"
     # "…, Bộ trưởng Bộ Công an Trung Quốc nhân dịp ông sang thăm …": the occasion, not the office
     r"nhân dịp|nhân chuyến|trong chuyến|trong khuôn khổ|sang thăm|thăm)\b|"
     r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]")          # "ký" signs, but "Tổng Thư ký" is an office

@@ -151,7 +151,7 @@ DEPARTMENT = re.compile(r"\b(?:Cục(?! trưởng)|Tổng cục(?! trưởng)|V�
 
 
 def _trim_org(phrase: str) -> str:
-    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|sẽ|mời|tổ chức|và|tại|ở|sang|về(?! ma túy| trật tự| tham nhũng| kinh tế| môi trường)|cùng|với|nhân(?!\s+dân)|đến|tới|thăm|chủ trì|tiếp|"
+    phrase = re.split(r"\s+(?:do|dẫn đầu|làm|đã|đang|vừa|sẽ|mời|tổ chức|và|tại|ở|sang|về(?! ma túy| trật tự| tham nhũng| kinh tế| môi trường)|cùng|cũng|với|nhân(?!\s+dân)|đến|tới|thăm|chủ trì|tiếp|"
                       r"hội đàm|trong|theo|nhằm|để|hồi|lần thứ|đồng|đón|vào|năm|từ|giai đoạn|"
                       # "Bộ trưởng Bộ Công an Đại tướng X": a rank begins the person, after the body
                       r"(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý))\b", phrase)[0]
