@@ -42,7 +42,9 @@ def chair_of_role(mt: str, s: int, e: int, pos: int) -> str | None:
             return "co_chair" if m.group("co") else "host"
     return None
 CO_CHAIR = Scan(re.compile(r"\b(?:đồng|cùng) chủ trì\b"))   # "đã cùng chủ trì Hội nghị": co-chaired
-PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|nhất trí tổ chức|thống nhất tổ chức|chuẩn bị|"
+# ("nhất trí sớm tổ chức Hội nghị …", "thống nhất luân phiên tổ chức …": agreed to be held)
+PLAN_CUES = re.compile(r"\bsẽ\b|dự kiến|(?:nhất trí|thống nhất|đồng ý)\s+(?:(?:sớm|cùng|tiếp tục|luân phiên)\s+)*tổ chức|"
+                       r"chuẩn bị|"
                        r"kế hoạch tổ chức|tiến tới|sắp tới|\bsắp\b")
 
 # --- series and ordinals -----------------------------------------------------------------------------
