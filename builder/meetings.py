@@ -125,8 +125,10 @@ RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|
 DAY_AFTER = re.compile(r"\s+(?:(?:sáng|chiều|trưa|tối)\s+)?(?:ngày\s+|hôm\s+)?[0-9]{1,2}[/.-][0-9]{1,2}\b"
                        r"[^.;]{0,80}?\svới\s", re.I)
 RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
-HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
+# ("Tiếp và làm việc với đoàn có ông X": X hosts the talks told of)
+HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)(?:\s+và\s+(?:làm việc|hội đàm)\s+với)?\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
+_WELCOMED_AND = re.compile(r"(?i)\b(?:tiếp đón|tiếp|đón)\s+và\s+$")
 CO_DO_SPAN = Scan(re.compile(r"\bdo\b(?P<who>[^.;]{3,320}?)\b(?:đồng|cùng) chủ trì\b"))
 # "X, Giám đốc Sở, chủ trì buổi làm việc"; "X, Giám đốc Công an tỉnh chủ trì; phía bạn do Y dẫn đầu"
 CHAIRS = Scan(re.compile(r"(?<!đồng )(?<!cùng )\bchủ trì(?:\s+(?:buổi|cuộc|lễ|hội đàm|hội nghị|làm việc|tiếp|đón tiếp|đón)|"
@@ -197,6 +199,9 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
                 continue
             if kind == "reception" and (HOSTS_LIST.match(mt, m.start()) or HOSTS_LIST.match(mt, max(s, m.start() - 5))):
                 continue   # "Tiếp đoàn có ông X": who received the delegation at the meeting told of
+            welcome = kind == "talks" and _WELCOMED_AND.search(mt, max(s, m.start() - 16), m.start())
+            if welcome and HOSTS_LIST.match(mt, welcome.start()):
+                continue   # "Tiếp và làm việc với đoàn có ông X": the same, for talks
             if kind == "reception" and mt.endswith("chủ trì ", max(s, m.start() - 8), m.start()) \
                     and re.match(r"\s*(?:[.;,]|$)", mt[m.end():e]):
                 continue   # "Ông X, Cục trưởng …, chủ trì đón tiếp.": who hosted the meeting told of
