@@ -116,7 +116,10 @@ MEMBERS = Scan(re.compile(r"\b(?:[Tt]ham gia [Đđ]oàn|[Tt]hành viên [Đđ]o�
                           r"[Cc]ùng đi với [^.;,]{1,40}? có|"   # "Cùng đi với Tổng Lãnh sự có bà X": the visitor's side
                           r"[Pp]hó [Tt]rưởng [Đđ]oàn)\b"))
 SIDE_LIST = Scan(re.compile(r"\b(?:[Vv]ề\s+)?(?:[Pp]hía|[Bb]ên|[Đđ]oàn)\s+(?P<side>Trung Quốc|Việt Nam|bạn)\b|"
-                            r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)"))
+                            r"\bđiểm cầu\s+(?P<end>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=,?\s+(?:có|là)\b)|"
+                            # "về phía Cục Công an thành phố Đông Hưng có đồng chí X": the body's side
+                            r"\b(?:[Vv]ề\s+)?[Pp]hía\s+(?P<body>(?:Bộ|Sở|Cục|Tổng cục|Công an|Ủy ban|Uỷ ban|Ban|Văn phòng|"
+                            r"Học viện|Đoàn|Bộ Tư lệnh)\s[^,.;:()]{2,100}?)(?=,?\s+(?:có|là|gồm)\b)"))
 
 
 def _country_of_place(place: str) -> str | None:
@@ -144,6 +147,8 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
         # "tại điểm cầu Bắc Kinh có ông X": the end of an online meeting where X sits
         if m.group("end"):
             side = _country_of_place(m.group("end"))
+        elif m.group("body"):
+            side = _country_of_place(m.group("body"))
         else:
             side = {"trung quốc": "CN", "việt nam": "VN", "bạn": "CN"}.get(m.group("side").lower())
     return side
