@@ -1662,3 +1662,14 @@ def test_a_conference_the_ministers_agree_to_hold_soon_is_planned():
     conferences = [e for e in extract(article(text), load()).events if e.event_type == "conference"]
     assert [(e.mention, e.status, e.series_number, e.date.iso(), e.location_city) for e in conferences] == [
         ("reference", "planned", 30, "2088", "Beijing")]
+
+
+def test_a_document_named_in_the_headline_is_the_one_the_body_tells_of():
+    """Headline "… ký kết biên bản hợp tác", body "hai bên đã ký Biên bản hội đàm về …": one document."""
+    text = ("Công an tỉnh Quảng Ninh và Cục Công an thành phố Đông Hưng ký kết biên bản hợp tác\n\nCập nhật: 18/05/2086\n\n"
+            "Sáng 17/5, tại thành phố Móng Cái, Đại tá Tạ Quang Vinh, Phó Giám đốc Công an tỉnh Quảng Ninh đã hội đàm "
+            "với ông Hàn Vĩnh Khang, Phó Cục trưởng Cục Công an thành phố Đông Hưng (Trung Quốc).\n\nKết thúc buổi hội "
+            "đàm, hai bên đã ký Biên bản hội đàm về hợp tác phòng, chống tội phạm xuyên biên giới năm 2086.\n")
+    event = only_event(text)
+    assert [(d.doc_type, d.title_vi) for d in event.documents] == [
+        ("minutes", "Biên bản hội đàm về hợp tác phòng, chống tội phạm xuyên biên giới năm 2086")]
