@@ -11,6 +11,7 @@ from .cleaning import variant_key
 from .events import _dates_in, _resolve, evidence, locate
 from .fastscan import Scan
 from .lexicon import load
+from .meetings import _headline
 from .people import FoundPerson
 from .records import Article, DateValue, DocumentMention, EventMention, PersonMention
 
@@ -152,7 +153,7 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
     _joint_statements(article, body, events)
     _signers_from_followups(article, body + captions, events, people)
     for ev in events:
-        ev.documents = _without_short_repeats(ev.documents)
+        ev.documents = _without_headline_names(article, _without_short_repeats(ev.documents))
 
 
 def _without_short_repeats(docs: list[DocumentMention]) -> list[DocumentMention]:
@@ -164,6 +165,14 @@ def _without_short_repeats(docs: list[DocumentMention]) -> list[DocumentMention]
                    and len(o.title_vi) > len(d.title_vi)
                    and " ".join(variant_key(o.title_vi).split()).startswith(short + " ") for o in docs)
     return [d for d in docs if not longer_of(d)]
+
+
+def _without_headline_names(article: Article, docs: list[DocumentMention]) -> list[DocumentMention]:
+    """Headline "… ký kết biên bản hợp tác", body "hai bên đã ký Biên bản hội đàm về …": the headline
+    names, in short, a document the body tells of; it goes when the body names one of its type."""
+    in_headline = [_headline(article, d.evidence.char_start, d.evidence.char_end) for d in docs]
+    told = {d.doc_type for d, head in zip(docs, in_headline) if not head}
+    return [d for d, head in zip(docs, in_headline) if not (head and d.doc_type in told)]
 
 
 def _meeting_of_signers(mt: str, s: int, e: int, people: list[FoundPerson],
