@@ -285,6 +285,21 @@ def joint_chair(mt: str, p: FoundPerson, people: list[FoundPerson], sentence_end
     return False
 
 
+# "đánh giá cao kết quả hội đàm giữa A với B sáng cùng ngày": who is named as at those talks is not
+# at the meeting the sentence tells of
+ANOTHER_MEETING = re.compile(r"(?i)\b(?:kết quả|nội dung|thành công)\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?"
+                             r"(?:hội đàm|hội kiến|làm việc|gặp gỡ|hội nghị)\s+(?:giữa|với)\s[^.;,]*$")
+
+
+def at_another_meeting(mt: str, s: int, p: FoundPerson) -> bool:
+    return ANOTHER_MEETING.search(mt, max(s, p.phrase_start - 200), p.phrase_start) is not None
+
+
+# "Tiếp Bộ trưởng X, Thủ tướng Y đánh giá cao …": the reception seen from its host, who is the
+# subject after the comma
+RECEIVING_OPENS = re.compile(r"\W*$")
+
+
 def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[FoundPerson],
                   claimed=(), lex: Lexicon | None = None) -> list[tuple[FoundPerson, str]]:
     """People of the frame's sentence with the role their position gives them."""
@@ -297,8 +312,13 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     host_spans = list(P.HOST_DO_SPAN.finditer(mt, s, e))
     co_spans = list(CO_DO_SPAN.finditer(mt, s, e))
     invited_spans = list(P.INVITED_BY.finditer(mt, s, e)) if invitation else []
+    # "Tiếp X, Y …" opening the sentence: X is received, Y (the subject) receives
+    receiving = kind == "reception" and RECEIVING_OPENS.match(mt, s, at) and mt.startswith(("Tiếp ", "tiếp "), at)
+    receiving_comma = mt.find(",", at, e) if receiving else -1
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
+            continue
+        if at_another_meeting(mt, s, p):
             continue
         if planned and p.end < at and REPORTING.search(mt, p.end, at):
             continue   # "ông X nói rằng … sẽ mời … sang hội đàm": who tells of the plan is not in it
@@ -345,7 +365,10 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                 met = MET.match(mt, at, at + 20)
                 passive = PASSIVE.search(mt, s, at)
                 before = p.start < at
-                if met and not passive:
+                if receiving_comma > 0:
+                    role = ("head_of_delegation" if p.start < receiving_comma else
+                            "host" if not mt[receiving_comma + 1:p.phrase_start].strip() else "participant")
+                elif met and not passive:
                     role = "principal"   # "X đã có buổi gặp Y": who hosts follows from where, below
                 elif passive and kind == "reception":
                     role = ("head_of_delegation" if p.start < passive.start() else

@@ -14,7 +14,8 @@ from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate, office_holders
 from .fastscan import Scan
 from .lexicon import Lexicon
-from .meetings import CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, co_chair_after, joint_chair
+from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, at_another_meeting,
+                       co_chair_after, joint_chair)
 from .people import FoundPerson, country_named_in, country_of
 from .records import UNKNOWN_DATE, Article
 
@@ -222,7 +223,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 if principal_of.get((sent, p.start), m) is not m:
                     continue
                 if sent[0] <= p.start < sent[1] and not any(a <= p.start < b for a, b in claimed) \
-                        and not _greeting_sender(mt, sent, p.start) and not _whose_visit(mt, sent, p):
+                        and not _greeting_sender(mt, sent, p.start) and not _whose_visit(mt, sent, p) \
+                        and not at_another_meeting(mt, sent[0], p):
                     if p.phrase_start == p.start and p.key not in m.people:
                         continue   # a bare name never introduced at this meeting
                     hosts = HOSTS_LIST.search(mt, sent[0], p.start)
