@@ -1673,3 +1673,32 @@ def test_a_document_named_in_the_headline_is_the_one_the_body_tells_of():
     event = only_event(text)
     assert [(d.doc_type, d.title_vi) for d in event.documents] == [
         ("minutes", "Biên bản hội đàm về hợp tác phòng, chống tội phạm xuyên biên giới năm 2086")]
+
+
+def test_whom_the_delegation_calls_on_receives_it():
+    """"Ngày 11/4, tại Bắc Kinh, Đoàn đã hội kiến ông X, Bộ trưởng …": X receives the delegation, whose
+    head the article named before; the talks with another counterpart the same day are another event."""
+    text = ("Từ ngày 10 đến 14/4/2088, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Cấn Đức Lương, Thứ trưởng "
+            "Bộ Công an làm Trưởng đoàn đã thăm và làm việc tại Trung Quốc.\n\nNgày 11/4, tại Bắc Kinh, Đoàn đã hội "
+            "kiến ông Lạc Kiến Bình, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc. Cùng ngày, Thứ trưởng Cấn Đức "
+            "Lương đã hội đàm với ông Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an Trung Quốc.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    reception = events["reception"]
+    assert (reception.date.iso(), reception.location_city) == ("2088-04-11", "Beijing")
+    assert roles_of(reception) == {"Lạc Kiến Bình": "host", "Cấn Đức Lương": "head_of_delegation"}
+    assert roles_of(events["talks"]) == {"Tôn Vĩnh Hạo": "host", "Cấn Đức Lương": "head_of_delegation"}
+
+
+def test_who_welcomed_the_delegation_after_its_talks_hosts_them():
+    """"… đã làm việc với Đoàn công tác Cục An ninh mạng, Bộ Công an Trung Quốc do ông X … làm Trưởng đoàn.
+    Đoàn đã được Đại tá Y, Cục trưởng đón tiếp.": Y hosts those talks; the welcome is no meeting of its own.
+    The Vietnamese body keeps its whole name ("phòng, chống" has a comma)."""
+    text = ("Vào hôm thứ Ba (15/3/2088), tại Hà Nội, Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao đã làm "
+            "việc với Đoàn công tác Cục An ninh mạng, Bộ Công an Trung Quốc do ông Lưu Kiến Vũ, Phó Cục trưởng làm "
+            "Trưởng đoàn. Đoàn đã được Đại tá Trịnh Quang Hiển, Cục trưởng đón tiếp.\n")
+    event = only_event(text)
+    assert (event.event_type, event.date.iso()) == ("talks", "2088-03-15")
+    assert roles_of(event) == {"Lưu Kiến Vũ": "head_of_delegation", "Trịnh Quang Hiển": "host"}
+    assert {p.person.name: p.person.country for p in event.participants} == {
+        "Lưu Kiến Vũ": "CN", "Trịnh Quang Hiển": "VN"}
+    assert event.sides["VN"] == "Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao"
