@@ -315,6 +315,8 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
     # "Tiếp X, Y …" opening the sentence: X is received, Y (the subject) receives
     receiving = kind == "reception" and RECEIVING_OPENS.match(mt, s, at) and mt.startswith(("Tiếp ", "tiếp "), at)
     receiving_comma = mt.find(",", at, e) if receiving else -1
+    # "Đoàn đã hội kiến ông X": whom the delegation calls on receives it
+    calling_on = kind == "reception" and DELEGATION_SUBJECT.search(mt[s:at]) is not None
     for p in people:
         if not (s <= p.start < e) or any(a <= p.start < b for a, b in claimed):
             continue
@@ -370,6 +372,8 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                             "host" if not mt[receiving_comma + 1:p.phrase_start].strip() else "participant")
                 elif met and not passive:
                     role = "principal"   # "X đã có buổi gặp Y": who hosts follows from where, below
+                elif calling_on and not passive and not before:
+                    role = "host"
                 elif passive and kind == "reception":
                     role = ("head_of_delegation" if p.start < passive.start() else
                             "host" if p.start < at else "participant")
