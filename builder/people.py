@@ -32,6 +32,27 @@ APPOSITION_STOPS = re.compile(
     r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]")          # "ký" signs, but "Tổng Thư ký" is an office
 
 
+def split_commas(text: str) -> list[str]:
+    """`text` split at its commas, but for the one of "phòng, chống", which is inside a body's name
+    ("Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao")."""
+    parts = text.split(",")
+    joined = parts[:1]
+    for part in parts[1:]:
+        if joined[-1][-5:].lower() == "phòng" and part[:7].lower().startswith(" chống"):
+            joined[-1] += "," + part
+        else:
+            joined.append(part)
+    return joined
+
+
+def _next_comma(text: str, start: int, limit: int) -> int:
+    """The first comma in text[start:limit] that is not the one of "phòng, chống" (-1: none)."""
+    comma = text.find(",", start, limit)
+    while comma >= 0 and text[comma - 5:comma].lower() == "phòng" and text[comma + 1:comma + 8].lower().startswith(" chống"):
+        comma = text.find(",", comma + 1, limit)
+    return comma
+
+
 ORG_HEAD = re.compile(r"(?:Bộ|Sở|Cục|Tổng cục|Công an|Ủy ban|Uỷ ban|Ban|Văn phòng|Đại sứ quán|Tổng lãnh sự quán)\s+[A-ZĐÀ-Ỹa-zđ]")
 
 
@@ -243,7 +264,7 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
                 or seg_low.startswith("phó ") or org):
             break
         stop = APPOSITION_STOPS.search(text, seg_start, limit)
-        comma = text.find(",", seg_start, limit)
+        comma = _next_comma(text, seg_start, limit)
         # "X - Thứ trưởng Bộ Công an - cho biết": set off by dashes, it ends at the next one
         # (after a comma a dash may be a province's: "Công an tỉnh Bà Rịa - Vũng Tàu")
         closing = _DASH_APART.search(text, seg_start, limit) if dashed else None
@@ -516,7 +537,7 @@ def _office(title: str | None) -> str | None:
     """Drop party-membership appositions ("Ủy viên Trung ương Đảng") and keep the offices."""
     if not title:
         return None
-    parts = [p.strip() for p in title.split(",") if p.strip()]
+    parts = [p.strip() for p in split_commas(title) if p.strip()]
     offices = [p for p in parts if not p.lower().startswith(("ủy viên", "uỷ viên"))]
     return ", ".join(offices or parts)
 
@@ -525,7 +546,7 @@ def _organisation(title: str | None, lex: Lexicon) -> str | None:
     """The organisation named inside a title ("Thứ trưởng Bộ Công an Trung Quốc" → "Bộ Công an Trung Quốc")."""
     if not title:
         return None
-    last = title.split(",")[-1].strip()
+    last = split_commas(title)[-1].strip()
     low = last.lower()
     head, by_head = _grouped(lex.titles, at_end=False)
     for t, tl in by_head.get(low[:head], ()) if head else _lowered(lex.titles):

@@ -8,7 +8,7 @@ from .events import ROLE_RANK
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .meetings import Meeting
-from .people import country_of
+from .people import country_of, split_commas
 from .records import Article
 
 # --- is it a Viet Nam–China meeting? --------------------------------------------------------------------
@@ -80,7 +80,9 @@ SIDE_ORG = Scan(re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trư�
                            r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Khu ủy|Khu uỷ|Quốc vụ viện|Đại sứ quán|(?:Tổng )?Lãnh sự quán|"
                            # the people's committee as news abbreviates it ("Chủ tịch UBND tỉnh X"), as "Ủy ban …" above
                            r"UBND|"
-                           r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b[^,.;()]{0,70}"))
+                           r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b"
+                           # (the comma of "phòng, chống" is inside the name)
+                           r"(?:[^,.;()]|(?<=[Pp]hòng),(?= chống\b)){0,70}"))
 # "Hội nghị … giữa A và B": the two bodies the meeting is between (a body right after "giữa",
 # or right after a "và" that follows one with no clause break between)
 BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")
@@ -136,7 +138,7 @@ def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
 def _org_of(title: str) -> str | None:
     """"Phó Giám đốc Sở Công an tỉnh Vân Nam" → "Sở Công an tỉnh Vân Nam"; "Bộ trưởng" → None;
     "Cục trưởng Cục Cấm độc, Bộ Công an Trung Quốc" → the department, of its ministry."""
-    parts = [p.strip() for p in title.split(",")]
+    parts = [p.strip() for p in split_commas(title)]
     for i in range(len(parts) - 1, -1, -1):
         m = SIDE_ORG.search(parts[i])
         if m:
