@@ -462,11 +462,24 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
             if frame.planned and frame.date is None:
                 frame.date = _planned_date(article, s, e, claimed)
             frame.counterpart = _counterpart(mt, at, e)
+            if _welcome_of_talks(mt, s, at, frame, frames, lex):
+                frame.kind = "talks"   # "Đoàn đã được Đại tá X, Cục trưởng đón tiếp.": X hosts the talks told
             if frame.date is None and pending is not None:
                 frame.date, frame.heading = pending, pending_span
             pending = None
             frames.append(frame)
     return frames
+
+
+def _welcome_of_talks(mt: str, s: int, at: int, frame: Frame, frames: list[Frame], lex: Lexicon) -> bool:
+    """A delegation "được … đón tiếp" with no day of its own, right after talks were told, by no
+    party or state leader: the welcome of those talks (a leader's reception is one of its own)."""
+    if frame.kind != "reception" or frame.date is not None or frame.planned or frame.past is not None \
+            or not frames or frames[-1].kind != "talks" or not mt.startswith(("đón", "Đón"), at) \
+            or not _passive_delegation(mt, s, at):
+        return False
+    leaders = [t.lower() for t in lex.leader_titles] + ["bộ chính trị"]
+    return not any(t in (p.title or "").lower() for p, _ in frame.principals for t in leaders)
 
 
 COUNTERPART = re.compile(r"(?i)(?:làm việc|hội đàm|hội kiến|gặp)\s+với\s+(?P<org>(?:Bộ|Sở|Cục|Công an|Ủy ban|Uỷ ban|Ban|"
