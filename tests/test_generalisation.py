@@ -1702,3 +1702,23 @@ def test_who_welcomed_the_delegation_after_its_talks_hosts_them():
     assert {p.person.name: p.person.country for p in event.participants} == {
         "Lưu Kiến Vũ": "CN", "Trịnh Quang Hiển": "VN"}
     assert event.sides["VN"] == "Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao"
+
+
+def test_a_meeting_on_the_occasion_of_a_multilateral_event_is_bilateral():
+    """"… đã có cuộc gặp với X … tại Nam Ninh, nhân dịp hai bên cùng dự Hội chợ Trung Quốc - ASEAN": the
+    two sides met; the multilateral event is only the occasion."""
+    text = ("Ngày 3/12/2087, Thứ trưởng Bộ Công an Trung Quốc Tôn Vĩnh Hạo đã có cuộc gặp với Thượng tướng Cấn Đức "
+            "Lương, Thứ trưởng Bộ Công an Việt Nam tại thành phố Nam Ninh, nhân dịp hai bên cùng dự Hội chợ Trung "
+            "Quốc - ASEAN.\n")
+    event = only_event(text)
+    assert (event.event_type, event.date.iso(), event.location_city) == ("reception", "2087-12-03", "Nanning")
+    assert {p.person.name: p.person.country for p in event.participants} == {
+        "Tôn Vĩnh Hạo": "CN", "Cấn Đức Lương": "VN"}
+
+
+def test_a_multilateral_meeting_with_china_at_the_table_stays_out():
+    """"Hội nghị … ASEAN … với sự tham dự của … Trung Quốc": not a bilateral meeting."""
+    text = ("Ngày 14/10/2087, tại Hà Nội, Hội nghị Bộ trưởng ASEAN về phòng, chống ma túy lần thứ 12 đã khai mạc với "
+            "sự tham dự của đại diện các nước ASEAN và các nước đối tác Trung Quốc, Nhật Bản, Hàn Quốc. Thượng tướng "
+            "Cấn Đức Lương, Thứ trưởng Bộ Công an chủ trì hội nghị.\n")
+    assert extract(article(text), load()).events == []
