@@ -7,7 +7,7 @@ from functools import lru_cache
 from .events import ROLE_RANK
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
-from .meetings import Meeting
+from .meetings import OCCASION, Meeting
 from .people import country_of, split_commas
 from .records import Article
 
@@ -24,6 +24,13 @@ TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|gi�
 SIDELINES = Scan(re.compile(r"(?i)\bbên lề\b|\bsong phương\b"))
 MULTILATERAL = Scan(re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
                                r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b"))
+
+
+def _at_the_table(mt: str, sentence: tuple[int, int]) -> bool:
+    """A multilateral body or forum is named in the sentence, other than as the occasion of the
+    meeting ("…, nhân dịp hai bên cùng dự Hội chợ Trung Quốc - ASEAN")."""
+    occasion = OCCASION.search(mt, *sentence)
+    return any(occasion is None or m.start() < occasion.start() for m in MULTILATERAL.finditer(mt, *sentence))
 
 
 def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = True) -> bool:
@@ -49,7 +56,7 @@ def is_bilateral(article: Article, m: Meeting, lex: Lexicon, lenient: bool = Tru
         for name_low, pattern in index_of(lex).third_countries:
             if name_low in clause_low and pattern.search(clause):
                 return False
-    if not sidelines and any(MULTILATERAL.search(mt, *f.sentence) for f in m.frames):
+    if not sidelines and any(_at_the_table(mt, f.sentence) for f in m.frames):
         return False   # ASEANAPOL, Interpol, Mekong: China at a multilateral table is not a bilateral meeting
     sides = countries & {"VN", "CN"}
     if m.event.location_country in ("VN", "CN"):
