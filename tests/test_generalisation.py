@@ -1722,3 +1722,14 @@ def test_a_multilateral_meeting_with_china_at_the_table_stays_out():
             "sự tham dự của đại diện các nước ASEAN và các nước đối tác Trung Quốc, Nhật Bản, Hàn Quốc. Thượng tướng "
             "Cấn Đức Lương, Thứ trưởng Bộ Công an chủ trì hội nghị.\n")
     assert extract(article(text), load()).events == []
+
+
+def test_an_office_abbreviated_before_the_name_introduces_the_person():
+    """"Thứ trưởng Bộ CA Lê Quý Vương đã tiếp Đoàn công tác Cục Cảnh sát hình sự, Bộ CA Trung Quốc …":
+    "CA" (công an) is part of the office, and the Chinese department is the Chinese side's."""
+    text = ("Ngày 9/10/2088, Thứ trưởng Bộ CA Lê Quý Vương đã tiếp Đoàn công tác Cục Cảnh sát hình sự, Bộ CA Trung "
+            "Quốc do ông Phùng Kiến Hoa, Phó Cục trưởng làm trưởng đoàn.\n")
+    event = only_event(text)
+    assert roles_of(event) == {"Lê Quý Vương": "host", "Phùng Kiến Hoa": "head_of_delegation"}
+    assert {p.person.name: (p.person.country, p.person.title) for p in event.participants} == {
+        "Lê Quý Vương": ("VN", "Thứ trưởng Bộ CA"), "Phùng Kiến Hoa": ("CN", "Phó Cục trưởng")}
