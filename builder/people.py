@@ -222,7 +222,8 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
         if not m:
             break
         word = pre[m.start():m.end()]
-        if not (_is_cap(word) or word.lower() in ORG_WORDS):
+        # (an abbreviation in capitals is a body's: "Bộ CA", "CATP", "UBND")
+        if not (_is_cap(word) or word.lower() in ORG_WORDS or 2 <= len(word) <= 5 and word.isupper()):
             break
         pos = m.start()
     if title is not None and chain_start is not None:
