@@ -1733,3 +1733,22 @@ def test_an_office_abbreviated_before_the_name_introduces_the_person():
     assert roles_of(event) == {"Lê Quý Vương": "host", "Phùng Kiến Hoa": "head_of_delegation"}
     assert {p.person.name: (p.person.country, p.person.title) for p in event.participants} == {
         "Lê Quý Vương": ("VN", "Thứ trưởng Bộ CA"), "Phùng Kiến Hoa": ("CN", "Phó Cục trưởng")}
+
+
+def test_a_reception_of_a_visitor_whose_visit_days_follow_is_a_reception():
+    """"Sáng 30/8/2089, …, Thứ trưởng X tiếp ông Y, …, sang thăm và làm việc tại Việt Nam từ ngày 29/8 đến
+    2/9/2089": X receives Y on 30/8 (the visit's days describe Y's trip); the talks of 29/8 told next are
+    Y's with Z, at home in Viet Nam."""
+    text = ("Sáng 30/8/2089, tại trụ sở Bộ Công an, Thứ trưởng Lê Quý Vương tiếp ông Tạ Quốc Cường, Cục trưởng Cục "
+            "Quản lý Di dân Quốc gia Trung Quốc, sang thăm và làm việc tại Việt Nam từ ngày 29/8 đến 2/9/2089.\n\n"
+            "Trước đó, chiều 29/8, Cục trưởng Tạ Quốc Cường đã hội đàm với Thiếu tướng Lã Minh Tuấn, Cục trưởng Cục "
+            "Quản lý xuất nhập cảnh. Hai bên đã ký Biên bản hội đàm.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    reception, talks = events["reception"], events["talks"]
+    assert (reception.date.iso(), reception.location_city) == ("2089-08-30", "Hanoi")
+    assert roles_of(reception) == {"Lê Quý Vương": "host", "Tạ Quốc Cường": "head_of_delegation"}
+    assert {p.person.name: p.person.country for p in reception.participants} == {
+        "Lê Quý Vương": "VN", "Tạ Quốc Cường": "CN"}
+    assert talks.date.iso() == "2089-08-29"
+    assert roles_of(talks) == {"Tạ Quốc Cường": "head_of_delegation", "Lã Minh Tuấn": "host"}
+    assert [d.doc_type for d in talks.documents] == ["minutes"]
