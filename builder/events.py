@@ -169,7 +169,16 @@ def delegation_country(article: Article, body: list[tuple[int, int]], lex: Lexic
                 c = country_of(before.group(0), lex)
                 if c:
                     return c
+    for s, e in body:   # "…, ông Y, …, sang thăm và làm việc tại Việt Nam từ ngày …": Y's side travels
+        m = VISITING.search(mt, s, e)
+        if m:
+            return "CN" if m.group("dest") == "Việt Nam" else "VN"
     return None
+
+
+# a visitor, named before, said to be visiting the other country (not "chuyến sang thăm …", a trip named)
+VISITING = re.compile(r"(?<!chuyến )\b(?:đang\s+(?:ở\s+)?)?(?:sang|đến)\s+thăm(?:\s+(?:chính thức|và làm việc|làm việc))*"
+                      r"\s+(?:tại\s+)?(?P<dest>Việt Nam|Trung Quốc)\b")
 
 
 # --- reference events -----------------------------------------------------------------------------

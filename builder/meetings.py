@@ -428,7 +428,13 @@ def find_frames(article: Article, body, people: list[FoundPerson], claimed, lex:
         if "visit" in kinds and len(kinds) > 1:
             # a delegation "sang thăm" named inside a reception's sentence is that reception's
             # visitor; with its own days it is the visit itself
-            if any(x.kind == "day_range" for x in _dates_in(article, s, e)):
+            dates = _dates_in(article, s, e)
+            visit_at = next(a for a, k in preds if k == "visit")
+            # "Sáng 30/8, X tiếp ông Y, …, sang thăm và làm việc tại Việt Nam từ ngày 29/8 đến 2/9": a
+            # meeting told first, on a day of its own, with the visitor whose trip's days follow
+            told_first = preds[0][1] != "visit" and any(x.kind in ("day", "relative_day") and x.char_start < visit_at
+                                                        for x in dates)
+            if any(x.kind == "day_range" for x in dates) and not told_first:
                 kinds = ["visit"]
             else:
                 kinds.remove("visit")
