@@ -1752,3 +1752,12 @@ def test_a_reception_of_a_visitor_whose_visit_days_follow_is_a_reception():
     assert talks.date.iso() == "2089-08-29"
     assert roles_of(talks) == {"Tạ Quốc Cường": "head_of_delegation", "Lã Minh Tuấn": "host"}
     assert [d.doc_type for d in talks.documents] == ["minutes"]
+
+
+def test_a_review_held_at_the_provincial_police_headquarters_is_no_bilateral_meeting():
+    """"tại trụ sở Công an tỉnh Lào Cai, …, tổ chức hội nghị sơ kết … Bản ghi nhớ hợp tác với Sở Công an tỉnh
+    Vân Nam": "trụ sở" (headquarters) is no Chinese "Sở Công an"; only the Vietnamese side is in the room."""
+    text = ("Ngày 4/4/2089, tại trụ sở Công an tỉnh Lào Cai, lãnh đạo Công an tỉnh đã tổ chức hội nghị sơ kết 5 năm "
+            "thực hiện Bản ghi nhớ hợp tác với Sở Công an tỉnh Vân Nam. Đại tá Nông Quốc Thuận, Giám đốc Công an tỉnh "
+            "chủ trì hội nghị.\n")
+    assert [e for e in extract(article(text), load()).events if e.mention == "primary"] == []
