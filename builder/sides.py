@@ -14,7 +14,8 @@ from .records import Article
 # --- is it a Viet Nam–China meeting? --------------------------------------------------------------------
 # an actor of one side named in the meeting's own sentence: "Đoàn đại biểu Công an tỉnh Vân Nam",
 # "với Bộ Công an Trung Quốc"; "hợp tác với Bộ Công an Trung Quốc" is a topic, not an actor
-ACTOR = Scan(re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
+# ("trụ sở Công an tỉnh …" is a headquarters, not a Chinese "Sở Công an")
+ACTOR = Scan(re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [A-ZĐ]\w*(?: [a-zđ]\w*)*|(?<!trụ )[Ss]ở [Cc]ông an|[Cc]ục [Cc]ông an|"
                         r"[Cc]ông an (?:tỉnh|thành phố|châu|huyện)|Ủy ban [Cc]hính pháp|[Pp]hía|[Đđ]ại sứ|[Ll]ực lượng)"
                         # (not across "với": "Công an tỉnh A hội đàm với Cục Công an B" names two actors)
                         r"(?:(?!\svới\s)[^.;,]){0,60}"))
