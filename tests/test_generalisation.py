@@ -1761,3 +1761,15 @@ def test_a_review_held_at_the_provincial_police_headquarters_is_no_bilateral_mee
             "thực hiện Bản ghi nhớ hợp tác với Sở Công an tỉnh Vân Nam. Đại tá Nông Quốc Thuận, Giám đốc Công an tỉnh "
             "chủ trì hội nghị.\n")
     assert [e for e in extract(article(text), load()).events if e.mention == "primary"] == []
+
+
+def test_a_document_the_sides_agree_to_sign_soon_is_not_signed_and_an_office_ends_before_its_topic():
+    """"… hội đàm trực tuyến với ông Y, Thứ trưởng Bộ Công an Trung Quốc về hợp tác …": Y's office ends at
+    the country, before the topic; "Hai bên nhất trí sớm ký kết Thỏa thuận …": not signed yet."""
+    text = ("Ngày 17/2/2089, Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an đã hội đàm trực tuyến với ông Tôn Vĩnh "
+            "Hạo, Thứ trưởng Bộ Công an Trung Quốc về hợp tác phòng, chống tội phạm lừa đảo trực tuyến.\n\nHai bên "
+            "nhất trí sớm ký kết Thỏa thuận hợp tác phòng, chống tội phạm công nghệ cao.\n")
+    event = only_event(text)
+    assert {p.person.name: p.person.title for p in event.participants}["Tôn Vĩnh Hạo"] == \
+        "Thứ trưởng Bộ Công an Trung Quốc"
+    assert event.documents == []
