@@ -21,6 +21,8 @@ SIGNED_ON = re.compile(r"^[\s,]*(?:(?:được|đã)\s+)?(?:ký(?: kết)?|ban h
 
 
 NOT_YET_SIGNED = re.compile(r"\bsẽ\s+(?:được\s+)?(?:hoàn thiện|ký|trao đổi|xem xét)|\bchưa\s+ký\b|\bdự kiến\s+(?:sẽ\s+)?ký\b|"
+                            # "Hai bên nhất trí sớm ký kết Thỏa thuận …": agreed to be signed
+                            r"\b(?:nhất trí|thống nhất|đồng ý)\s+(?:(?:sớm|cùng|tiến tới)\s+)*ký(?:\s+kết)?\b|"
                             # "… để trình lãnh đạo hai Bộ ký", "tiến tới ký": a signing still to come
                             r"\b(?:để|tiến tới)\s+(?:[^.;,]{0,60}?\s)?ký(?:\s+kết)?\b")
 DRAFT_BEFORE = re.compile(r"(?i)\bdự thảo\s+$")   # "hoàn thiện dự thảo Thỏa thuận …": not signed

@@ -29,7 +29,9 @@ APPOSITION_STOPS = re.compile(
     r"hoan nghênh|bày tỏ|và|cùng|cũng|vừa|với|tại|trao|chứng kiến|"
     # "…, Bộ trưởng Bộ Công an Trung Quốc nhân dịp ông sang thăm …": the occasion, not the office
     r"nhân dịp|nhân chuyến|trong chuyến|trong khuôn khổ|sang thăm|thăm)\b|"
-    r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]")          # "ký" signs, but "Tổng Thư ký" is an office
+    r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]|"          # "ký" signs, but "Tổng Thư ký" is an office
+    # "Thứ trưởng Bộ Công an Trung Quốc về hợp tác …": a body ends with its country; the topic follows
+    r"(?<=Trung Quốc)\s+về\b|(?<=Việt Nam)\s+về\b")
 
 
 def split_commas(text: str) -> list[str]:
