@@ -1773,3 +1773,15 @@ def test_a_document_the_sides_agree_to_sign_soon_is_not_signed_and_an_office_end
     assert {p.person.name: p.person.title for p in event.participants}["Tôn Vĩnh Hạo"] == \
         "Thứ trưởng Bộ Công an Trung Quốc"
     assert event.documents == []
+
+
+def test_a_side_named_only_generically_takes_the_full_name_the_article_gives():
+    """"Thiếu tướng X, Giám đốc Công an tỉnh" in a Quảng Ninh delegation: at each of its meetings the
+    Vietnamese side is "Công an tỉnh Quảng Ninh", as the article names it, not a bare "Công an tỉnh"."""
+    text = ("Từ 12 đến 15/9/2089, Đoàn công tác Công an tỉnh Quảng Ninh do Thiếu tướng Vũ Văn Khánh, Giám đốc Công an "
+            "tỉnh làm Trưởng đoàn đã thăm, làm việc tại Khu tự trị dân tộc Choang Quảng Tây, Trung Quốc.\n\nTại Nam "
+            "Ninh, ngày 13/9, Đoàn đã hội đàm với Sở Công an Khu tự trị do ông Mông Đức Hải, Phó Giám đốc Sở chủ trì. "
+            "Ngày 14/9, Đoàn đã làm việc với Cục Công an thành phố Phòng Thành Cảng.\n")
+    talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert [(e.date.iso(), e.sides.get("VN")) for e in talks] == [
+        ("2089-09-13", "Công an tỉnh Quảng Ninh"), ("2089-09-14", "Công an tỉnh Quảng Ninh")]
