@@ -96,6 +96,7 @@ SIDE_ORG = Scan(re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trư�
 BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")
 BOTH = re.compile(r"(?i)\bhai (?:nước|bên|bộ|đoàn)\b")   # "Bộ Công an hai nước" is both sides
 GENERIC_END = re.compile(r"(?i)(?:\b(?:tỉnh|thành phố|châu|sở|cục|bộ)|Công an)$")
+UNNAMED_LEVEL = re.compile(r"(?i)\b(?:tỉnh|thành phố|châu|huyện|sở|cục)$")   # "Công an tỉnh": which province?
 
 
 def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, list[str]] | None = None) -> None:
@@ -136,6 +137,20 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
             m.event.sides[country] = org
     if m.event.sides:
         m.event.sides_basis = "stated"
+
+
+def complete_generic_sides(events) -> None:
+    """A side named only generically ("Công an tỉnh", from "Giám đốc Công an tỉnh") takes the one
+    fuller name of that country beginning with it that another meeting of the article has
+    ("Công an tỉnh Quảng Ninh")."""
+    for country in ("VN", "CN"):
+        full = {e.sides[country] for e in events if country in e.sides
+                and len(e.sides[country].split()) >= 2 and not GENERIC_END.search(e.sides[country])}
+        for e in events:
+            org = e.sides.get(country)
+            longer = {f for f in full if f.startswith(org + " ")} if org and UNNAMED_LEVEL.search(org) else ()
+            if len(longer) == 1:
+                e.sides[country] = next(iter(longer))
 
 
 def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
