@@ -1785,3 +1785,17 @@ def test_a_side_named_only_generically_takes_the_full_name_the_article_gives():
     talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
     assert [(e.date.iso(), e.sides.get("VN")) for e in talks] == [
         ("2089-09-13", "Công an tỉnh Quảng Ninh"), ("2089-09-14", "Công an tỉnh Quảng Ninh")]
+
+
+@pytest.mark.parametrize("host, side", [
+    ("Thủ tướng Ninh Hải Đăng", "Chính phủ"),
+    ("đồng chí Lộc Văn Tài, Thường trực Ban Bí thư", "Ban Bí thư"),
+    ("đồng chí Lộc Văn Tài, Bí thư Trung ương Đảng, Trưởng Ban Nội chính Trung ương", "Ban Nội chính Trung ương")])
+def test_a_leader_received_by_office_speaks_for_the_body_of_that_office(host, side):
+    """A Vietnamese office that names no body ("Thủ tướng", "Thường trực Ban Bí thư") speaks for the
+    body the titles lexicon gives it; "Trưởng Ban …" is an office, whose body it names."""
+    text = (f"Chiều 14/3/2090, tại Hà Nội, {host} đã tiếp ông Tần Diệu Tổ, Bộ trưởng Bộ An ninh Quốc gia Trung "
+            "Quốc, đang thăm và làm việc tại Việt Nam.\n")
+    event = only_event(text)
+    assert (event.event_type, event.sides.get("VN"), event.sides.get("CN")) == (
+        "reception", side, "Bộ An ninh Quốc gia Trung Quốc")
