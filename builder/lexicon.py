@@ -35,6 +35,8 @@ class Lexicon:
     publishers: tuple[tuple[str, str], ...]           # (tag, publisher)
     venues: tuple[tuple[str, str, str], ...]          # (venue, city_en, country)
     persons: tuple[dict[str, str], ...]
+    # the body an office that names none speaks for, by the holder's country ("Thủ tướng" → "Chính phủ")
+    office_bodies: tuple[tuple[str, str, str], ...] = ()   # (office, VN body, CN body)
 
     def place(self, name: str) -> Place | None:
         key = match_form(name).lower()
@@ -61,6 +63,8 @@ def load() -> Lexicon:
         publishers=tuple((r["tag"], r["publisher"]) for r in _rows("publishers.csv")),
         venues=tuple((match_form(r["venue_vi"]), r["city_en"], r["country"]) for r in _rows("venues.csv")),
         persons=tuple(_rows("persons_reference.csv")),
+        office_bodies=tuple((match_form(t["title_vi"]), t.get("body_vn") or "", t.get("body_cn") or "")
+                            for t in titles if t.get("body_vn") or t.get("body_cn")),
     )
 
 

@@ -123,7 +123,8 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
                 between.append(named[-1])
     for country in ("VN", "CN"):
         leading = [o for p, role in ranked if p.country == country and role != "participant"
-                   for o in [_org_of(p.title or "") or _org_elsewhere(p.key, titles)] if o]
+                   for o in [_org_of(p.title or "") or _org_elsewhere(p.key, titles)
+                             or _office_body(p.title, country, lex)] if o]
         # a participant's own department ("Cục Đối ngoại") is not the side; only the leaders' bodies
         # and the bodies named as meeting are
         # the bodies the meeting is said to be between come first ("giữa Công an các tỉnh biên giới
@@ -151,6 +152,13 @@ def complete_generic_sides(events) -> None:
             longer = {f for f in full if f.startswith(org + " ")} if org and UNNAMED_LEVEL.search(org) else ()
             if len(longer) == 1:
                 e.sides[country] = next(iter(longer))
+
+
+def _office_body(title: str | None, country: str, lex: Lexicon) -> str | None:
+    """The body the titles lexicon gives an office written bare ("Thủ tướng" → "Chính phủ")."""
+    offices = {o.lower() for o in split_commas(title or "")}
+    return next((vn if country == "VN" else cn for office, vn, cn in lex.office_bodies
+                 if office.lower() in {x.strip() for x in offices} and (vn if country == "VN" else cn)), None)
 
 
 def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
