@@ -1799,3 +1799,18 @@ def test_a_leader_received_by_office_speaks_for_the_body_of_that_office(host, si
     event = only_event(text)
     assert (event.event_type, event.sides.get("VN"), event.sides.get("CN")) == (
         "reception", side, "Bộ An ninh Quốc gia Trung Quốc")
+
+
+_VISIT = ("Từ ngày 20 đến 23/7/2089, Đoàn đại biểu Bộ Công an Trung Quốc do ông Tôn Vĩnh Hạo, Thứ trưởng dẫn đầu đã "
+          "thăm và làm việc tại Việt Nam.\n\nNgày 21/7, tại Hà Nội, Thứ trưởng Tôn Vĩnh Hạo đã đến chào xã giao Đại "
+          "tướng Khúc Văn Thịnh, Bộ trưởng Bộ Công an.\n\n")
+
+
+@pytest.mark.parametrize("second, city", [
+    ("Ngày 22/7, Đoàn đã làm việc với Công an tỉnh Quảng Ninh tại thành phố Hạ Long.\n", None),
+    ("Ngày 22/7, tại Hà Nội, Thứ trưởng Tôn Vĩnh Hạo đã hội đàm với Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ "
+     "Công an.\n", "Hanoi")])
+def test_a_visit_is_in_the_one_city_of_its_meetings_and_in_none_when_they_are_in_two(second, city):
+    """A visit whose dated meetings are all in one city is in that city; in Hanoi and Hạ Long, it has no city."""
+    (visit,) = [e for e in extract(article(_VISIT + second), load()).events if e.event_type == "visit"]
+    assert (visit.date.iso(), visit.location_country, visit.location_city) == ("2089-07-20", "VN", city)
