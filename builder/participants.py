@@ -64,6 +64,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             ev.location_city = ev.location_country = ev.location_basis = None
         ev.evidence = evidence(article, *m.frames[0].sentence)
     _place_by_the_same_days_meeting(in_a_room)
+    _visit_in_its_meetings_city(article, meetings, owner, lex)
     # a delegation stated to be in a third country ("thăm và làm việc tại Vương quốc Campuchia") is
     # there for its other sessions too, not in the other side's country by default
     abroad = {m.event.location_country for m in meetings if m.event.location_basis == "stated"
@@ -85,6 +86,33 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             if bounds is not None:
                 ev.date = replace(bounds, basis="inferred")
     _participants(article, meetings, people, owner, deleg, lex, claimed)
+
+
+DELEGATION_WORD = re.compile(r"\b[Đđ]oàn\b")
+
+
+def _visit_in_its_meetings_city(article: Article, meetings: list[Meeting], owner, lex: Lexicon) -> None:
+    """A visit that names no city of its own is in the one city where every meeting held within
+    its days took place (reception at Nhà Quốc hội, talks at the ministry: Hanoi), marked inferred;
+    meetings in two cities, or another city the visit's own sentences name (sightseeing in Hạ
+    Long), leave it without one."""
+    for v in meetings:
+        ev = v.event
+        if v.kind != "visit" or ev.mention != "primary" or ev.location_city or not ev.date.known \
+                or ev.date.precision != "day":
+            continue
+        inside = [m.event for m in meetings if m is not v and m.event.mention == "primary" and m.event.date.known
+                  and m.event.date.precision == "day" and ev.date.start <= m.event.date.start <= ev.date.end]
+        places = {(e.location_city, e.location_country) for e in inside}
+        # (the sentences of no other meeting, and a paragraph on the delegation kept out of the body
+        # for naming no security matter: "Đoàn đã đi thăm … vịnh Hạ Long" belongs to the trip)
+        trip = [(a, b) for a, b, kind in article.noise if kind == "off_topic" and DELEGATION_WORD.search(article.text, a, b)]
+        places |= _cities(article, [f.sentence for f in v.frames] + v.sentences + trip
+                          + [sent for sent, m in owner.items() if m is None], lex)
+        if len(places) == 1 and None not in next(iter(places)) \
+                and ev.location_country in (None, next(iter(places))[1]):
+            ev.location_city, ev.location_country = next(iter(places))
+            ev.location_basis = "inferred"
 
 
 def _place_by_the_same_days_meeting(meetings: list[Meeting]) -> None:
