@@ -1814,3 +1814,15 @@ def test_a_visit_is_in_the_one_city_of_its_meetings_and_in_none_when_they_are_in
     """A visit whose dated meetings are all in one city is in that city; in Hanoi and Hạ Long, it has no city."""
     (visit,) = [e for e in extract(article(_VISIT + second), load()).events if e.event_type == "visit"]
     assert (visit.date.iso(), visit.location_country, visit.location_city) == ("2089-07-20", "VN", city)
+
+
+def test_a_head_of_delegation_speaks_for_the_same_body_at_every_meeting_of_the_article():
+    """"Đoàn đại biểu Bộ Công an Trung Quốc do ông X, Thứ trưởng dẫn đầu …", then "Thứ trưởng X đã hội đàm …"
+    and "… đã tiếp Thứ trưởng X": X speaks for the Chinese ministry at the talks and the reception too."""
+    text = ("Từ ngày 20 đến 23/11/2089, Đoàn đại biểu Bộ Công an Trung Quốc do ông Tôn Vĩnh Hạo, Thứ trưởng dẫn đầu đã "
+            "thăm và làm việc tại Việt Nam.\n\nSáng 21/11, tại Hà Nội, Thứ trưởng Tôn Vĩnh Hạo đã hội đàm với Thượng "
+            "tướng Cấn Đức Lương, Thứ trưởng Bộ Công an.\n\nChiều 22/11, đồng chí Lộc Văn Tài, Thường trực Ban Bí thư "
+            "đã tiếp Thứ trưởng Tôn Vĩnh Hạo.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, e.sides.get("CN")) for e in events] == [
+        ("visit", "Bộ Công an Trung Quốc"), ("talks", "Bộ Công an Trung Quốc"), ("reception", "Bộ Công an Trung Quốc")]
