@@ -11,7 +11,7 @@ from .events import (NEXT_ROUND, _person_record, conference_references, delegati
                      resolve_people, to_participants, visit_references)
 from .meetings import assign_sentences, build_meetings, find_frames, mentions_a_meeting
 from .participants import describe
-from .sides import complete_generic_sides, is_bilateral, name_sides
+from .sides import complete_generic_sides, is_bilateral, name_sides, sides_of_the_same_leaders
 from .language import language_of
 from .lexicon import Lexicon, load
 from .people import country_of, find_people, reconcile_spellings
@@ -143,6 +143,7 @@ def extract(source: InputFile, lex: Lexicon | None = None) -> ArticleExtraction:
                                 for p, role in m.people.values()]
         if not m.event.title_vi:
             m.event.title_vi = meeting_title(article, m)
+    sides_of_the_same_leaders([m.event for m in meetings])
     complete_generic_sides([m.event for m in meetings])
     for c in claims:
         rows_c = [(p, role, p.country or country_of(p.title or "", lex)) for p, role in c.people]

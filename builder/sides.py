@@ -140,6 +140,22 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
         m.event.sides_basis = "stated"
 
 
+def sides_of_the_same_leaders(events) -> None:
+    """A meeting with no body named for a side takes the one body that side's leading participants
+    (not mere attendees) speak for at the article's other meetings: "Đoàn đại biểu Bộ Công an Trung
+    Quốc do ông X dẫn đầu", then "… đã tiếp Thứ trưởng X"."""
+    for e in events:
+        for country in ("VN", "CN"):
+            if e.sides.get(country):
+                continue
+            leaders = {p.person.identity for p in e.participants if p.person.country == country and p.role != "participant"}
+            bodies = {o.sides[country] for o in events if o is not e and o.sides.get(country) and any(
+                p.person.identity in leaders and p.role != "participant" for p in o.participants)}
+            if len(bodies) == 1:
+                e.sides[country] = next(iter(bodies))
+                e.sides_basis = e.sides_basis or "stated"
+
+
 def complete_generic_sides(events) -> None:
     """A side named only generically ("Công an tỉnh", from "Giám đốc Công an tỉnh") takes the one
     fuller name of that country beginning with it that another meeting of the article has

@@ -1826,3 +1826,15 @@ def test_a_head_of_delegation_speaks_for_the_same_body_at_every_meeting_of_the_a
     events = extract(article(text), load()).events
     assert [(e.event_type, e.sides.get("CN")) for e in events] == [
         ("visit", "Bộ Công an Trung Quốc"), ("talks", "Bộ Công an Trung Quốc"), ("reception", "Bộ Công an Trung Quốc")]
+
+
+def test_a_department_named_with_its_ministry_is_the_delegations_side():
+    """"Đoàn đại biểu Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc do ông X, Cục trưởng làm Trưởng đoàn":
+    the Chinese side is that department, of its ministry."""
+    text = ("Từ ngày 20 đến 23/3/2089, Đoàn đại biểu Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc do ông Nhạc "
+            "Tùng Hải, Cục trưởng làm Trưởng đoàn đã thăm và làm việc tại Việt Nam.\n\nSáng 21/3, tại Hà Nội, Đoàn đã "
+            "được Trung tướng Phan Đăng Khoa, Tổng cục trưởng Tổng cục An ninh tiếp và làm việc.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, e.sides.get("CN")) for e in events] == [
+        ("visit", "Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc"),
+        ("reception", "Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc")]
