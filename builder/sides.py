@@ -115,6 +115,13 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
         while (a := SIDE_ORG.search(mt, pos, end_of_sentence)) is not None:
             end = min([x for x in starts if a.start() < x < a.end()] or [a.end()])   # a name ends the body
             named.append(_trim_org(article.text[a.start():end]))
+            # "Đoàn đại biểu Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc": a department of no
+            # stated country, then its ministry: the department, of that ministry
+            ministry = MINISTRY_AFTER.match(mt, a.start() + len(named[-1]), end_of_sentence)
+            if ministry and DEPARTMENT.match(named[-1]) and country_of(named[-1], lex) is None:
+                body = SIDE_ORG.match(mt, ministry.end(), end_of_sentence)
+                if body is not None and country_of(body.group(0), lex) in ("VN", "CN"):
+                    named[-1] = f"{named[-1]}, {_trim_org(article.text[body.start():body.end()])}"
             # the next body may begin inside this match, after the trimmed one: "Công an tỉnh Quảng
             # Ninh vừa tổ chức hội đàm với Cục Công an thành phố Đông Hưng"
             pos = max(a.start() + len(named[-1]), a.start() + 1)
@@ -196,6 +203,7 @@ def _org_of(title: str) -> str | None:
 
 
 MINISTRY = re.compile(r"Bộ (?!Tư lệnh)")
+MINISTRY_AFTER = re.compile(r",\s*(?=Bộ (?!Tư lệnh|trưởng))")
 DEPARTMENT = re.compile(r"\b(?:Cục(?! trưởng)|Tổng cục(?! trưởng)|Vụ(?! trưởng)|Văn phòng|Bộ Tư lệnh|Học viện)\b")
 
 
