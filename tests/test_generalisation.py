@@ -1838,3 +1838,14 @@ def test_a_department_named_with_its_ministry_is_the_delegations_side():
     assert [(e.event_type, e.sides.get("CN")) for e in events] == [
         ("visit", "Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc"),
         ("reception", "Cục Bảo vệ an ninh nội địa, Bộ Công an Trung Quốc")]
+
+
+def test_days_listed_with_a_comma_are_a_range_and_documents_exchanged_are_documents():
+    """"Trong các ngày 5, 6/4/2090, …": the talks span both days. "Hai bên trao đổi Biên bản thỏa thuận …":
+    a document exchanged is recorded like one signed."""
+    text = ("Trong các ngày 5, 6/4/2090, tại thành phố Móng Cái, Đại tá Tạ Quang Vinh, Phó Giám đốc Công an tỉnh Quảng "
+            "Ninh đã hội đàm với ông Lý Cường, Phó Cục trưởng Cục Công an thành phố Đông Hưng (Trung Quốc). Hai bên "
+            "trao đổi Biên bản thỏa thuận về hợp tác quản lý biên giới.\n")
+    event = only_event(text)
+    assert (event.date.iso(), event.date.iso_end()) == ("2090-04-05", "2090-04-06")
+    assert [d.title_vi for d in event.documents] == ["Biên bản thỏa thuận về hợp tác quản lý biên giới"]
