@@ -186,10 +186,11 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
      rf"(?:(?P=sep){_y()})?(?![0-9])\s*(?:[{_DASHES}]|đến|tới)\s*(?:ngày\s+)?"
      rf"{_d('end_day')}(?P<end_sep>{_SEP}){_m('end_month')}(?:(?P=end_sep){_y('end_year')})?{_E}",
      _range_ok),
-    # "từ ngày 11 đến 15-4-2023", "Từ ngày 3 đến 6-11-2031", "ngày 3-6/11", "Trong 2 ngày (14 và 15/8)"
+    # "từ ngày 11 đến 15-4-2023", "Từ ngày 3 đến 6-11-2031", "ngày 3-6/11", "Trong 2 ngày (14 và 15/8)",
+    # "Trong các ngày 5, 6/4"
     ("day_range",
      rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+(?:\(\s*)?){_B}{_d()}(?![0-9])\s*"
-     rf"(?:[{_DASHES}]|đến|tới|và)\s*(?:ngày\s+)?{_d('end_day')}(?P<end_sep>{_SEP})"
+     rf"(?:[{_DASHES}]|đến|tới|và|,)\s*(?:ngày\s+)?{_d('end_day')}(?P<end_sep>{_SEP})"
      rf"{_m('end_month')}(?:(?P=end_sep){_y('end_year')})?{_E}",
      _always),
     # "ngày 19-2", "19/2", "Chiều 1/12", "Sáng 12/7/2032", "10.1.2024", "10/01/2024 21:00"

@@ -144,7 +144,8 @@ COUNTED_DOCS = re.compile(r"\b(?P<n>\d{1,3}) (?:văn bản|thỏa thuận|bản 
 COUNTED_WORDS = ("bản", "thỏa thuận")   # one of which every COUNTED_DOCS match holds
 assert all(w in COUNTED_DOCS.pattern for w in COUNTED_WORDS)
 SIGN_VERB = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)\b")
-SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao|công bố|thông qua)(?: và trao| thêm)?\s*$")
+# ("Hai bên trao đổi Biên bản thỏa thuận …": a document exchanged)
+SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao(?: đổi)?|công bố|thông qua)(?: và trao| thêm)?\s*$")
 SIGNED_ANY = Scan(re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b"))
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
