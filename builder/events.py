@@ -177,8 +177,8 @@ def delegation_country(article: Article, body: list[tuple[int, int]], lex: Lexic
 
 
 # a visitor, named before, said to be visiting the other country (not "chuyến sang thăm …", a trip named)
-VISITING = re.compile(r"(?<!chuyến )\b(?:đang\s+(?:ở\s+)?)?(?:sang|đến)\s+thăm(?:\s+(?:chính thức|và làm việc|làm việc))*"
-                      r"\s+(?:tại\s+)?(?P<dest>Việt Nam|Trung Quốc)\b")
+VISITING = Scan(re.compile(r"(?<!chuyến )\b(?:sang|đến)\s+thăm(?:\s+(?:chính thức|và làm việc|làm việc))*"
+                           r"\s+(?:tại\s+)?(?P<dest>Việt Nam|Trung Quốc)\b"))
 
 
 # --- reference events -----------------------------------------------------------------------------

@@ -287,8 +287,8 @@ def joint_chair(mt: str, p: FoundPerson, people: list[FoundPerson], sentence_end
 
 # "đánh giá cao kết quả hội đàm giữa A với B sáng cùng ngày": who is named as at those talks is not
 # at the meeting the sentence tells of
-ANOTHER_MEETING = re.compile(r"(?i)\b(?:kết quả|nội dung|thành công)\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?"
-                             r"(?:hội đàm|hội kiến|làm việc|gặp gỡ|hội nghị)\s+(?:giữa|với)\s[^.;,]*$")
+ANOTHER_MEETING = Scan(re.compile(r"(?i)\b(?:kết quả|nội dung|thành công)\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|buổi\s+)?"
+                                  r"(?:hội đàm|hội kiến|làm việc|gặp gỡ|hội nghị)\s+(?:giữa|với)\s[^.;,]*$"))
 
 
 def at_another_meeting(mt: str, s: int, p: FoundPerson) -> bool:

@@ -28,10 +28,10 @@ APPOSITION_STOPS = re.compile(
     r"tiếp|đón|hội đàm|hội kiến|chào|nhấn mạnh|khẳng định|đề nghị|thông tin|đánh giá|cảm ơn|"
     r"hoan nghênh|bày tỏ|và|cùng|cũng|vừa|với|tại|trao|chứng kiến|"
     # "…, Bộ trưởng Bộ Công an Trung Quốc nhân dịp ông sang thăm …": the occasion, not the office
-    r"nhân dịp|nhân chuyến|trong chuyến|trong khuôn khổ|sang thăm|thăm)\b|"
-    r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]|"          # "ký" signs, but "Tổng Thư ký" is an office
+    r"nhân dịp|nhân chuyến|trong chuyến|trong khuôn khổ|sang thăm|thăm|"
     # "Thứ trưởng Bộ Công an Trung Quốc về hợp tác …": a body ends with its country; the topic follows
-    r"(?<=Trung Quốc)\s+về\b|(?<=Việt Nam)\s+về\b")
+    r"(?<=Trung Quốc )về|(?<=Việt Nam )về)\b|"
+    r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]")          # "ký" signs, but "Tổng Thư ký" is an office
 
 
 def split_commas(text: str) -> list[str]:
