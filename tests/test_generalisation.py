@@ -1849,3 +1849,17 @@ def test_days_listed_with_a_comma_are_a_range_and_documents_exchanged_are_docume
     event = only_event(text)
     assert (event.date.iso(), event.date.iso_end()) == ("2090-04-05", "2090-04-06")
     assert [d.title_vi for d in event.documents] == ["Biên bản thỏa thuận về hợp tác quản lý biên giới"]
+
+
+def test_talks_of_the_articles_delegation_that_name_only_the_host_have_its_head():
+    """An interview: "Đoàn công tác Công an tỉnh Tuyên Quang do Đại tá A … làm Trưởng đoàn vừa kết thúc chuyến làm
+    việc tại tỉnh Hồ Nam (Trung Quốc)", then "Tại buổi hội đàm sáng 9/5 ở Trường Sa với đồng chí B, hai bên đã …":
+    the delegation's talks, A leading it and B hosting."""
+    text = ("Thứ Sáu, 16/05/2090 | 08:10\n\nĐoàn công tác Công an tỉnh Tuyên Quang do Đại tá Hà Văn Lực, Giám đốc Công "
+            "an tỉnh làm Trưởng đoàn vừa kết thúc chuyến làm việc tại tỉnh Hồ Nam (Trung Quốc). Phóng viên đã trao đổi "
+            "với đồng chí Giám đốc về chuyến đi.\n\n– Chuyến đi có kết quả gì?\n\n– Tại buổi hội đàm sáng 9/5 ở thành "
+            "phố Trường Sa với đồng chí Mạnh Khải Ca, Phó Giám đốc Sở Công an tỉnh Hồ Nam, hai bên đã thống nhất cơ "
+            "chế trao đổi thông tin về công dân hai nước.\n")
+    (talks,) = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert (talks.mention, talks.date.iso()) == ("primary", "2090-05-09")
+    assert roles_of(talks) == {"Hà Văn Lực": "head_of_delegation", "Mạnh Khải Ca": "host"}
