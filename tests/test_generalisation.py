@@ -1863,3 +1863,25 @@ def test_talks_of_the_articles_delegation_that_name_only_the_host_have_its_head(
     (talks,) = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
     assert (talks.mention, talks.date.iso()) == ("primary", "2090-05-09")
     assert roles_of(talks) == {"Hà Văn Lực": "head_of_delegation", "Mạnh Khải Ca": "host"}
+
+
+def test_an_acting_office_is_an_office():
+    """"Đại tá X, Quyền Giám đốc Công an tỉnh Lạng Sơn đã hội đàm với …": X's office is the acting director's."""
+    text = ("Ngày 10 và 11-6-2090, tại thành phố Lạng Sơn, Đại tá Hoàng Công Minh, Quyền Giám đốc Công an tỉnh Lạng "
+            "Sơn đã hội đàm với ông Vi Gia Lương, Phó Cục trưởng Cục Công an thành phố Sùng Tả (Trung Quốc).\n")
+    event = only_event(text)
+    assert (event.date.iso(), event.date.iso_end()) == ("2090-06-10", "2090-06-11")
+    assert {p.person.name: (p.person.title, p.role) for p in event.participants} == {
+        "Hoàng Công Minh": ("Quyền Giám đốc Công an tỉnh Lạng Sơn", "host"),
+        "Vi Gia Lương": ("Phó Cục trưởng Cục Công an thành phố Sùng Tả", "head_of_delegation")}
+
+
+def test_a_chinese_police_rank_introduces_the_person():
+    """"… hội kiến Phó Tổng Cảnh giám Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an Trung Quốc": the rank of the Chinese
+    police (ranks lexicon) introduces him; in Beijing he receives the Vietnamese vice-minister."""
+    text = ("Sáng 3/9/2090, tại Bắc Kinh, Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an Việt Nam đã hội kiến Phó "
+            "Tổng Cảnh giám Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an Trung Quốc.\n")
+    event = only_event(text)
+    assert {p.person.name: (p.person.rank, p.person.country, p.role) for p in event.participants} == {
+        "Cấn Đức Lương": ("Thượng tướng", "VN", "head_of_delegation"),
+        "Tôn Vĩnh Hạo": ("Phó Tổng Cảnh giám", "CN", "host")}
