@@ -202,6 +202,8 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                 return start, pre[start:len(stripped)], title
             if hit.lower() in HONORIFICS:
                 return start, None, title
+            if low[:start].endswith("quyền "):
+                start -= len("quyền ")   # "Quyền Giám đốc": the acting holder of the office
             # the title runs from the first title word of the chain to the name
             title = pre[start:].strip(" ,")
             if _JOINED_END.search(title):
@@ -263,8 +265,9 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
         seg_low = text[seg_start:limit].lower()
         # after a title, the body it belongs to may follow its own comma: ", Bộ Công an Trung Quốc"
         org = parts and ORG_HEAD.match(text, seg_start)
-        if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith("ủy viên")
-                or seg_low.startswith("phó ") or org):
+        # ("Quyền Giám đốc …": an acting office)
+        if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith(("ủy viên", "phó ", "quyền "))
+                or org):
             break
         stop = APPOSITION_STOPS.search(text, seg_start, limit)
         comma = _next_comma(text, seg_start, limit)
