@@ -14,7 +14,7 @@ from .participants import describe
 from .sides import complete_generic_sides, is_bilateral, name_sides, sides_of_the_same_leaders
 from .language import language_of
 from .lexicon import Lexicon, load
-from .people import country_of, find_people, reconcile_spellings
+from .people import country_of, find_people, is_leader, reconcile_spellings
 from .cleaning import variant_key
 from .records import Article, ArticleExtraction, InputFile, ParticipantMention
 from .topics import find_topics
@@ -181,13 +181,6 @@ def _carry_sides(reported, rounds) -> None:
         present = {p.person.identity for r in same for p in r.participants}
         if all(p.person.identity in present for p in ev.participants):
             ev.sides, ev.sides_basis = dict(same[0].sides), "same_exchange"
-
-
-def is_leader(title: str | None, lex: Lexicon) -> bool:
-    """The title holds a leader's office (lexicon kind "leader"), not its deputy's ("Phó Thủ tướng")."""
-    low = (title or "").lower()
-    return any(re.search(r"(?<!phó )\b" + re.escape(t.lower()) + r"\b", low) for t in lex.leader_titles
-               if t.lower() in low)
 
 
 def _next_round_series(reported, rounds) -> None:

@@ -21,7 +21,7 @@ from . import patterns as P
 from .fastscan import Scan
 from .events import ROLE_RANK, _dates_in, _resolve, evidence
 from .lexicon import Lexicon
-from .people import FoundPerson, country_of
+from .people import FoundPerson, country_of, is_leader
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention
 
 OTHER_SIDE = {"VN": "CN", "CN": "VN"}
@@ -484,8 +484,7 @@ def _welcome_of_talks(mt: str, s: int, at: int, frame: Frame, frames: list[Frame
             or not frames or frames[-1].kind != "talks" or not mt.startswith(("đón", "Đón"), at) \
             or not _passive_delegation(mt, s, at):
         return False
-    leaders = [t.lower() for t in lex.leader_titles] + ["bộ chính trị"]
-    return not any(t in (p.title or "").lower() for p, _ in frame.principals for t in leaders)
+    return not any(is_leader(p.title, lex) or "bộ chính trị" in (p.title or "").lower() for p, _ in frame.principals)
 
 
 COUNTERPART = re.compile(r"(?i)(?:làm việc|hội đàm|hội kiến|gặp)\s+với\s+(?P<org>(?:Bộ|Sở|Cục|Công an|Ủy ban|Uỷ ban|Ban|"

@@ -34,25 +34,29 @@ APPOSITION_STOPS = re.compile(
     r"(?<![Tt]hư)\s+ký\b|\s*\(|[;.:]")          # "ký" signs, but "Tổng Thư ký" is an office
 
 
-def split_commas(text: str) -> list[str]:
-    """`text` split at its commas, but for the one of "phòng, chống", which is inside a body's name
-    ("Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao")."""
-    parts = text.split(",")
-    joined = parts[:1]
-    for part in parts[1:]:
-        if joined[-1][-5:].lower() == "phòng" and part[:7].lower().startswith(" chống"):
-            joined[-1] += "," + part
-        else:
-            joined.append(part)
-    return joined
-
-
 def _next_comma(text: str, start: int, limit: int) -> int:
-    """The first comma in text[start:limit] that is not the one of "phòng, chống" (-1: none)."""
+    """The first comma in text[start:limit] that is not the one of "phòng, chống", which is inside a
+    body's name ("Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao"); -1: none."""
     comma = text.find(",", start, limit)
     while comma >= 0 and text[comma - 5:comma].lower() == "phòng" and text[comma + 1:comma + 8].lower().startswith(" chống"):
         comma = text.find(",", comma + 1, limit)
     return comma
+
+
+def is_leader(title: str | None, lex: Lexicon) -> bool:
+    """The title holds a leader's office (lexicon kind "leader"), not its deputy's ("Phó Thủ tướng")."""
+    low = (title or "").lower()
+    return any(re.search(r"(?<!phó )\b" + re.escape(t.lower()) + r"\b", low) for t in lex.leader_titles
+               if t.lower() in low)
+
+
+def split_commas(text: str) -> list[str]:
+    """`text` split at its commas, but for the one of "phòng, chống" (see _next_comma)."""
+    parts, start = [], 0
+    while (comma := _next_comma(text, start, len(text))) >= 0:
+        parts.append(text[start:comma])
+        start = comma + 1
+    return parts + [text[start:]]
 
 
 ORG_HEAD = re.compile(r"(?:Bộ|Sở|Cục|Tổng cục|Công an|Ủy ban|Uỷ ban|Ban|Văn phòng|Đại sứ quán|Tổng lãnh sự quán)\s+[A-ZĐÀ-Ỹa-zđ]")

@@ -179,9 +179,9 @@ def complete_generic_sides(events) -> None:
 
 def _office_body(title: str | None, country: str, lex: Lexicon) -> str | None:
     """The body the titles lexicon gives an office written bare ("Thủ tướng" → "Chính phủ")."""
-    offices = {o.lower() for o in split_commas(title or "")}
-    return next((vn if country == "VN" else cn for office, vn, cn in lex.office_bodies
-                 if office.lower() in {x.strip() for x in offices} and (vn if country == "VN" else cn)), None)
+    offices = {o.strip().lower() for o in split_commas(title or "")}
+    return next((body for office, vn, cn in lex.office_bodies for body in [vn if country == "VN" else cn]
+                 if body and office.lower() in offices), None)
 
 
 def _org_elsewhere(key: str, titles: dict[str, list[str]] | None) -> str | None:
