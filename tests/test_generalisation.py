@@ -1885,3 +1885,12 @@ def test_a_chinese_police_rank_introduces_the_person():
     assert {p.person.name: (p.person.rank, p.person.country, p.role) for p in event.participants} == {
         "Cấn Đức Lương": ("Thượng tướng", "VN", "head_of_delegation"),
         "Tôn Vĩnh Hạo": ("Phó Tổng Cảnh giám", "CN", "host")}
+
+
+def test_a_province_whose_name_ends_in_chau_is_no_generic_level():
+    """"Đoàn công tác Công an tỉnh Lai Châu do Đại tá X, Giám đốc Công an tỉnh dẫn đầu": the side is "Công an
+    tỉnh Lai Châu" ("Châu" ends the province's name; only a lower-case "châu" is the Chinese prefecture level)."""
+    text = ("Ngày 16/3/2091, tại thành phố Mông Tự, Đoàn công tác Công an tỉnh Lai Châu do Đại tá Lò Văn Hùng, Giám đốc "
+            "Công an tỉnh dẫn đầu đã hội đàm với Cục Công an châu Hồng Hà (Trung Quốc).\n")
+    event = only_event(text)
+    assert event.sides == {"VN": "Công an tỉnh Lai Châu", "CN": "Cục Công an châu Hồng Hà"}
