@@ -95,8 +95,9 @@ SIDE_ORG = Scan(re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trư�
 # or right after a "và" that follows one with no clause break between)
 BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")
 BOTH = re.compile(r"(?i)\bhai (?:nước|bên|bộ|đoàn)\b")   # "Bộ Công an hai nước" is both sides
-GENERIC_END = re.compile(r"(?i)(?:\b(?:tỉnh|thành phố|châu|sở|cục|bộ)|Công an)$")
-UNNAMED_LEVEL = re.compile(r"(?i)\b(?:tỉnh|thành phố|châu|huyện|sở|cục)$")   # "Công an tỉnh": which province?
+# (a lower-case "châu" is the Chinese prefecture level; "Lai Châu", "Quảng Châu" end a place's name)
+GENERIC_END = re.compile(r"(?:\b(?:[Tt]ỉnh|[Tt]hành phố|châu|[Ss]ở|[Cc]ục|[Bb]ộ)|Công an)$")
+UNNAMED_LEVEL = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|châu|[Hh]uyện|[Ss]ở|[Cc]ục)$")   # "Công an tỉnh": which province?
 
 
 def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, list[str]] | None = None) -> None:
