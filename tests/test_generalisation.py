@@ -1894,3 +1894,21 @@ def test_a_province_whose_name_ends_in_chau_is_no_generic_level():
             "Công an tỉnh dẫn đầu đã hội đàm với Cục Công an châu Hồng Hà (Trung Quốc).\n")
     event = only_event(text)
     assert event.sides == {"VN": "Công an tỉnh Lai Châu", "CN": "Cục Công an châu Hồng Hà"}
+
+
+def test_the_head_of_a_chinese_delegation_titled_with_a_bare_ministry_is_chinese():
+    """"Đoàn đại biểu Bộ Công an nước CHND Trung Hoa do đồng chí X, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an dẫn
+    đầu": the bare "Bộ Công an" of X's title is the Chinese ministry (older register). "Ngày 11-5, hai Bộ trưởng
+    đã tiến hành hội đàm": the two ministers' talks, on a day of their own inside the visit."""
+    text = ("Từ ngày 10 đến ngày 14-5-2005, Đoàn đại biểu Bộ Công an nước CHND Trung Hoa do đồng chí Trương Khắc Minh, "
+            "Ủy viên Quốc vụ, Bộ trưởng Bộ Công an dẫn đầu đã sang thăm và làm việc tại Việt Nam theo lời mời của đồng "
+            "chí Đại tướng Lê Hồng Thái, Bộ trưởng Bộ Công an.\n\nNgày 11-5, hai Bộ trưởng đã tiến hành hội đàm tại trụ "
+            "sở Bộ Công an.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    visit = events["visit"]
+    assert {p.person.name: (p.person.country, p.role) for p in visit.participants} == {
+        "Trương Khắc Minh": ("CN", "head_of_delegation"), "Lê Hồng Thái": ("VN", "host")}
+    talks = events["talks"]
+    assert (talks.date.iso(), talks.location_city) == ("2005-05-11", "Hanoi")
+    assert {p.person.name: (p.person.country, p.role) for p in talks.participants} == {
+        "Trương Khắc Minh": ("CN", "head_of_delegation"), "Lê Hồng Thái": ("VN", "host")}
