@@ -218,7 +218,10 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                     learned.setdefault(p.key, set()).add(p.country)
     for key, countries in learned.items():
         known = identity.get(key)
-        if known is not None and not known.country and len(countries) == 1:
+        # (also over a country read only from a bare body, "Bộ trưởng Bộ Công an", when the meeting's
+        # sentence gave another: "Đoàn đại biểu Bộ Công an nước CHND Trung Hoa do đồng chí X, … dẫn đầu")
+        if known is not None and len(countries) == 1 and (not known.country or known.country not in countries
+                                                          and country_named_in(known.title or "", lex) is None):
             identity[key] = replace(known, country=next(iter(countries)))
     # the delegation's head: "Đoàn … do X dẫn đầu" anywhere outside recalled clauses
     spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)
@@ -315,7 +318,7 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 m.people[key] = (replace(m.people[key][0], country=country), m.people[key][1])
         _pair_the_co_chairs(m)   # a side known only by default is paired too ("Đại tướng A và ông B")
         if not m.people:
-            _both_by_office(mt, m, people)
+            _both_by_office(mt, m, [identity.get(p.key, p) for p in people])
 
 
 JOINED_HOSTS = re.compile(r"(?i)\bcùng\s+(?:tiếp|đón|tiếp đón)\b")

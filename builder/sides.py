@@ -130,9 +130,10 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
             if before.endswith("giữa ") or before.endswith(" và ") and BETWEEN.search(before[:-4]):
                 between.append(named[-1])
     for country in ("VN", "CN"):
+        # (a leader's bare "Bộ Công an", read as Viet Nam's, does not name a Chinese leader's body)
         leading = [o for p, role in ranked if p.country == country and role != "participant"
                    for o in [_org_of(p.title or "") or _org_elsewhere(p.key, titles)
-                             or _office_body(p.title, country, lex)] if o]
+                             or _office_body(p.title, country, lex)] if o and country_of(o, lex) in (None, country)]
         # a participant's own department ("Cục Đối ngoại") is not the side; only the leaders' bodies
         # and the bodies named as meeting are
         # the bodies the meeting is said to be between come first ("giữa Công an các tỉnh biên giới
