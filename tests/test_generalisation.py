@@ -1912,3 +1912,13 @@ def test_the_head_of_a_chinese_delegation_titled_with_a_bare_ministry_is_chinese
     assert (talks.date.iso(), talks.location_city) == ("2005-05-11", "Hanoi")
     assert {p.person.name: (p.person.country, p.role) for p in talks.participants} == {
         "Trương Khắc Minh": ("CN", "head_of_delegation"), "Lê Hồng Thái": ("VN", "host")}
+
+
+def test_a_chinese_leaders_bare_ministry_does_not_name_the_chinese_side():
+    """The talks of a Chinese minister titled "Bộ trưởng Bộ Công an" (bare) take the Chinese side the article
+    names ("Bộ Công an nước CHND Trung Hoa"), not the bare "Bộ Công an", which is Viet Nam's."""
+    text = ("Từ ngày 10 đến ngày 14-5-2005, Đoàn đại biểu Bộ Công an nước CHND Trung Hoa do đồng chí Trương Khắc Minh, "
+            "Ủy viên Quốc vụ, Bộ trưởng Bộ Công an dẫn đầu đã sang thăm và làm việc tại Việt Nam.\n\nNgày 11-5, tại "
+            "Hà Nội, Bộ trưởng Trương Khắc Minh đã hội đàm với Đại tướng Lê Hồng Thái, Bộ trưởng Bộ Công an.\n")
+    talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
+    assert talks.sides == {"VN": "Bộ Công an", "CN": "Bộ Công an nước CHND Trung Hoa"}
