@@ -1922,3 +1922,15 @@ def test_a_chinese_leaders_bare_ministry_does_not_name_the_chinese_side():
             "Hà Nội, Bộ trưởng Trương Khắc Minh đã hội đàm với Đại tướng Lê Hồng Thái, Bộ trưởng Bộ Công an.\n")
     talks = next(e for e in extract(article(text), load()).events if e.event_type == "talks")
     assert talks.sides == {"VN": "Bộ Công an", "CN": "Bộ Công an nước CHND Trung Hoa"}
+
+
+@pytest.mark.parametrize("introduced", ["ông Lạc Kiến Bình, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an",
+                                        "Tổng Cảnh giám Lạc Kiến Bình, Bộ trưởng Bộ Công an"])
+def test_an_office_or_rank_only_china_has_makes_the_person_chinese(introduced):
+    """"… hội đàm với ông X, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an" (or "Tổng Cảnh giám X"): a State
+    Councilor, or a PRC police rank, is Chinese even where the ministry is written bare."""
+    text = ("Bộ trưởng Bộ Công an hội đàm với Bộ trưởng Bộ Công an Trung Quốc\n\nChiều 5/6/2091, tại Bắc Kinh, Đại tướng "
+            f"Khúc Văn Thịnh, Bộ trưởng Bộ Công an đã hội đàm với {introduced}.\n")
+    event = only_event(text)
+    assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
+        "Khúc Văn Thịnh": ("VN", "head_of_delegation"), "Lạc Kiến Bình": ("CN", "host")}
