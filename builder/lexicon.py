@@ -37,6 +37,8 @@ class Lexicon:
     persons: tuple[dict[str, str], ...]
     # the body an office that names none speaks for, by the holder's country ("Thủ tướng" → "Chính phủ")
     office_bodies: tuple[tuple[str, str, str], ...] = ()   # (office, VN body, CN body)
+    # offices and ranks only one country has ("Ủy viên Quốc vụ", "Tổng Cảnh giám": China's), lower-cased
+    one_country_terms: tuple[tuple[str, str], ...] = ()    # (term, country)
 
     def place(self, name: str) -> Place | None:
         key = match_form(name).lower()
@@ -65,6 +67,8 @@ def load() -> Lexicon:
         persons=tuple(_rows("persons_reference.csv")),
         office_bodies=tuple((match_form(t["title_vi"]), t.get("body_vn") or "", t.get("body_cn") or "")
                             for t in titles if t.get("body_vn") or t.get("body_cn")),
+        one_country_terms=tuple((match_form(r[col]).lower(), r["country"]) for rows, col in
+                                ((titles, "title_vi"), (_rows("ranks.csv"), "rank_vi")) for r in rows if r.get("country")),
     )
 
 

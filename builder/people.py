@@ -313,6 +313,10 @@ def _country_of(text: str, lex: Lexicon) -> str | None:
     if named:
         return named
     low = text.lower()
+    # an office or rank only one country has: "Ủy viên Quốc vụ, Bộ trưởng Bộ Công an" is China's minister
+    only = next((country for term, country in lex.one_country_terms if term in low), None)
+    if only:
+        return only
     best = None
     for pattern_low, country in index.organisations_low:
         i = low.find(pattern_low)
@@ -539,8 +543,16 @@ def _person(text: str, n_start: int, n_end: int, phrase_start: int, rank: str | 
         name=text[n_start:n_end], key=name_key(text[n_start:n_end]), start=n_start, end=n_end,
         phrase_start=phrase_start, phrase_end=phrase_end,
         rank=rank.strip() if rank else None, title=office, organization=_organisation(office, lex),
-        country=country_of(full_title or "", lex) or (country_of(title, lex) if title else None),
+        country=_country_of_rank(rank, full_title, lex) or country_of(full_title or "", lex)
+        or (country_of(title, lex) if title else None),
         sentence=sentence, pre_title=title)
+
+
+def _country_of_rank(rank: str | None, title: str | None, lex: Lexicon) -> str | None:
+    """A rank only one country has ("Tổng Cảnh giám"), unless the title names a country outright."""
+    low = (rank or "").strip().lower()
+    only = next((country for term, country in lex.one_country_terms if low == term), None) if low else None
+    return only if only and not country_named_in(title or "", lex) else None
 
 
 def _office(title: str | None) -> str | None:
