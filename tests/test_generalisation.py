@@ -1934,3 +1934,17 @@ def test_an_office_or_rank_only_china_has_makes_the_person_chinese(introduced):
     event = only_event(text)
     assert {p.person.name: (p.person.country, p.role) for p in event.participants} == {
         "Khúc Văn Thịnh": ("VN", "head_of_delegation"), "Lạc Kiến Bình": ("CN", "host")}
+
+
+def test_a_visit_is_hosted_by_the_body_its_meetings_were_held_with_marked_as_from_the_article():
+    """"Đoàn đại biểu Bộ Công an Trung Quốc … thăm, làm việc tại Việt Nam", then talks within its days with
+    "Thứ trưởng Bộ Công an": the visit's Vietnamese side is "Bộ Công an", read from another meeting of
+    the article (basis same_article), while the talks' own sides are stated."""
+    text = ("Từ ngày 2 đến 6/6/2091, Đoàn đại biểu Bộ Công an Trung Quốc do ông Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an "
+            "Trung Quốc làm Trưởng đoàn đã thăm, làm việc tại Việt Nam.\n\nNgày 3/6, tại Hà Nội, Thượng tướng Cấn Đức "
+            "Lương, Thứ trưởng Bộ Công an đã hội đàm với Thứ trưởng Tôn Vĩnh Hạo.\n")
+    events = {e.event_type: e for e in extract(article(text), load()).events}
+    assert (events["visit"].sides, events["visit"].sides_basis) == (
+        {"VN": "Bộ Công an", "CN": "Bộ Công an Trung Quốc"}, "same_article")
+    assert (events["talks"].sides, events["talks"].sides_basis) == (
+        {"VN": "Bộ Công an", "CN": "Bộ Công an Trung Quốc"}, "stated")
