@@ -61,11 +61,16 @@ def _sides(best: EventMention, placed: list[EventMention]) -> tuple[dict, str | 
     sides, bases = {}, set()
     for c in ("VN", "CN"):
         named = [m for m in [best] + placed if m.sides.get(c)]
-        source = next((m for m in named if m.sides_basis != "same_exchange"), named[0] if named else None)
+        # a mention that names the body itself first, then one that read it from its article's other meetings
+        source = min(named, key=lambda m: _BASIS_STRENGTH.get(m.sides_basis or "stated", 0), default=None)
         sides[c] = source.sides[c] if source is not None else None
         if source is not None:
             bases.add(source.sides_basis or "stated")
-    return sides, ("same_exchange" if "same_exchange" in bases else "stated" if bases else None)
+    # the pair's basis: its weakest side's
+    return sides, (max(bases, key=lambda b: _BASIS_STRENGTH.get(b, 0)) if bases else None)
+
+
+_BASIS_STRENGTH = {"stated": 0, "same_article": 1, "same_exchange": 2}   # (lower: read more directly)
 
 
 def _overlap(a: DateValue, b: DateValue) -> bool:

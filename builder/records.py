@@ -145,7 +145,7 @@ class EventMention:
     topics: list[tuple[str, Evidence]] = field(default_factory=list)
     series_key: str | None = None   # a numbered series' key (patterns.series_key), known or not
     sides: dict[str, str] = field(default_factory=dict)   # country → the organisation of that side
-    sides_basis: str | None = None      # stated | same_exchange (vocabulary.ORGANIZATION_BASES); None: no side
+    sides_basis: str | None = None      # stated | same_article | same_exchange (vocabulary.ORGANIZATION_BASES); None: no side
     location_basis: str | None = None   # stated | inferred (vocabulary.LOCATION_BASES); None when unplaced
 
 

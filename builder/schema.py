@@ -120,7 +120,8 @@ EVENTS = Table(
               "Cai, Quốc hội …): the body of its leading participant, or the body named as acting."),
         Field("organization_cn", "string", "The Chinese side as the text names it (Bộ Công an Trung Quốc, Sở Công an "
               "tỉnh Vân Nam, Ủy ban Chính pháp Trung ương …)."),
-        Field("organization_basis", "string", "Whether the sides' bodies are named in the text, carried over "
+        Field("organization_basis", "string", "Whether the sides' bodies are named in the text for this "
+              "meeting, named for its leading participant at another meeting of the article, carried over "
               "from the meeting an article reports to a round of it recalled or announced, or, for a "
               "ministerial series, filled from its definition (empty when neither side is known).",
               enum=_enum(V.ORGANIZATION_BASES)),

@@ -162,7 +162,7 @@ def sides_of_the_same_leaders(events) -> None:
                 p.person.identity in leaders and p.role != "participant" for p in o.participants)}
             if len(bodies) == 1:
                 e.sides[country] = next(iter(bodies))
-                e.sides_basis = e.sides_basis or "stated"
+                e.sides_basis = "same_article"
 
 
 def complete_generic_sides(events) -> None:

@@ -57,6 +57,10 @@ ORGANIZATION_BASES: tuple[Code, ...] = (
     Code("inferred", "Inferred",
          "A side the text does not name for this meeting is filled from the definition of its ministerial "
          "series: both Ministries of Public Security."),
+    Code("same_article", "Same article",
+         "The text names a side's body at another meeting of the article, not at this one: the body its leading "
+         "participant speaks for there (\"Đoàn đại biểu Bộ Công an Trung Quốc do ông X dẫn đầu\", then \"… tiếp "
+         "Thứ trưởng X\")."),
     Code("same_exchange", "Same exchange",
          "The text names no body for this earlier or next round (\"Biên bản ký tại buổi hội đàm năm trước\", "
          "\"lần hội đàm tiếp theo sẽ diễn ra …\"); its sides are those of the meeting of the same kind the "
