@@ -1959,3 +1959,17 @@ def test_a_side_read_from_another_meeting_of_the_article_is_marked_so():
             "trưởng Tôn Vĩnh Hạo.\n")
     events = {e.event_type: e for e in extract(article(text), load()).events}
     assert (events["visit"].sides_basis, events["reception"].sides_basis) == ("stated", "same_article")
+
+
+def test_every_item_of_a_sides_colon_list_is_on_that_side():
+    """"Về phía Trung Quốc có các đồng chí: A, Cục trưởng …; B, Cục trưởng …": B, after a semicolon, is on
+    the Chinese side too, whatever his department's name says."""
+    text = ("Ngày 14/9/2091, tại Hà Nội, Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an đã hội đàm với ông Tôn Vĩnh "
+            "Hạo, Thứ trưởng Bộ Công an Trung Quốc. Tham dự hội đàm, về phía Việt Nam có các đồng chí: Thiếu tướng Lã "
+            "Minh Tuấn, Cục trưởng Cục Quản lý xuất nhập cảnh; Đại tá Hầu Văn Đông, Cục trưởng Cục Đối ngoại. Về phía "
+            "Trung Quốc có các đồng chí: Mạnh Chí Quân, Cục trưởng Cục Hợp tác quốc tế; Tạ Quốc Cường, Cục trưởng Cục "
+            "Quản lý Di dân Quốc gia.\n")
+    event = only_event(text)
+    assert {p.person.name: p.person.country for p in event.participants} == {
+        "Cấn Đức Lương": "VN", "Tôn Vĩnh Hạo": "CN", "Lã Minh Tuấn": "VN", "Hầu Văn Đông": "VN",
+        "Mạnh Chí Quân": "CN", "Tạ Quốc Cường": "CN"}
