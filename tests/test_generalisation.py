@@ -1973,3 +1973,13 @@ def test_every_item_of_a_sides_colon_list_is_on_that_side():
     assert {p.person.name: p.person.country for p in event.participants} == {
         "Cấn Đức Lương": "VN", "Tôn Vĩnh Hạo": "CN", "Lã Minh Tuấn": "VN", "Hầu Văn Đông": "VN",
         "Mạnh Chí Quân": "CN", "Tạ Quốc Cường": "CN"}
+
+
+def test_signers_named_each_for_their_side_after_the_signing():
+    """"Sau hội đàm, hai bên đã ký Biên bản hội đàm. Thay mặt Bộ Công an Việt Nam, Thứ trưởng A ký; thay mặt Bộ
+    Công an Trung Quốc, Thứ trưởng B ký.": A and B sign the minutes."""
+    text = ("Ngày 14/9/2091, tại Hà Nội, Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an đã hội đàm với ông Tôn Vĩnh "
+            "Hạo, Thứ trưởng Bộ Công an Trung Quốc. Sau hội đàm, hai bên đã ký Biên bản hội đàm. Thay mặt Bộ Công an "
+            "Việt Nam, Thứ trưởng Cấn Đức Lương ký; thay mặt Bộ Công an Trung Quốc, Thứ trưởng Tôn Vĩnh Hạo ký.\n")
+    (doc,) = only_event(text).documents
+    assert [(s.name, s.country) for s in doc.signatories] == [("Cấn Đức Lương", "VN"), ("Tôn Vĩnh Hạo", "CN")]
