@@ -342,10 +342,13 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
         m = re.match(r"\s*(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Hiệp định)\b[^.]*?\bdo\b(?P<who>[^.]*?)\bký", mt[s:e])
         named = re.match(r"\s*Người ký là\b(?P<who>[^.]*)", mt[s:e])   # "Người ký là A và B."
         generic = SIGNED_GENERIC.search(mt, s, e)   # "Thay mặt hai Bộ, A và B đã ký văn kiện."
+        # "Thay mặt Bộ Công an Việt Nam, Thứ trưởng A ký; thay mặt Bộ Công an Trung Quốc, Thứ trưởng B ký."
+        on_behalf = [c for c in ON_BEHALF_SIGNS.finditer(mt, s, e)]
         signer_names = []
-        if named or generic:
+        if named or generic or on_behalf:
             signer_names = ([p for p in people if s + named.start("who") <= p.start < s + named.end("who")] if named
-                            else _names_before(mt, s, generic.start(), people))
+                            else _names_before(mt, s, generic.start(), people) if generic
+                            else [p for p in people if any(c.start("who") <= p.start < c.end("who") for c in on_behalf)])
             last = next((d for d in reversed(docs) if not d.signatories), None)
             if last is not None and signer_names:
                 last.signatories.extend(_unique(article, signer_names))
@@ -371,6 +374,10 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
 # the document told just before, named by a generic noun: "A và B đã ký văn kiện (này)."
 # (the pattern begins with its verb, so that `re` seeks the literal "ký" instead of trying every position)
 SIGNED_GENERIC = re.compile(r"\bký(?: kết)?\s+(?:văn kiện|văn bản)(?:\s+(?:này|trên))?\s*[.;]")
+
+
+# a clause of its own: "(t)hay mặt <body>, <who> (đã) ký (kết)" up to the clause's end
+ON_BEHALF_SIGNS = Scan(re.compile(r"\b[Tt]hay mặt\s[^,.;]{2,100},\s*(?P<who>[^,.;]{3,120}?)\s+(?:đã\s+)?ký(?:\s+kết)?\s*(?=[.;]|$)"))
 
 
 def _names_before(mt, s, end, people):
