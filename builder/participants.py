@@ -164,7 +164,8 @@ def _side_of_list(mt: str, p: FoundPerson) -> str | None:
     s = p.sentence[0]
     clause_start = max(mt.rfind(";", s, p.start), mt.rfind(".", s, p.start), s)
     # "Về phía Trung Quốc có các đồng chí: A, …; B, …": the list after the colon is that side's to its end
-    opened = [m for m in SIDE_LIST.finditer(mt, s, p.start) if mt.find(":", m.end(), min(m.end() + 40, p.start)) >= 0]
+    opened = [m for m in SIDE_LIST.finditer(mt, s, p.start) if mt.find(":", m.end(), min(m.end() + 40, p.start)) >= 0] \
+        if mt.find(":", s, p.start) >= 0 else []
     if opened and clause_start > opened[-1].end() and "." not in mt[opened[-1].end():p.start]:
         clause_start = opened[-1].start()
     if clause_start > s and LIST_GOES_ON.match(mt, clause_start + 1, p.start):
