@@ -343,7 +343,7 @@ def _signers_from_followups(article: Article, spans, events: list[EventMention],
         named = re.match(r"\s*Người ký là\b(?P<who>[^.]*)", mt[s:e])   # "Người ký là A và B."
         generic = SIGNED_GENERIC.search(mt, s, e)   # "Thay mặt hai Bộ, A và B đã ký văn kiện."
         # "Thay mặt Bộ Công an Việt Nam, Thứ trưởng A ký; thay mặt Bộ Công an Trung Quốc, Thứ trưởng B ký."
-        on_behalf = [c for c in ON_BEHALF_SIGNS.finditer(mt, s, e)]
+        on_behalf = list(ON_BEHALF_SIGNS.finditer(mt, s, e))
         signer_names = []
         if named or generic or on_behalf:
             signer_names = ([p for p in people if s + named.start("who") <= p.start < s + named.end("who")] if named

@@ -21,7 +21,7 @@ from . import patterns as P
 from .fastscan import Scan
 from .events import ROLE_RANK, _dates_in, _resolve, evidence
 from .lexicon import Lexicon
-from .people import FoundPerson, country_named_in, country_of, is_leader
+from .people import FoundPerson, country_of, is_leader, side_overrides
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention
 
 OTHER_SIDE = {"VN": "CN", "CN": "VN"}
@@ -332,8 +332,7 @@ def _frame_people(mt: str, s: int, e: int, at: int, kind: str, people: list[Foun
                 before = P.DELEGATION_BEFORE.search(mt[s:m.start()])
                 side = country_of(before.group(0), lex) if before else None
                 # (a title that names no country, "Bộ trưởng Bộ Công an", is the delegation's ministry)
-                if side in ("VN", "CN") and (not p.country or p.country != side and lex is not None
-                                             and country_named_in(p.title or "", lex) is None):
+                if side in ("VN", "CN") and side_overrides(p.country, p.title, side, lex):
                     p = replace(p, country=side)
         for m in host_spans:
             if m.start("who") <= p.start < m.end("who") and role == "participant":

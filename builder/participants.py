@@ -16,7 +16,7 @@ from .fastscan import Scan
 from .lexicon import Lexicon
 from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, at_another_meeting,
                        co_chair_after, joint_chair)
-from .people import FoundPerson, country_named_in, country_of
+from .people import FoundPerson, country_named_in, country_of, side_overrides
 from .records import UNKNOWN_DATE, Article
 
 # --- what each meeting is -----------------------------------------------------------------------------
@@ -225,8 +225,8 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
         known = identity.get(key)
         # (also over a country read only from a bare body, "Bộ trưởng Bộ Công an", when the meeting's
         # sentence gave another: "Đoàn đại biểu Bộ Công an nước CHND Trung Hoa do đồng chí X, … dẫn đầu")
-        if known is not None and len(countries) == 1 and (not known.country or known.country not in countries
-                                                          and country_named_in(known.title or "", lex) is None):
+        if known is not None and len(countries) == 1 and side_overrides(known.country, known.title,
+                                                                        next(iter(countries)), lex):
             identity[key] = replace(known, country=next(iter(countries)))
     # the delegation's head: "Đoàn … do X dẫn đầu" anywhere outside recalled clauses
     spans = [(h.start("who"), h.end("who")) for h in P.HEAD_SPAN.finditer(mt)

@@ -548,6 +548,13 @@ def _person(text: str, n_start: int, n_end: int, phrase_start: int, rank: str | 
         sentence=sentence, pre_title=title)
 
 
+def side_overrides(country: str | None, title: str | None, side: str, lex: Lexicon | None) -> bool:
+    """A side read from the meeting's words (a delegation's country) replaces a person's country when
+    the person has none, or has one only from a bare body in the title ("Bộ trưởng Bộ Công an" reads
+    as Viet Nam's) that names no country outright."""
+    return not country or country != side and lex is not None and country_named_in(title or "", lex) is None
+
+
 def _country_of_rank(rank: str | None, title: str | None, lex: Lexicon) -> str | None:
     """A rank only one country has ("Tổng Cảnh giám"), unless the title names a country outright."""
     low = (rank or "").strip().lower()
