@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -27,8 +28,27 @@ def sh(*cmd: str) -> None:
     subprocess.run(cmd, cwd=ROOT, check=True)
 
 
+def _venv_interpreter() -> str | None:
+    """The interpreter .venv was made from (its pyvenv.cfg), or None."""
+    cfg = VENV / "pyvenv.cfg"
+    if not cfg.exists():
+        return None
+    for line in cfg.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == "executable":
+            return value.strip()
+    return None
+
+
 def setup() -> None:
-    """Create the virtual environment and install the pinned dependencies (once per lock change)."""
+    """Create the virtual environment and install the pinned dependencies (once per lock change).
+    The environment follows the interpreter that runs this file: `/usr/bin/python3 tasks.py build`
+    makes it again from that one (an optimised build extracts faster: BENCHMARKS.md)."""
+    running = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    made_from = _venv_interpreter()
+    if PY.exists() and made_from and os.path.realpath(made_from) != running:
+        print(f"{VENV} was made from {made_from}; making it again from {running}", flush=True)
+        shutil.rmtree(VENV)
     if not PY.exists():
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)

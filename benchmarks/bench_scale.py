@@ -90,6 +90,21 @@ def build_once(seeds: str, out: str, cache: str, jobs: int) -> dict:
             "from_cache": report["from_cache"], "peak_rss_mib": peak_mib()}
 
 
+LINKING = {True: "a shared library", False: "linked into the program", None: "not known"}
+
+
+def interpreter() -> dict:
+    """Which Python ran the benchmark. Extraction speed depends on how it was compiled: Debian's
+    /usr/bin/python3 (libpython linked into the program, profile-optimised) runs it faster than
+    pyenv's default build (libpython a shared library, no optimisation): BENCHMARKS.md."""
+    import platform
+    maps = Path("/proc/self/maps")
+    shared = "libpython" in maps.read_text() if maps.exists() else None
+    return {"python": platform.python_version(),
+            "executable": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
+            "libpython_shared_library": shared}
+
+
 def main(sizes: list[int], repeat: int = 1) -> None:
     """Each run `repeat` times; the fastest is kept (this machine's shared cores make single
     timings vary by up to a half) and every wall time is listed beside it."""
@@ -109,8 +124,12 @@ def main(sizes: list[int], repeat: int = 1) -> None:
     head = f"{'articles':>8} {'jobs':>4} {'mode':>11} {'wall s':>7} {'art/s':>7} {'ext/s/core':>10} " \
            f"{'read':>5} {'extract':>7} {'merge':>5} {'tables':>6} {'package':>7} {'timeline':>8} {'check':>5} " \
            f"{'RSS MiB':>7} {'planted':>7} {'found':>5} {'matched':>7}"
+    python = interpreter()
+    print(f"Python {python['python']} at {python['executable']} "
+          f"(libpython: {LINKING.get(python['libpython_shared_library'])})")
     print(head)
     for r in results:
+        r["interpreter"] = python
         s = r["stages_s"]
         print(f"{r['articles']:>8} {r['jobs']:>4} {r['mode']:>11} {r['wall_s']:>7.2f} {r['articles_per_s']:>7.1f} "
               f"{r['extract_articles_per_s_per_core'] or '':>10} {s['read']:>5.2f} {s['extract']:>7.2f} "
