@@ -174,6 +174,25 @@ def test_short_range_with_slash():
     check("ngày 3-6/11", month(2031, 11), D(2031, 11, 3), D(2031, 11, 6), "day", "article_date")
 
 
+# ranges with the month written in words, as wire reports and older newspapers write them
+@pytest.mark.parametrize("text,start,end,basis", [
+    ("từ ngày 16 đến ngày 19 tháng 5 năm 2093", D(2093, 5, 16), D(2093, 5, 19), "stated"),
+    ("từ 16 đến 19 tháng 5 năm 2093", D(2093, 5, 16), D(2093, 5, 19), "stated"),
+    ("Từ ngày 16 - 19 tháng 5, năm 2093", D(2093, 5, 16), D(2093, 5, 19), "stated"),
+    ("ngày 16 và 17 tháng 5 năm 2093", D(2093, 5, 16), D(2093, 5, 17), "stated"),
+    ("từ ngày 3 đến ngày 6 tháng Mười Một", D(2093, 11, 3), D(2093, 11, 6), "article_date"),
+    ("từ ngày 30 tháng 4 đến ngày 2 tháng 5 năm 2093", D(2093, 4, 30), D(2093, 5, 2), "stated"),
+    ("từ ngày 28 tháng 12 năm 2092 đến ngày 2 tháng 1 năm 2093", D(2092, 12, 28), D(2093, 1, 2), "stated"),
+])
+def test_range_with_the_month_in_words(text, start, end, basis):
+    check(text, month(2093, 11), start, end, "day", basis)
+
+
+def test_a_month_in_lower_case_words_ends_no_range():
+    """"từ 16 đến 19 tháng năm 2093" may be a count of months: no range is read from it."""
+    assert all(x.kind != "day_range" for x in find_date_expressions("từ 16 đến 19 tháng năm 2093"))
+
+
 # --- months -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,y,m", [

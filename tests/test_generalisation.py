@@ -1983,3 +1983,21 @@ def test_signers_named_each_for_their_side_after_the_signing():
             "Việt Nam, Thứ trưởng Cấn Đức Lương ký; thay mặt Bộ Công an Trung Quốc, Thứ trưởng Tôn Vĩnh Hạo ký.\n")
     (doc,) = only_event(text).documents
     assert [(s.name, s.country) for s in doc.signatories] == [("Cấn Đức Lương", "VN"), ("Tôn Vĩnh Hạo", "CN")]
+
+
+def test_a_visit_dated_by_a_range_with_the_month_in_words():
+    """"… thăm chính thức Việt Nam từ ngày 16 đến ngày 19 tháng 5 năm 2093": the visit's four days."""
+    text = ("Hà Nội, 18/5/2093 (TTXVN) - Nhận lời mời của Đại tướng Hà Minh Triết, Bộ trưởng Bộ Công an Việt Nam, "
+            "ông Khổng Vĩnh Niên, Bộ trưởng Bộ Công an nước Cộng hòa Nhân dân Trung Hoa dẫn đầu đoàn đại biểu Bộ Công "
+            "an Trung Quốc thăm chính thức Việt Nam từ ngày 16 đến ngày 19 tháng 5 năm 2093.\n")
+    event = only_event(text)
+    assert (event.event_type, str(event.date.start), str(event.date.end)) == ("visit", "2093-05-16", "2093-05-19")
+    assert roles_of(event) == {"Hà Minh Triết": "host", "Khổng Vĩnh Niên": "head_of_delegation"}
+
+
+def test_the_palace_named_before_the_host_is_no_part_of_his_title():
+    """"tại Phủ Chủ tịch, Thủ tướng Chính phủ X đã tiếp …": "Phủ Chủ tịch" is the building."""
+    text = ("Sáng 18/5/2093, tại Phủ Chủ tịch, Thủ tướng Chính phủ Lương Đức Hòa đã tiếp ông Khổng Vĩnh Niên, Bộ "
+            "trưởng Bộ Công an Trung Quốc.\n")
+    titles = {p.person.name: p.person.title for p in only_event(text).participants}
+    assert titles["Lương Đức Hòa"] == "Thủ tướng Chính phủ"
