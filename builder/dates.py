@@ -145,6 +145,12 @@ def _word_day_ok(m: re.Match, text: str) -> bool:
     return bool(m.group("year") or m.group("cue") or m.group("ngay") or m.group("mung"))
 
 
+def _month_word_ok(m: re.Match, text: str) -> bool:
+    # a month in words is a name, with its capital ("tháng Mười Một"): "19 tháng năm" is a count
+    word = m.group("end_month_word")
+    return not word or word[0].isupper()
+
+
 def _range_ok(m: re.Match, text: str) -> bool:
     if m.group("tu") or m.group("ngay"):
         return True
@@ -192,6 +198,20 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
      rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+(?:\(\s*)?){_B}{_d()}(?![0-9])\s*"
      rf"(?:[{_DASHES}]|đến|tới|và|,)\s*(?:ngày\s+)?{_d('end_day')}(?P<end_sep>{_SEP})"
      rf"{_m('end_month')}(?:(?P=end_sep){_y('end_year')})?{_E}",
+     _always),
+    # the month in words, as wire reports and older papers write ranges: "từ ngày 16 đến ngày 19
+    # tháng 5 năm 2093", "ngày 16 và 17 tháng 5", "từ ngày 3 đến ngày 6 tháng Mười Một"
+    ("day_range",
+     rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+){_B}{_d()}(?![0-9])\s*"
+     rf"(?:[{_DASHES}]|đến|tới|và)\s*(?:ngày\s+)?{_d('end_day')}\s+tháng\s+"
+     rf"(?:{_m('end_month')}(?![0-9])|(?P<end_month_word>{_MONTH_WORDS})(?!\w))"
+     rf"(?:\s*,?\s*năm\s+{_y('end_year')})?{_E}",
+     _month_word_ok),
+    # "từ ngày 30 tháng 4 đến ngày 2 tháng 5 năm 2093", "từ ngày 28 tháng 12 năm 2092 đến ngày 2 tháng 1 năm 2093"
+    ("day_range",
+     rf"(?:(?P<tu>từ)\s+)?(?P<ngay>ngày)\s+{_B}{_d()}\s+tháng\s+{_m()}(?![0-9])(?:\s*,?\s*năm\s+{_y()})?{_E}\s*"
+     rf"(?:[{_DASHES}]|đến|tới)\s*(?:ngày\s+)?{_d('end_day')}\s+tháng\s+{_m('end_month')}(?![0-9])"
+     rf"(?:\s*,?\s*năm\s+{_y('end_year')})?{_E}",
      _always),
     # "ngày 19-2", "19/2", "Chiều 1/12", "Sáng 12/7/2032", "10.1.2024", "10/01/2024 21:00"
     ("day",
@@ -265,6 +285,8 @@ _DIGIT = "0-9"
 _NEEDS: list[tuple[tuple[str, ...], ...]] = [
     ((_DIGIT,),),                                   # day_range
     ((_DIGIT,),),                                   # day_range
+    ((_DIGIT,), ("tháng",)),                        # day_range, the month in words
+    ((_DIGIT,), ("tháng",)),                        # day_range of two months in words
     ((_DIGIT,),),                                   # day
     ((_DIGIT,), ("tháng",)),                        # day in words
     (("tháng",),),                                  # month
@@ -331,10 +353,11 @@ def _make_expression(kind: str, m: re.Match) -> DateExpression | None:
         value = get(name)
         return int(value) if value else None
 
-    word = get("month_word")
+    word, end_word = get("month_word"), get("end_month_word")
     fields = dict(
         day=number("day"), month=_MONTH_NUMBERS[_norm(word)] if word else number("month"), year=number("year"),
-        end_day=number("end_day"), end_month=number("end_month"), end_year=number("end_year"),
+        end_day=number("end_day"), end_month=_MONTH_NUMBERS[_norm(end_word)] if end_word else number("end_month"),
+        end_year=number("end_year"),
         part=_norm(get("part")), time=get("time"),
     )
     rel = _norm(get("rel"))

@@ -218,7 +218,9 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
             before = low[:pos].rstrip()
             if before.endswith(","):
                 prev = before[:-1].rstrip()
-                if _ends_with_any(prev, lex.ranks) or _ends_with_any(prev, lex.titles):
+                office = _ends_with_any(prev, lex.titles)
+                # ("tại Phủ Chủ tịch, Thủ tướng X": "Phủ Chủ tịch" is the palace, no title of X's)
+                if _ends_with_any(prev, lex.ranks) or office and not _names_a_building(prev, len(prev) - len(office)):
                     pos = len(prev)
                     continue
             rank = _ends_with_any(low[:pos].rstrip(), lex.ranks)
@@ -237,6 +239,13 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
     if title is not None and chain_start is not None:
         return chain_start, None, title
     return None
+
+
+def _names_a_building(low: str, start: int) -> bool:
+    """The office at `start` of the lower-cased `low` is the name of a building: "Phủ Chủ tịch"
+    (the Presidential Palace), "Phủ Thủ tướng"."""
+    words = low[:start].split()[-2:]
+    return bool(words) and words[-1] in ("phủ", "dinh") and words[:1] != ["chính"]   # not "Chính phủ"
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)$")
