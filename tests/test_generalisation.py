@@ -2001,3 +2001,15 @@ def test_the_palace_named_before_the_host_is_no_part_of_his_title():
             "trưởng Bộ Công an Trung Quốc.\n")
     titles = {p.person.name: p.person.title for p in only_event(text).participants}
     assert titles["Lương Đức Hòa"] == "Thủ tướng Chính phủ"
+
+
+def test_the_comma_between_the_peoples_of_an_autonomous_prefecture_is_inside_its_name():
+    """"Cục Công an Châu tự trị dân tộc Choang, Miêu Văn Sơn": the Wenshan Zhuang and Miao
+    Autonomous Prefecture's police, one body; the comma between the two peoples does not end it."""
+    text = ("Hôm qua (15/6/2098), tại Cửa khẩu quốc tế Thanh Thủy, Đại tá Lò Văn Thắng, Phó Giám đốc Công an tỉnh Hà "
+            "Giang đã có buổi gặp mặt, trao đổi với ông Lục Kiến Minh, Phó Cục trưởng Cục Công an Châu tự trị dân tộc "
+            "Choang, Miêu Văn Sơn, tỉnh Vân Nam, Trung Quốc.\n")
+    event = only_event(text)
+    assert event.sides == {"VN": "Công an tỉnh Hà Giang", "CN": "Cục Công an Châu tự trị dân tộc Choang, Miêu Văn Sơn"}
+    (chinese,) = [p.person for p in event.participants if p.person.country == "CN"]
+    assert chinese.title.startswith("Phó Cục trưởng Cục Công an Châu tự trị dân tộc Choang, Miêu Văn Sơn")
