@@ -35,12 +35,20 @@ APPOSITION_STOPS = re.compile(
 
 
 def _next_comma(text: str, start: int, limit: int) -> int:
-    """The first comma in text[start:limit] that is not the one of "phòng, chống", which is inside a
-    body's name ("Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao"); -1: none."""
+    """The first comma in text[start:limit] that is not inside a body's name: the one of "phòng,
+    chống" ("Cục Cảnh sát phòng, chống tội phạm sử dụng công nghệ cao") or the one between the
+    peoples of an autonomous area ("Châu tự trị dân tộc Choang, Miêu Văn Sơn"); -1: none."""
     comma = text.find(",", start, limit)
-    while comma >= 0 and text[comma - 5:comma].lower() == "phòng" and text[comma + 1:comma + 8].lower().startswith(" chống"):
+    while comma >= 0 and (text[comma - 5:comma].lower() == "phòng" and text[comma + 1:comma + 8].lower().startswith(" chống")
+                          or PEOPLES_COMMA.match(text, comma) and PEOPLES_BEFORE.search(text, max(0, comma - 30), comma)):
         comma = text.find(",", comma + 1, limit)
     return comma
+
+
+# "tự trị dân tộc Choang, Miêu …", "Châu tự trị dân tộc Cáp Nhì, Di Hồng Hà": a people's name (one or
+# two capitalised words) after "dân tộc", a comma, then the next people's
+PEOPLES_BEFORE = re.compile(r"[Dd]ân tộc [A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?$")
+PEOPLES_COMMA = re.compile(r", [A-ZĐÀ-Ỹ]")
 
 
 def is_leader(title: str | None, lex: Lexicon) -> bool:
