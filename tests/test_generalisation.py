@@ -2013,3 +2013,14 @@ def test_the_comma_between_the_peoples_of_an_autonomous_prefecture_is_inside_its
     assert event.sides == {"VN": "Công an tỉnh Hà Giang", "CN": "Cục Công an Châu tự trị dân tộc Choang, Miêu Văn Sơn"}
     (chinese,) = [p.person for p in event.participants if p.person.country == "CN"]
     assert chinese.title.startswith("Phó Cục trưởng Cục Công an Châu tự trị dân tộc Choang, Miêu Văn Sơn")
+
+
+def test_the_chairs_named_side_by_side_after_chu_tri_and_a_comma():
+    """"Chủ trì hội đàm, phía Việt Nam có A; phía Trung Quốc có B": each chairs for a side; at
+    home A hosts, B heads the visiting side."""
+    text = ("Chiều 5/3/2097, tại Hà Nội đã diễn ra cuộc hội đàm giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc. "
+            "Chủ trì hội đàm, phía Việt Nam có Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an; phía Trung Quốc có "
+            "ông Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an.\n")
+    event = only_event(text)
+    assert roles_of(event) == {"Cấn Đức Lương": "host", "Tôn Vĩnh Hạo": "head_of_delegation"}
+    assert {p.person.name: p.person.country for p in event.participants} == {"Cấn Đức Lương": "VN", "Tôn Vĩnh Hạo": "CN"}
