@@ -792,7 +792,11 @@ def assign_sentences(article: Article, body, meetings: list[Meeting], claimed) -
     return owner
 
 
-CHAIR_IS = Scan(re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?\s+(?:là|có)\b"))   # "… phía X có Đại tá Y"
+# "… phía X có Đại tá Y"; "Chủ trì hội đàm, phía Việt Nam có A; phía Trung Quốc có B"
+CHAIR_IS = Scan(re.compile(r"(?i)\b(?P<co>(?:đồng|cùng) )?chủ trì(?:\s+[^,.;]{0,40}?)?"
+                           r"(?P<side>,\s*(?:về\s+)?phía\s+[^,.;]{0,30}?)?\s+(?:là|có)\b"))
+# (its groups are CHAIR_IS's: it stands for one, "co" never taken)
+SIDE_CLAUSE = re.compile(r"(?i)(?P<co>(?!))?\s*(?P<side>(?:về\s+)?phía\s+[^,.;]{0,30}?)\s+(?:là|có)\b")
 
 
 def _chair_is(mt: str, start: int, pos: int) -> str | None:
@@ -804,9 +808,15 @@ def _chair_is(mt: str, start: int, pos: int) -> str | None:
 
 
 def _chair_match(mt: str, start: int, pos: int):
-    """The last "(đồng) chủ trì … là" of the clause before `pos`."""
+    """The last "(đồng) chủ trì … là" of the clause before `pos`; or of the clause before that, when
+    it names a side's chair and this clause the other side's ("…, phía Việt Nam có A; phía Trung
+    Quốc có B")."""
     clause = max(mt.rfind(";", start, pos), start)
     m = None
     for m in CHAIR_IS.finditer(mt, clause, pos):
         pass
+    side = SIDE_CLAUSE.match(mt, clause + 1, pos) if m is None and clause > start else None
+    if side is not None:
+        before = _chair_match(mt, start, clause)
+        return side if before is not None and before.group("side") else None
     return m

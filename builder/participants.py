@@ -247,6 +247,9 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 known = identity.get(p.key)
                 if not p.country and known is not None and known.country:
                     p = replace(p, country=known.country)
+                listed = _side_of_list(mt, p)   # "…; phía Trung Quốc có ông X, Thứ trưởng Bộ Công an"
+                if listed and listed != p.country:
+                    p = replace(p, country=listed)
                 m.add(p, _side_role(p, role, host, deleg, lex, m.event.location_country))
             if f.by_delegation and heads and not any(r == "head_of_delegation" for _, r in f.principals):
                 m.add(heads[0], "head_of_delegation")
