@@ -231,6 +231,8 @@ def segment(text: str) -> list[Paragraph]:
 DATED_SUBHEADING = re.compile(r"^\W*(?:(?:sáng|trưa|chiều|tối|ngày)\s+)?\d{1,2}/\d{1,2}\b[^.]{0,80}$")
 MEETING_WORDS = re.compile(r"\b(?:tiếp|hội kiến|hội đàm|chào xã giao|làm việc với|đón tiếp)\b(?! tục| nhận| theo)|"
                            r"\bcùng (?:tham )?dự\b|\btham dự có\b|\b(?:buổi|cuộc) làm việc\b|"   # "… cùng dự hai cuộc làm việc"
+                           # two who chair together, or a ceremony of the sides ("… đồng chủ trì Lễ khai trương …")
+                           r"\b(?:đồng|cùng) chủ trì\b|\blễ (?:khai trương|khánh thành|ra quân|ký kết|ký)\b|"
                            # a visit told ("… đã thăm cấp Nhà nước tới Trung Quốc theo lời mời của …")
                            r"\bthăm (?:cấp nhà nước|chính thức|hữu nghị chính thức)\b|\bsang thăm\b")
 SECURITY_CUES = ("công an", "an ninh", "tội phạm", "chính pháp", "pháp luật", "cảnh sát", "biên phòng",

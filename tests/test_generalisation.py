@@ -2029,7 +2029,7 @@ def test_the_chairs_named_side_by_side_after_chu_tri_and_a_comma():
 def test_a_ceremony_the_two_ministers_cochair_the_next_day_is_its_own_event():
     """A paragraph that names no security word ("Sáng 21/10, Bộ trưởng A và Bộ trưởng B đã đồng chủ trì
     Lễ khai trương đường dây nóng giữa hai Bộ") is no teaser of another story: co-chairing a ceremony is news."""
-    text = ("Sáng 20/10/2096, Bộ trưởng Hà Minh Triết đã hội đàm với ông Khổng Vĩnh Niên, Bộ trưởng Bộ Công an Trung "
+    text = ("Thứ Năm, 21/10/2096\n\nSáng 20/10, Bộ trưởng Hà Minh Triết đã hội đàm với ông Khổng Vĩnh Niên, Bộ trưởng Bộ Công an Trung "
             "Quốc.\n\nSáng 21/10, Bộ trưởng Khổng Vĩnh Niên và Bộ trưởng Hà Minh Triết đã đồng chủ trì Lễ khai trương "
             "đường dây nóng giữa hai Bộ.\n")
     events = extract(article(text), load()).events
