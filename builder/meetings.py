@@ -124,7 +124,9 @@ NOUN_SUBJECT = re.compile(r"\W*(?:(?:buổi|cuộc|phiên)\s+)?(?:hội đàm|h�
 RECALLED_AT = Scan(re.compile(r"(?i)\b(?:tại|trong|ở)\s+(?:(?:buổi|cuộc|phiên)\s+)?(?P<what>hội đàm|hội nghị|đối thoại|hội kiến)\b"))
 DAY_AFTER = re.compile(r"\s+(?:(?:sáng|chiều|trưa|tối)\s+)?(?:ngày\s+|hôm\s+)?[0-9]{1,2}[/.-][0-9]{1,2}\b"
                        r"[^.;]{0,80}?\svới\s", re.I)
-RECALLED_AFTER = re.compile(r"[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
+# ("Tại hội đàm, hai bên thông báo tình hình … trong năm 2098": a comma right after the meeting
+# points back to the one told; the year is the period reported on)
+RECALLED_AFTER = re.compile(r"(?!\s*,)[^.;]{0,120}?\b(?:hồi|vào|trong)\s+(?:(?:đầu|giữa|cuối)\s+)?(?:tháng|năm)\b")
 # ("Tiếp và làm việc với đoàn có ông X": X hosts the talks told of)
 HOSTS_LIST = re.compile(r"(?i)(?:(?:tiếp|đón|tiếp đón)(?:\s+và\s+(?:làm việc|hội đàm)\s+với)?\s+(?:đoàn|đoàn công tác|đoàn đại biểu)\s+(?:có|là|gồm)|"
                         r"cùng (?:tiếp|đón|tiếp đón)\s+(?:còn\s+)?có)\b")
