@@ -2038,16 +2038,16 @@ def test_a_ceremony_the_two_ministers_cochair_the_next_day_is_its_own_event():
 
 
 def test_at_the_talks_and_a_comma_is_the_talks_told_and_a_plan_after_a_semicolon_is_planned():
-    """"Tại hội đàm, hai bên đã thông báo tình hình … trong năm 2098, đánh giá kết quả thực hiện Biên bản
-    hội đàm ký tháng 4/2098 …": "Tại hội đàm," points back to the talks told (the year is the period
+    """"Tại hội đàm, hai bên đã thông báo tình hình … trong năm 2088, đánh giá kết quả thực hiện Biên bản
+    hội đàm ký tháng 4/2088 …": "Tại hội đàm," points back to the talks told (the year is the period
     reported on); the minutes of April make the round recalled. "Hai bên thống nhất …; tổ chức hội đàm
-    năm 2100 tại …": the next round, agreed as one item of a list."""
-    text = ("Thứ Bảy, 14/3/2099\n\nNgày 14/3, tại thành phố Lạng Sơn, Công an tỉnh Lạng Sơn đã tổ chức hội đàm định kỳ "
-            "năm 2099 với Cục Công an thành phố Sùng Tả, Trung Quốc. Đồng chủ trì hội đàm có Đại tá Hoàng Văn Khởi, "
+    năm 2090 tại …": the next round, agreed as one item of a list."""
+    text = ("Thứ Bảy, 14/3/2089\n\nNgày 14/3, tại thành phố Lạng Sơn, Công an tỉnh Lạng Sơn đã tổ chức hội đàm định kỳ "
+            "năm 2089 với Cục Công an thành phố Sùng Tả, Trung Quốc. Đồng chủ trì hội đàm có Đại tá Hoàng Văn Khởi, "
             "Giám đốc Công an tỉnh Lạng Sơn và ông Mông Chấn Hưng, Cục trưởng Cục Công an thành phố Sùng Tả.\n\n"
-            "Tại hội đàm, hai bên đã thông báo tình hình tội phạm liên quan đến khu vực biên giới trong năm 2098, đánh "
-            "giá kết quả thực hiện Biên bản hội đàm ký tháng 4/2098 tại Sùng Tả. Hai bên thống nhất tăng cường phối "
-            "hợp đấu tranh với tội phạm mua bán người, tội phạm ma túy; tổ chức hội đàm năm 2100 tại thành phố Sùng Tả.\n")
+            "Tại hội đàm, hai bên đã thông báo tình hình tội phạm liên quan đến khu vực biên giới trong năm 2088, đánh "
+            "giá kết quả thực hiện Biên bản hội đàm ký tháng 4/2088 tại Sùng Tả. Hai bên thống nhất tăng cường phối "
+            "hợp đấu tranh với tội phạm mua bán người, tội phạm ma túy; tổ chức hội đàm năm 2090 tại thành phố Sùng Tả.\n")
     events = extract(article(text), load()).events
     assert sorted((e.event_type, e.status, e.date.iso()) for e in events if e.mention == "reference") == [
-        ("talks", "held", "2098-04"), ("talks", "planned", "2100")]
+        ("talks", "held", "2088-04"), ("talks", "planned", "2090")]
