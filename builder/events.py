@@ -400,6 +400,10 @@ _PLANNED_CONFERENCE = Scan(PLANNED_CONFERENCE)   # (sought where "hội nghị" 
 PLANNED_NEXT_ROUND = re.compile(r"\b(?:đăng cai|tổ chức)\s+(?P<what>hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+"
                                 r"(?:kế tiếp|tiếp theo|tới)\b(?P<rest>[^.;]{0,100})", re.I)
 NEXT_ROUND = re.compile(r"(?i)^(?:hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+(?:kế tiếp|tiếp theo|tới)\b")
+# "Hai bên thống nhất tăng cường …; tổ chức hội đàm năm 2100 tại thành phố Sùng Tả": a plan that is
+# an item of the list the sides agreed on (AGREED before it in the sentence)
+PLANNED_LIST_ITEM = re.compile(r";\s*(?:sẽ\s+)?(?P<mid>)tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)(?P<rest>[^.;]{0,100})")
+AGREED = re.compile(r"\b(?:thống nhất|nhất trí|thỏa thuận)\b")
 PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks",
                 "đối thoại": "conference"}
 # "Việt Nam sẽ đăng cai …": the host named as the subject of hosting
@@ -415,7 +419,8 @@ def planned_meetings(article: Article, body: list[tuple[int, int]], taken: list[
         seen_what = set()
         for m in list(PLANNED_MEETING.finditer(mt, s, e)) + list(PLANNED_NEXT.finditer(mt, s, e)) + list(
                 PLANNED_NAMED_FIRST.finditer(mt, s, e)) + list(_PLANNED_CONFERENCE.finditer(mt, s, e)) + list(
-                PLANNED_NEXT_ROUND.finditer(mt, s, e)):
+                PLANNED_NEXT_ROUND.finditer(mt, s, e)) + [
+                m for m in PLANNED_LIST_ITEM.finditer(mt, s, e) if AGREED.search(mt, s, m.start())]:
             if any(a <= m.start("what") < b for a, b in taken) or P.ORDINAL.search(m.group("rest")) \
                     or P.ORDINAL.search(m.group(0)[:m.start("rest") - m.start()]):
                 continue   # a numbered conference: conference_references reads it
