@@ -2051,3 +2051,12 @@ def test_at_the_talks_and_a_comma_is_the_talks_told_and_a_plan_after_a_semicolon
     events = extract(article(text), load()).events
     assert sorted((e.event_type, e.status, e.date.iso()) for e in events if e.mention == "reference") == [
         ("talks", "held", "2088-04"), ("talks", "planned", "2090")]
+
+
+def test_each_people_of_an_autonomous_prefecture_may_be_named_with_dan_toc():
+    """"Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà": "dân tộc" again after the comma, one body still."""
+    text = ("Ngày 9/5/2091, tại thành phố Mông Tự, Đại tá Lù Văn Páo, Giám đốc Công an tỉnh Lào Cai đã hội đàm với ông "
+            "Lý Thụ Sâm, Cục trưởng Cục Công an Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà, tỉnh Vân Nam, "
+            "Trung Quốc.\n")
+    event = only_event(text)
+    assert event.sides["CN"] == "Cục Công an Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà"
