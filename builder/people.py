@@ -48,7 +48,7 @@ def _next_comma(text: str, start: int, limit: int) -> int:
 # "tự trị dân tộc Choang, Miêu …", "Châu tự trị dân tộc Cáp Nhì, Di Hồng Hà": a people's name (one or
 # two capitalised words) after "dân tộc", a comma, then the next people's
 PEOPLES_BEFORE = re.compile(r"[Dd]ân tộc [A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?$")
-PEOPLES_COMMA = re.compile(r", [A-ZĐÀ-Ỹ]")
+PEOPLES_COMMA = re.compile(r", (?:dân tộc )?[A-ZĐÀ-Ỹ]")   # ("… dân tộc Cáp Nhì, dân tộc Di Hồng Hà")
 
 
 def is_leader(title: str | None, lex: Lexicon) -> bool:
