@@ -2060,3 +2060,15 @@ def test_each_people_of_an_autonomous_prefecture_may_be_named_with_dan_toc():
             "Trung Quốc.\n")
     event = only_event(text)
     assert event.sides["CN"] == "Cục Công an Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà"
+
+
+def test_the_meetings_of_a_day_the_lead_places_in_a_city_are_there():
+    """"Ngày 20/11/2091, tại thủ đô Bắc Kinh, Đoàn … đã có loạt hoạt động …", then "Buổi sáng, … hội đàm
+    …", "Buổi chiều, Đoàn làm việc với …": the day's meetings, which name no place, are in Beijing."""
+    text = ("Ngày 20/11/2091, tại thủ đô Bắc Kinh, Đoàn đại biểu Bộ Công an Việt Nam do Trung tướng Ông Văn Thể, Thứ "
+            "trưởng Bộ Công an dẫn đầu đã có loạt hoạt động với các cơ quan thực thi pháp luật của nước bạn.\n\n"
+            "Buổi sáng, Thứ trưởng Ông Văn Thể hội đàm với ông Tạ Quốc Lương, Thứ trưởng Bộ Công an Trung Quốc.\n\n"
+            "Buổi chiều, Đoàn làm việc với ông Giả Chính Hòa, Thứ trưởng Bộ An ninh Quốc gia Trung Quốc.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, str(e.date.start), e.location_city) for e in events] == [
+        ("talks", "2091-11-20", "Beijing"), ("talks", "2091-11-20", "Beijing")]
