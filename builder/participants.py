@@ -14,7 +14,7 @@ from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate, office_holders
 from .fastscan import Scan
 from .lexicon import Lexicon
-from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, at_another_meeting,
+from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, _own_date, at_another_meeting,
                        co_chair_after, joint_chair)
 from .people import FoundPerson, country_named_in, country_of, side_overrides
 from .records import UNKNOWN_DATE, Article
@@ -64,6 +64,8 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             ev.location_city = ev.location_country = ev.location_basis = None
         ev.evidence = evidence(article, *m.frames[0].sentence)
     _place_by_the_same_days_meeting(in_a_room)
+    _place_by_the_lead(article, [m for m in in_a_room if m.kind != "visit"], list(owner)[:2],
+                       {f.sentence for m in meetings for f in m.frames}, lex)
     _visit_in_its_meetings_city(article, meetings, owner, lex)
     # a delegation stated to be in a third country ("thăm và làm việc tại Vương quốc Campuchia") is
     # there for its other sessions too, not in the other side's country by default
@@ -136,6 +138,28 @@ def _place_by_the_same_days_meeting(meetings: list[Meeting]) -> None:
         if len(same) == 1:
             ev.location_city, ev.location_country = next(iter(same))
             ev.location_basis = "inferred"
+
+
+def _place_by_the_lead(article: Article, meetings: list[Meeting], opening, framed, lex: Lexicon) -> None:
+    """"Ngày 20/11, tại thủ đô Bắc Kinh, Đoàn … đã có loạt hoạt động …": the lead, which tells of no
+    meeting itself, gives the day and city of the meetings told after it; one of that day with no
+    city of its own is there (a different country stated for it forbids that), marked inferred."""
+    for s, e in opening:
+        if (s, e) in framed:
+            continue
+        day = _own_date(article, s, e, (), None)
+        if day is None or not day.known or day.precision != "day" or day.start != day.end:
+            continue
+        city, country = locate(article, s, e, lex)
+        if city is None:
+            return
+        for m in meetings:
+            ev = m.event
+            d = ev.date
+            if ev.mention == "primary" and not ev.location_city and d.known and (d.start, d.end) == (day.start, day.end) \
+                    and ev.location_country in (None, country):
+                ev.location_city, ev.location_country, ev.location_basis = city, country, "inferred"
+        return
 
 
 ALL_MEETINGS = Scan(re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
