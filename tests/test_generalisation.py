@@ -2072,3 +2072,12 @@ def test_the_meetings_of_a_day_the_lead_places_in_a_city_are_there():
     events = extract(article(text), load()).events
     assert [(e.event_type, str(e.date.start), e.location_city) for e in events] == [
         ("talks", "2091-11-20", "Beijing"), ("talks", "2091-11-20", "Beijing")]
+
+
+@pytest.mark.parametrize("place, city", [("ở TP. Vinh", "Vinh"), ("ở TP Vinh", "Vinh"), ("tại TP. Cao Bằng", "Cao Bang")])
+def test_a_city_written_with_tp_for_thanh_pho(place, city):
+    """"TP." and "TP" abbreviate "thành phố" in news: "tại trụ sở Công an tỉnh ở TP. Vinh" names the city."""
+    text = (f"Sáng 12/10/2091, tại trụ sở Công an tỉnh {place}, Đại tá Cầm Văn Thảo, Giám đốc Công an tỉnh đã làm việc "
+            "với Đoàn công tác Sở Công an Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc) do ông Đàm Diệu Tổ, Phó "
+            "Giám đốc Sở dẫn đầu.\n")
+    assert (only_event(text).location_city, only_event(text).location_country) == (city, "VN")
