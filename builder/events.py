@@ -13,7 +13,7 @@ from functools import lru_cache
 from . import patterns as P
 from .dates import find_date_expressions, resolve, shifted, written_at
 from .fastscan import Scan
-from .lexicon import Lexicon, index_of
+from .lexicon import CITY_NOUN, CITY_NOUN_SHORT, Lexicon, index_of
 from .cleaning import variant_key
 from .people import FoundPerson, country_of
 from .records import UNKNOWN_DATE, Article, DateValue, EventMention, Evidence, ParticipantMention, PersonMention
@@ -125,7 +125,7 @@ def _place(window: str, index, at_start: bool = False) -> tuple[str | None, str]
                    key=lambda c: c[:2])
         best = city or best
     i, _, place = best
-    if place.kind == "city" or (place.kind == "province" and window[:i].endswith("thành phố ")):
+    if place.kind == "city" or (place.kind == "province" and window[:i].endswith((CITY_NOUN,) + CITY_NOUN_SHORT)):
         return place.name_en, place.country
     return None, place.country
 

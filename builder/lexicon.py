@@ -91,6 +91,17 @@ class LexiconIndex:
 
 _INDEXES: dict[int, tuple[Lexicon, LexiconIndex]] = {}
 
+# news abbreviates "thành phố" (city): "TP. Vinh", "TP Vinh", "TP.Vinh"
+CITY_NOUN, CITY_NOUN_SHORT = "thành phố ", ("tp. ", "tp ", "tp.")
+
+
+def written_forms(name_low: str) -> list[str]:
+    """A lower-cased place name as news writes it: "thành phố vinh" also as "tp. vinh", "tp vinh"."""
+    if not name_low.startswith(CITY_NOUN):
+        return [name_low]
+    rest = name_low[len(CITY_NOUN):]
+    return [name_low] + [short + rest for short in CITY_NOUN_SHORT]
+
 
 def index_of(lex: Lexicon) -> LexiconIndex:
     """The prepared forms of `lex`, built on first use (kept beside the lexicon object)."""
@@ -106,9 +117,9 @@ def index_of(lex: Lexicon) -> LexiconIndex:
         organisations_low=tuple((pattern.lower(), country) for pattern, country, _ in lex.organisations),
         third_countries=tuple((p.name_vi.lower(), re.compile(r"\b" + re.escape(p.name_vi) + r"\b(?!\s+[A-ZĐÀ-Ỹ])"))
                               for p in countries if p.country not in ("VN", "CN")),
-        cities=tuple((p.name_vi.lower(), re.compile(r"\b" + re.escape(p.name_vi.lower()) + r"\b"), p)
-                     for p in lex.places if p.kind == "city"),
-        places_low=tuple((p.name_vi.lower(), p) for p in lex.places),
+        cities=tuple((name, re.compile(r"\b" + re.escape(name) + r"\b"), p)
+                     for p in lex.places if p.kind == "city" for name in written_forms(p.name_vi.lower())),
+        places_low=tuple((name, p) for p in lex.places for name in written_forms(p.name_vi.lower())),
         venues_low=tuple((venue.lower(), city, country) for venue, city, country in lex.venues),
     )
     _INDEXES[id(lex)] = (lex, index)
