@@ -13,7 +13,7 @@ from . import patterns as P
 from .dates import bounds_from_text
 from .events import ONLINE, _cities, evidence, locate, office_holders
 from .fastscan import Scan
-from .lexicon import Lexicon
+from .lexicon import Lexicon, index_of
 from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, _own_date, at_another_meeting,
                        co_chair_after, joint_chair)
 from .people import FoundPerson, country_named_in, country_of, side_overrides
@@ -66,6 +66,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
     _place_by_the_same_days_meeting(in_a_room)
     _place_by_the_lead(article, [m for m in in_a_room if m.kind != "visit"], list(owner)[:2],
                        {f.sentence for m in meetings for f in m.frames}, lex)
+    _place_by_the_body_visited([m for m in in_a_room if m.kind != "visit"], deleg, lex)
     _visit_in_its_meetings_city(article, meetings, owner, lex)
     # a delegation stated to be in a third country ("thăm và làm việc tại Vương quốc Campuchia") is
     # there for its other sessions too, not in the other side's country by default
@@ -160,6 +161,33 @@ def _place_by_the_lead(article: Article, meetings: list[Meeting], opening, frame
                     and ev.location_country in (None, country):
                 ev.location_city, ev.location_country, ev.location_basis = city, country, "inferred"
         return
+
+
+# a national ministry sits in its country's capital
+CAPITALS = {"VN": "Hà Nội", "CN": "Bắc Kinh"}
+
+
+def _place_by_the_body_visited(meetings: list[Meeting], deleg: str | None, lex: Lexicon) -> None:
+    """A delegation abroad that "làm việc với Công an thành phố Hải Phòng", "với Bộ An ninh Quốc gia
+    Trung Quốc", no place said, went to that body: to the city its name holds, or to the capital for
+    a ministry (marked inferred). A body's delegation ("với Đoàn …") may have come to it instead."""
+    home = OTHER_SIDE.get(deleg or "")
+    if home is None:
+        return
+    index = index_of(lex)
+    for m in meetings:
+        ev = m.event
+        bodies = {f.counterpart for f in m.frames if f.counterpart}
+        if ev.mention != "primary" or ev.location_city or len(bodies) != 1:
+            continue
+        body = next(iter(bodies))
+        if body.startswith("đoàn") or country_of(body, lex) != home or ev.location_country not in (None, home):
+            continue
+        seat = next((p for _, pattern, p in index.cities if p.country == home and pattern.search(body)), None)
+        if seat is None and body.startswith("bộ "):
+            seat = next((p for _, _, p in index.cities if p.name_vi == CAPITALS[home]), None)
+        if seat is not None:
+            ev.location_city, ev.location_country, ev.location_basis = seat.name_en, home, "inferred"
 
 
 ALL_MEETINGS = Scan(re.compile(r"(?i)\b(?:dự|tham dự)\s+(?:cả\s+)?(?:hai|2|các|cả hai)\s+(?:cuộc|buổi)\s+"
