@@ -2081,3 +2081,31 @@ def test_a_city_written_with_tp_for_thanh_pho(place, city):
             "với Đoàn công tác Sở Công an Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc) do ông Đàm Diệu Tổ, Phó "
             "Giám đốc Sở dẫn đầu.\n")
     assert (only_event(text).location_city, only_event(text).location_country) == (city, "VN")
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Từ ngày 20 đến 24/11/2091, Đoàn đại biểu Bộ Công an Trung Quốc do ông Hà Tử Kiện, Cục trưởng Cục Quản lý xuất "
+     "nhập cảnh quốc gia dẫn đầu đã thăm, làm việc tại Việt Nam.\n\nNgày 23/11, Đoàn làm việc với Công an thành phố Hải "
+     "Phòng, do Thiếu tướng Đặng Văn Lâm, Giám đốc, chủ trì.\n", "Haiphong"),
+    ("Từ ngày 8 đến 12/6/2091, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Đinh Bá Thông, Thứ trưởng Bộ Công an "
+     "dẫn đầu đã thăm, làm việc tại Trung Quốc.\n\nNgày 10/6, Đoàn đã làm việc với Bộ An ninh Quốc gia Trung Quốc. Tại "
+     "buổi làm việc, Thứ trưởng Đinh Bá Thông và ông Thôi Kiến Minh, Thứ trưởng Bộ An ninh Quốc gia Trung Quốc đã trao "
+     "đổi về tình hình an ninh khu vực.\n", "Beijing"),
+])
+def test_the_visiting_delegation_works_with_a_body_where_it_sits(text, city):
+    """A delegation abroad that "làm việc với Công an thành phố Hải Phòng" or "với Bộ An ninh Quốc gia Trung
+    Quốc", no place said: it went to that body, in Haiphong, in Beijing (marked inferred)."""
+    talks = [e for e in extract(article(text), load()).events if e.event_type == "talks"]
+    assert [(e.location_city, e.location_basis) for e in talks] == [(city, "inferred")]
+
+
+def test_a_recalled_visit_of_a_named_delegation_is_on_that_bodys_side():
+    """"… nhắc lại chuyến thăm, làm việc tại thành phố Trường Sa của đoàn công tác Công an tỉnh Nghệ An hồi
+    tháng 4/2089 do Đại tá X dẫn đầu": the recalled visit's Vietnamese side is that provincial police."""
+    text = ("Sáng 22/5/2091, tại thành phố Vinh, Thiếu tướng Thái Văn Nhung, Giám đốc Công an tỉnh Nghệ An đã tiếp "
+            "Đoàn công tác Sở Công an tỉnh Hồ Nam, Trung Quốc do ông Hạng Hải Bình, Phó Giám đốc Sở làm trưởng đoàn.\n\n"
+            "Thiếu tướng Thái Văn Nhung nhắc lại chuyến thăm, làm việc tại thành phố Trường Sa của đoàn công tác Công an "
+            "tỉnh Nghệ An hồi tháng 4/2089 do Đại tá Phan Đình Lộc, Phó Giám đốc Công an tỉnh dẫn đầu.\n")
+    (visit,) = [e for e in extract(article(text), load()).events if e.event_type == "visit"]
+    assert (visit.mention, visit.date.iso(), visit.sides.get("VN")) == ("reference", "2089-04", "Công an tỉnh Nghệ An")
+    assert roles_of(visit) == {"Phan Đình Lộc": "head_of_delegation"}
