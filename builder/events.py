@@ -266,6 +266,14 @@ def conference_references(article: Article, body: list[tuple[int, int]], people:
     return list(claims.values())
 
 
+def _delegation_body(phrase: str) -> str | None:
+    """The body a delegation phrase names ("đoàn công tác Công an tỉnh Nghệ An hồi tháng 4" → "Công
+    an tỉnh Nghệ An"), as the sides of a meeting are read."""
+    from .sides import SIDE_ORG, _trim_org   # (sides reads this module: imported when first used)
+    m = SIDE_ORG.search(phrase)
+    return _trim_org(phrase[m.start():]) or None if m else None
+
+
 def visit_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
                      lex: Lexicon, primary_sentences: set[tuple[int, int]]) -> list[Claim]:
     """Leaders' state visits and other dated visits that the article recalls or anticipates."""
@@ -341,6 +349,10 @@ def visit_references(article: Article, body: list[tuple[int, int]], people: list
             series_number_inferred=False, date=date, location_city=city, location_country=country,
             host_country=country, status=_status(article, (s, e), e, date), evidence=evidence(article, s, e),
             location_basis=basis)
+        org = _delegation_body(before.group(0)) if before else None
+        if org and deleg in ("VN", "CN") and country_of(org, lex) == deleg:
+            # "chuyến thăm … của đoàn công tác Công an tỉnh Nghệ An … do X dẫn đầu": that body's visit
+            event.sides, event.sides_basis = {deleg: org}, "stated"
         claims.append(Claim(event, (s, e), heads))
     return claims
 
