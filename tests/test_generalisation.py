@@ -2109,3 +2109,18 @@ def test_a_recalled_visit_of_a_named_delegation_is_on_that_bodys_side():
     (visit,) = [e for e in extract(article(text), load()).events if e.event_type == "visit"]
     assert (visit.mention, visit.date.iso(), visit.sides.get("VN")) == ("reference", "2089-04", "Công an tỉnh Nghệ An")
     assert roles_of(visit) == {"Phan Đình Lộc": "head_of_delegation"}
+
+
+@pytest.mark.parametrize("text, country, side", [
+    ("Chiều 14/5/2091, tại Hà Nội, đoàn công tác Bộ Công an Trung Quốc đã đến làm việc với Bộ Tư lệnh Bộ đội Biên "
+     "phòng. Thiếu tướng Lò Văn Chiến, Phó Tư lệnh Bộ đội Biên phòng chủ trì buổi làm việc; dẫn đầu đoàn bạn là ông "
+     "Trác Minh Viễn, Cục trưởng Cục Quản lý biên phòng, Bộ Công an Trung Quốc.\n", "VN", "Bộ Tư lệnh Bộ đội Biên phòng"),
+    ("Ngày 6/5/2091, tại thành phố Hà Khẩu, Đoàn công tác Công an tỉnh Lào Cai do Đại tá Vàng Seo Dìn, Giám đốc "
+     "Công an tỉnh làm trưởng đoàn đã hội đàm với Cục Công an Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà. Ông "
+     "Mã Chí Thành, Cục trưởng Cục Công an châu Hồng Hà chủ trì phía bạn.\n", "CN",
+     "Cục Công an Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà"),
+])
+def test_the_body_met_named_in_full_is_the_side_its_leaders_short_title_names(text, country, side):
+    """The body met, named in full after "với", is the side, not the shorter name of the same body in its
+    leader's title ("Phó Tư lệnh Bộ đội Biên phòng", "Cục trưởng Cục Công an châu Hồng Hà")."""
+    assert only_event(text).sides[country] == side
