@@ -110,7 +110,7 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
     elsewhere in the article (`titles`: person key → every title the article gives)."""
     ranked = sorted(m.people.values(), key=lambda pr: ROLE_RANK[pr[1]])
     mt = article.match_text
-    named, between = [], []
+    named, between, met = [], [], []
     starts = sorted(p.start for p, _ in m.people.values())
     for f in m.frames:
         pos, end_of_sentence = f.sentence
@@ -130,6 +130,8 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
             before = mt[max(f.sentence[0], a.start() - 200):a.start()]
             if before.endswith("giữa ") or before.endswith(" và ") and BETWEEN.search(before[:-4]):
                 between.append(named[-1])
+            if before.endswith("với "):
+                met.append(named[-1])   # the body met ("làm việc với Bộ Tư lệnh Bộ đội Biên phòng")
     for country in ("VN", "CN"):
         # (a leader's bare "Bộ Công an", read as Viet Nam's, does not name a Chinese leader's body)
         leading = [o for p, role in ranked if p.country == country and role != "participant"
@@ -139,7 +141,10 @@ def name_sides(article: Article, m: Meeting, lex: Lexicon, titles: dict[str, lis
         # and the bodies named as meeting are
         # the bodies the meeting is said to be between come first ("giữa Công an các tỉnh biên giới
         # Việt Nam và Sở Công an Khu tự trị …"): a vice-minister may co-chair for the provinces
-        candidates = [o for o in between if country_of(o, lex) == country] + leading + [
+        # the body met, named in full, before its leader's shorter name of it ("Phó Tư lệnh Bộ đội Biên
+        # phòng" leads the "Bộ Tư lệnh Bộ đội Biên phòng")
+        in_full = [o for o in met if leading and country_of(o, lex) == country and _names_in_full(o, leading[0])]
+        candidates = [o for o in between if country_of(o, lex) == country] + in_full + leading + [
             o for o in named if country_of(o, lex) == country]
         candidates = [o for o in candidates if not BOTH.search(o)]
         full = [o for o in candidates if len(o.split()) >= 2 and not GENERIC_END.search(o)]
@@ -203,6 +208,17 @@ def _org_of(title: str) -> str | None:
             department = DEPARTMENT.search(parts[i - 1]) if i and MINISTRY.match(org) else None
             return f"{_trim_org(parts[i - 1][department.start():])}, {org}" if department else org
     return None
+
+
+def _names_in_full(full: str, short: str) -> bool:
+    """`full` names the body `short` names, with more words, ending as it does: "Bộ Tư lệnh Bộ đội
+    Biên phòng" for "Bộ đội Biên phòng", "Cục Công an Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà"
+    for "Cục Công an châu Hồng Hà"; not "Bộ Công an Việt Nam" for "Bộ Công an" (a country added)."""
+    long_words, short_words = full.lower().replace(",", " ").split(), short.lower().replace(",", " ").split()
+    if len(long_words) <= len(short_words) or not short_words or long_words[-1] != short_words[-1]:
+        return False
+    rest = iter(long_words)
+    return all(w in rest for w in short_words)   # (each word found after the one before)
 
 
 MINISTRY = re.compile(r"Bộ (?!Tư lệnh)")
