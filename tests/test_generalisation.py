@@ -2124,3 +2124,14 @@ def test_the_body_met_named_in_full_is_the_side_its_leaders_short_title_names(te
     """The body met, named in full after "với", is the side, not the shorter name of the same body in its
     leader's title ("Phó Tư lệnh Bộ đội Biên phòng", "Cục trưởng Cục Công an châu Hồng Hà")."""
     assert only_event(text).sides[country] == side
+
+
+def test_two_meetings_of_a_day_joined_by_a_semicolon_and_the_host_named_by_a_bare_office():
+    """"Sáng 5/3, A hội đàm với B, Bộ trưởng Bộ Công an Trung Quốc; chiều cùng ngày, Thủ tướng C đã tiếp B":
+    two meetings. A, written with a bare "Bộ trưởng", faces the Chinese minister in Hanoi: he hosts."""
+    text = ("Thứ Sáu, 6/3/2093\n\nSáng 5/3, tại Hà Nội, Bộ trưởng Hà Minh Triết đã hội đàm với ông Khổng Vĩnh Niên, Bộ "
+            "trưởng Bộ Công an Trung Quốc; chiều cùng ngày, Thủ tướng Lương Đức Hòa đã tiếp Bộ trưởng Khổng Vĩnh Niên.\n")
+    events = extract(article(text), load()).events
+    assert [(e.event_type, str(e.date.start), roles_of(e)) for e in events] == [
+        ("talks", "2093-03-05", {"Hà Minh Triết": "host", "Khổng Vĩnh Niên": "head_of_delegation"}),
+        ("reception", "2093-03-05", {"Lương Đức Hòa": "host", "Khổng Vĩnh Niên": "head_of_delegation"})]
