@@ -284,11 +284,20 @@ _SENT_END = re.compile(r"(?<=[.!?…])(?:\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV_END = re.compile(r"(?:\b(?:TP|Th\.S|TS|PGS|GS|Mr|St|[A-ZĐ]))\.$")
 
 
+# "…; chiều cùng ngày, Thủ tướng C đã tiếp B": a semicolon before a new time of the day ends a
+# sentence of its own (one meeting per clause)
+_CLAUSE_END = re.compile(r";\s+(?=(?:(?:sáng|trưa|chiều|tối|đêm)\s+(?:cùng ngày|hôm sau|ngày hôm sau|hôm đó|\d)|"
+                         r"(?:cùng ngày|ngày hôm sau|hôm sau|tiếp đó|sau đó|trước đó)\s*,))", re.I)
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside [start, end)."""
     spans = []
     s = start
-    for m in _SENT_END.finditer(text, start, end):
+    ends = list(_SENT_END.finditer(text, start, end))
+    if text.find(";", start, end) >= 0:
+        ends = sorted(ends + list(_CLAUSE_END.finditer(text, start, end)), key=lambda m: m.start())
+    for m in ends:
         if _ABBREV_END.search(text[max(s, m.start() - 6):m.start()]):
             continue
         spans.append((s, m.start()))
