@@ -302,6 +302,12 @@ def _participants(article: Article, meetings: list[Meeting], people: list[FoundP
                 listed = _side_of_list(mt, p)   # "…; phía Trung Quốc có ông X, Thứ trưởng Bộ Công an"
                 if listed and listed != p.country:
                     p = replace(p, country=listed)
+                facing = {q.country for q, r in f.principals if r == "principal" and q.country
+                          and (q.start < f.at) != (p.start < f.at)}   # (across the predicate)
+                if role == "principal" and not p.country and len(facing) == 1 and OTHER_SIDE.get(next(iter(facing))):
+                    # "Bộ trưởng A đã hội đàm với ông B, Bộ trưởng Bộ Công an Trung Quốc": A, of no stated
+                    # country, is of the other side than the one he faces
+                    p = replace(p, country=OTHER_SIDE[next(iter(facing))])
                 m.add(p, _side_role(p, role, host, deleg, lex, m.event.location_country))
             if f.by_delegation and heads and not any(r == "head_of_delegation" for _, r in f.principals):
                 m.add(heads[0], "head_of_delegation")
