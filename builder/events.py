@@ -271,7 +271,7 @@ def _delegation_body(phrase: str) -> str | None:
     an tỉnh Nghệ An"), as the sides of a meeting are read."""
     from .sides import SIDE_ORG, _trim_org   # (sides reads this module: imported when first used)
     m = SIDE_ORG.search(phrase)
-    return _trim_org(phrase[m.start():]) or None if m else None
+    return (_trim_org(phrase[m.start():]) or None) if m else None
 
 
 def visit_references(article: Article, body: list[tuple[int, int]], people: list[FoundPerson],
@@ -412,9 +412,9 @@ _PLANNED_CONFERENCE = Scan(PLANNED_CONFERENCE)   # (sought where "hội nghị" 
 PLANNED_NEXT_ROUND = re.compile(r"\b(?:đăng cai|tổ chức)\s+(?P<what>hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+"
                                 r"(?:kế tiếp|tiếp theo|tới)\b(?P<rest>[^.;]{0,100})", re.I)
 NEXT_ROUND = re.compile(r"(?i)^(?:hội nghị|hội đàm|đối thoại)\s+(?:lần|kỳ)\s+(?:kế tiếp|tiếp theo|tới)\b")
-# "Hai bên thống nhất tăng cường …; tổ chức hội đàm năm 2100 tại thành phố Sùng Tả": a plan that is
+# "Hai bên thống nhất tăng cường …; tổ chức hội đàm năm 2090 tại thành phố Sùng Tả": a plan that is
 # an item of the list the sides agreed on (AGREED before it in the sentence)
-PLANNED_LIST_ITEM = re.compile(r";\s*(?:sẽ\s+)?(?P<mid>)tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)(?P<rest>[^.;]{0,100})")
+PLANNED_LIST_ITEM = re.compile(r";\s*(?:sẽ\s+)?tổ chức (?P<what>hội đàm|hội nghị|cuộc gặp|giao ban)(?P<rest>[^.;]{0,100})")
 AGREED = re.compile(r"\b(?:thống nhất|nhất trí|thỏa thuận)\b")
 PLANNED_TYPE = {"hội đàm": "talks", "hội nghị": "conference", "cuộc gặp": "other", "giao ban": "talks",
                 "đối thoại": "conference"}

@@ -45,10 +45,13 @@ def _next_comma(text: str, start: int, limit: int) -> int:
     return comma
 
 
-# "tự trị dân tộc Choang, Miêu …", "Châu tự trị dân tộc Cáp Nhì, Di Hồng Hà": a people's name (one or
-# two capitalised words) after "dân tộc", a comma, then the next people's
-PEOPLES_BEFORE = re.compile(r"[Dd]ân tộc [A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?$")
-PEOPLES_COMMA = re.compile(r", (?:dân tộc )?[A-ZĐÀ-Ỹ]")   # ("… dân tộc Cáp Nhì, dân tộc Di Hồng Hà")
+# "tự trị dân tộc Choang, Miêu …", "Châu tự trị dân tộc Cáp Nhì, dân tộc Di Hồng Hà": a people's name
+# (one or two capitalised words) after "dân tộc", a comma, then the next people's. The fragments
+# serve here and in the pattern of a side's body (sides.SIDE_ORG).
+A_PEOPLE = r"[A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?"
+NEXT_PEOPLE = r", (?:dân tộc )?[A-ZĐÀ-Ỹ]"
+PEOPLES_BEFORE = re.compile(r"[Dd]ân tộc " + A_PEOPLE + "$")
+PEOPLES_COMMA = re.compile(NEXT_PEOPLE)
 
 
 def is_leader(title: str | None, lex: Lexicon) -> bool:

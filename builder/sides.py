@@ -8,7 +8,7 @@ from .events import ROLE_RANK
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .meetings import OCCASION, Meeting
-from .people import country_of, split_commas
+from .people import A_PEOPLE, NEXT_PEOPLE, country_of, split_commas
 from .records import Article
 
 # --- is it a Viet Nam–China meeting? --------------------------------------------------------------------
@@ -91,7 +91,7 @@ SIDE_ORG = Scan(re.compile(r"(?:Bộ Tư lệnh|Bộ(?! trưởng)|Sở(?! trư�
                            r"Đồn(?= (?:Công an|Biên phòng|biên phòng))|Trạm(?= [Kk]iểm)|Trường Đại học|Đại học)\b"
                            # (the comma of "phòng, chống" is inside the name, and the one between the
                            # peoples of an autonomous area: "Châu tự trị dân tộc Choang, Miêu Văn Sơn")
-                           r"(?:(?<=[Dd]ân tộc )[A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?,(?= (?:dân tộc )?[A-ZĐÀ-Ỹ])|[^,.;()]|(?<=[Pp]hòng),(?= chống\b)){0,70}"))
+                           r"(?:(?<=[Dd]ân tộc )" + A_PEOPLE + "(?=" + NEXT_PEOPLE + r"),|[^,.;()]|(?<=[Pp]hòng),(?= chống\b)){0,70}"))
 # "Hội nghị … giữa A và B": the two bodies the meeting is between (a body right after "giữa",
 # or right after a "và" that follows one with no clause break between)
 BETWEEN = re.compile(r"\bgiữa\s+(?:(?!\bgiữa\b)[^.;])*?$")
