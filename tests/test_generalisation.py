@@ -2136,3 +2136,14 @@ def test_two_meetings_of_a_day_joined_by_a_semicolon_and_the_host_named_by_a_bar
     assert [(e.event_type, str(e.date.start), roles_of(e)) for e in events] == [
         ("talks", "2093-03-05", {"Hà Minh Triết": "host", "Khổng Vĩnh Niên": "head_of_delegation"}),
         ("reception", "2093-03-05", {"Lương Đức Hòa": "host", "Khổng Vĩnh Niên": "head_of_delegation"})]
+
+
+def test_an_academic_degree_between_the_rank_and_the_name():
+    """"Trung tướng, GS.TS Trần Minh Khoa, Giám đốc Học viện …", "Đại tá, PGS.TS Vũ Thị Lan": the degree
+    is no part of the name and does not hide the person."""
+    text = ("Sáng 9/9/2093, tại Hà Nội, Trung tướng, GS.TS Trần Minh Khoa, Giám đốc Học viện An ninh nhân dân đã tiếp "
+            "Đoàn đại biểu Đại học Công an nhân dân Trung Quốc do ông Lâm Chí Hải, Phó Hiệu trưởng dẫn đầu. Cùng dự có "
+            "Đại tá, PGS.TS Vũ Thị Lan, Phó Giám đốc Học viện.\n")
+    event = only_event(text)
+    assert roles_of(event) == {"Trần Minh Khoa": "host", "Lâm Chí Hải": "head_of_delegation", "Vũ Thị Lan": "participant"}
+    assert {p.person.name: p.person.rank for p in event.participants}["Trần Minh Khoa"] == "Trung tướng"
