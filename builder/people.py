@@ -205,6 +205,10 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
     chain_start = None
     while True:
         stripped = low[:pos].rstrip()
+        degree = DEGREE_BEFORE.search(stripped)
+        if degree:   # "Trung tướng, GS.TS Trần Minh Khoa": the degree sits between the rank and the name
+            pos = degree.start()
+            stripped = low[:pos].rstrip().rstrip(",").rstrip()
         if not stripped:
             break
         hit = (_ends_with_any(stripped, lex.ranks) or _ends_with_any(stripped, lex.titles)
@@ -250,6 +254,11 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
     if title is not None and chain_start is not None:
         return chain_start, None, title
     return None
+
+
+# an academic degree written before a name, as news writes it ("GS.TS", "PGS. TS", "TS.", "ThS"),
+# matched on the lower-cased text
+DEGREE_BEFORE = re.compile(r"(?:^|(?<=[\s,]))(?:gs\.\s?tskh|gs\.\s?ts|pgs\.\s?ts|pgs\.\s?tskh|gs|pgs|tskh|ts|ths)\.?$")
 
 
 def _names_a_building(low: str, start: int) -> bool:
