@@ -2147,3 +2147,16 @@ def test_an_academic_degree_between_the_rank_and_the_name():
     event = only_event(text)
     assert roles_of(event) == {"Trần Minh Khoa": "host", "Lâm Chí Hải": "head_of_delegation", "Vũ Thị Lan": "participant"}
     assert {p.person.name: p.person.rank for p in event.participants}["Trần Minh Khoa"] == "Trung tướng"
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 9/9/2093, tại Hà Nội, Thượng tướng Mạc Văn Khải, Thứ trưởng Bộ Công an đã tiếp ông Lâm Chí Hải, Phó Hiệu "
+    "trưởng Đại học Công an nhân dân Trung Quốc. Cùng dự có ông Đỗ Văn Hùng, nguyên Thứ trưởng Bộ Công an.\n",
+    "Sáng 9/9/2093, tại Hà Nội, Thượng tướng Mạc Văn Khải, Thứ trưởng Bộ Công an đã tiếp ông Lâm Chí Hải, Phó Hiệu "
+    "trưởng Đại học Công an nhân dân Trung Quốc. Cùng dự có nguyên Thứ trưởng Bộ Công an Đỗ Văn Hùng.\n",
+])
+def test_a_former_official_keeps_nguyen_in_his_title(text):
+    """"ông X, nguyên Thứ trưởng Bộ Công an" or "nguyên Thứ trưởng Bộ Công an X": a former deputy minister,
+    of Viet Nam, who attends; "nguyên" stays in his title."""
+    people = {p.person.name: (p.person.country, p.person.title, p.role) for p in only_event(text).participants}
+    assert people["Đỗ Văn Hùng"] == ("VN", "nguyên Thứ trưởng Bộ Công an", "participant")
