@@ -57,7 +57,7 @@ PEOPLES_COMMA = re.compile(NEXT_PEOPLE)
 def is_leader(title: str | None, lex: Lexicon) -> bool:
     """The title holds a leader's office (lexicon kind "leader"), not its deputy's ("Phó Thủ tướng")."""
     low = (title or "").lower()
-    return any(re.search(r"(?<!phó )\b" + re.escape(t.lower()) + r"\b", low) for t in lex.leader_titles
+    return any(re.search(r"(?<!phó )(?<!nguyên )\b" + re.escape(t.lower()) + r"\b", low) for t in lex.leader_titles
                if t.lower() in low)
 
 
@@ -223,6 +223,9 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
                 return start, None, title
             if low[:start].endswith("quyền "):
                 start -= len("quyền ")   # "Quyền Giám đốc": the acting holder of the office
+            elif pre[:start].endswith("nguyên ") or pre[:start].endswith("Nguyên ") and \
+                    not pre[:start - len("Nguyên ")].rstrip()[-1:].isalpha():
+                start -= len("nguyên ")   # "nguyên Thứ trưởng": a former one (not a name's "Nguyên")
             # the title runs from the first title word of the chain to the name
             title = pre[start:].strip(" ,")
             if _JOINED_END.search(title):
@@ -299,8 +302,10 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
         # after a title, the body it belongs to may follow its own comma: ", Bộ Công an Trung Quốc"
         org = parts and ORG_HEAD.match(text, seg_start)
         # ("Quyền Giám đốc …": an acting office)
+        # ("nguyên Thứ trưởng …": a former office, kept as written)
+        former = seg_low.startswith("nguyên ") and _starts_with_any(seg_low[len("nguyên "):], lex.titles)
         if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith(("ủy viên", "phó ", "quyền "))
-                or org):
+                or org or former):
             break
         stop = APPOSITION_STOPS.search(text, seg_start, limit)
         comma = _next_comma(text, seg_start, limit)
