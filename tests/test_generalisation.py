@@ -2160,3 +2160,17 @@ def test_a_former_official_keeps_nguyen_in_his_title(text):
     of Viet Nam, who attends; "nguyên" stays in his title."""
     people = {p.person.name: (p.person.country, p.person.title, p.role) for p in only_event(text).participants}
     assert people["Đỗ Văn Hùng"] == ("VN", "nguyên Thứ trưởng Bộ Công an", "participant")
+
+
+def test_district_police_and_its_head():
+    """"Công an huyện Mường Khương, tỉnh Lào Cai … hội đàm với Cục Công an huyện Mã Quan …", chaired by
+    "Thượng tá X, Trưởng Công an huyện Mường Khương": a district's police is Viet Nam's, its head's
+    office is "Trưởng Công an"."""
+    text = ("Ngày 18/7/2094, tại Nhà hội đàm cửa khẩu Mường Khương, Công an huyện Mường Khương, tỉnh Lào Cai đã tổ chức "
+            "hội đàm với Cục Công an huyện Mã Quan, châu Văn Sơn, tỉnh Vân Nam, Trung Quốc. Chủ trì hội đàm phía Việt "
+            "Nam là Thượng tá Sùng Văn Chư, Trưởng Công an huyện Mường Khương; phía Trung Quốc là ông Vương Lập Quần, "
+            "Cục trưởng Cục Công an huyện Mã Quan.\n")
+    event = only_event(text)
+    assert event.sides == {"VN": "Công an huyện Mường Khương", "CN": "Cục Công an huyện Mã Quan"}
+    people = {p.person.name: (p.person.country, p.person.title) for p in event.participants}
+    assert people["Sùng Văn Chư"] == ("VN", "Trưởng Công an huyện Mường Khương")
