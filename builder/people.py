@@ -205,7 +205,7 @@ def _introduction(pre: str, lex: Lexicon) -> tuple[int, str | None, str | None] 
     chain_start = None
     while True:
         stripped = low[:pos].rstrip()
-        degree = DEGREE_BEFORE.search(stripped)
+        degree = DEGREE_BEFORE.search(stripped, max(0, len(stripped) - 12)) if stripped[-1:] in ("s", "h", ".") else None
         if degree:   # "Trung tướng, GS.TS Trần Minh Khoa": the degree sits between the rank and the name
             pos = degree.start()
             stripped = low[:pos].rstrip().rstrip(",").rstrip()
