@@ -2174,3 +2174,11 @@ def test_district_police_and_its_head():
     assert event.sides == {"VN": "Công an huyện Mường Khương", "CN": "Cục Công an huyện Mã Quan"}
     people = {p.person.name: (p.person.country, p.person.title) for p in event.participants}
     assert people["Sùng Văn Chư"] == ("VN", "Trưởng Công an huyện Mường Khương")
+
+
+def test_the_chairs_named_side_by_side_after_chu_tri_without_a_comma():
+    """"Chủ trì hội đàm phía Việt Nam là A; phía Trung Quốc là B": the same without the comma."""
+    text = ("Chiều 5/3/2097, tại Hà Nội đã diễn ra cuộc hội đàm giữa Bộ Công an Việt Nam và Bộ Công an Trung Quốc. "
+            "Chủ trì hội đàm phía Việt Nam là Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an; phía Trung Quốc là "
+            "ông Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an.\n")
+    assert roles_of(only_event(text)) == {"Cấn Đức Lương": "host", "Tôn Vĩnh Hạo": "head_of_delegation"}
