@@ -820,5 +820,5 @@ def _chair_match(mt: str, start: int, pos: int):
     side = SIDE_CLAUSE.match(mt, clause + 1, pos) if m is None and clause > start else None
     if side is not None:
         before = _chair_match(mt, start, clause)
-        return side if before is not None and before.group("side") else None
+        return side if before is not None and (before.group("side") or "phía" in before.group(0).lower()) else None
     return m
