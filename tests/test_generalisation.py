@@ -2182,3 +2182,15 @@ def test_the_chairs_named_side_by_side_after_chu_tri_without_a_comma():
             "Chủ trì hội đàm phía Việt Nam là Thượng tướng Cấn Đức Lương, Thứ trưởng Bộ Công an; phía Trung Quốc là "
             "ông Tôn Vĩnh Hạo, Thứ trưởng Bộ Công an.\n")
     assert roles_of(only_event(text)) == {"Cấn Đức Lương": "host", "Tôn Vĩnh Hạo": "head_of_delegation"}
+
+
+def test_a_document_title_runs_on_through_trong_linh_vuc_and_dau_tranh_voi_toi_pham():
+    """"Bản ghi nhớ về hợp tác trong lĩnh vực …", "Biên bản … về phối hợp đấu tranh với tội phạm ma túy":
+    "trong lĩnh vực" and "với tội phạm" are inside the title, not where it ends."""
+    text = ("Ngày 12/10/2095, tại thành phố Côn Minh, Thiếu tướng Nông Văn Thái, Cục trưởng Cục Cảnh sát điều tra tội "
+            "phạm về ma túy đã làm việc với ông Tô Bình, Cục trưởng Cục Cấm độc, Bộ Công an Trung Quốc. Hai bên đã ký "
+            "Bản ghi nhớ về hợp tác trong lĩnh vực phòng, chống ma túy và Biên bản làm việc về phối hợp đấu tranh với "
+            "tội phạm ma túy qua biên giới.\n")
+    assert [d.title_vi for d in only_event(text).documents] == [
+        "Bản ghi nhớ về hợp tác trong lĩnh vực phòng, chống ma túy",
+        "Biên bản làm việc về phối hợp đấu tranh với tội phạm ma túy qua biên giới"]
