@@ -149,7 +149,9 @@ SIGN_BEFORE = re.compile(r"\b(?:ký kết|ký|trao(?: đổi)?|công bố|thông
 SIGNED_ANY = Scan(re.compile(r"\b(?:đã ký|ký kết|được ký|ký tháng|ký ngày|ký tại|đã trao|ký)\b"))
 WITNESS = re.compile(r"chứng kiến")
 DOC_TITLE_STOP = re.compile(
-    r"[.;:(]|,(?! chống)|\svà (?:chứng kiến|nhất trí|thống nhất|đồng ý)\b|\s(?:được ký|đã được|(?:đã|vừa) ký\b|do\b|trong\b|ký\b|nhằm\b|tại\b|vào\b|với\b)"
+    # ("hợp tác trong lĩnh vực …", "đấu tranh với tội phạm …" are inside a title)
+    r"[.;:(]|,(?! chống)|\svà (?:chứng kiến|nhất trí|thống nhất|đồng ý)\b|\s(?:được ký|đã được|(?:đã|vừa) ký\b|do\b|"
+    r"trong\b(?!\s+lĩnh vực)|ký\b|nhằm\b|tại\b|vào\b|với\b(?!\s+(?:các loại\s+)?tội phạm))"
     # "Biên bản hội đàm và Kế hoạch phối hợp …": the next document's name ends this one's title
     r"|\svà\s+(?=(?:Biên bản|Bản ghi nhớ|Thỏa thuận|Hiệp định|Nghị định thư|Kế hoạch|Chương trình hợp tác|Quy chế|Tuyên bố chung)\b)")
 BOTH_SIDES = re.compile(r"\b(?:[Hh]ai|2)\s+(?:đồng chí\s+|ông\s+)?(?P<title>Bộ trưởng|Thứ trưởng|Cục trưởng|Giám đốc|[Tt]rưởng đoàn|"
