@@ -301,9 +301,9 @@ def _apposition(text: str, end: int, limit: int, lex: Lexicon) -> tuple[str | No
         seg_low = text[seg_start:limit].lower()
         # after a title, the body it belongs to may follow its own comma: ", Bộ Công an Trung Quốc"
         org = parts and ORG_HEAD.match(text, seg_start)
-        # ("Quyền Giám đốc …": an acting office)
         # ("nguyên Thứ trưởng …": a former office, kept as written)
         former = seg_low.startswith("nguyên ") and _starts_with_any(seg_low[len("nguyên "):], lex.titles)
+        # ("Quyền Giám đốc …": an acting office)
         if not (_starts_with_any(seg_low, lex.titles) or seg_low.startswith(("ủy viên", "phó ", "quyền "))
                 or org or former):
             break
