@@ -56,8 +56,18 @@ def setup() -> None:
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     sh(str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", "constraints.txt",
-       "-e", ".[test,bench]")
+       "-e", ".[test,bench,compiled]")
     STAMP.write_text(wanted)
+
+
+def compile_extraction() -> None:
+    """Compile the extraction modules with Cython (only those changed since). Optional: if it
+    fails, the same code runs as plain Python, slower, with the same output."""
+    try:
+        sh(str(PY), "-m", "builder.compile_modules")
+    except subprocess.CalledProcessError:
+        print("warning: the extraction modules were not compiled; they run as plain Python "
+              "(same output, slower)", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -66,6 +76,8 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0 if task == "help" else 2
     setup()
+    if task in ("build", "test", "bench"):
+        compile_extraction()
     if task == "build":
         sh(str(PY), "-m", "builder", "build", *argv[1:])
         sh(str(PY), "-m", "builder", "validate")

@@ -98,11 +98,15 @@ def interpreter() -> dict:
     /usr/bin/python3 (libpython linked into the program, profile-optimised) runs it faster than
     pyenv's default build (libpython a shared library, no optimisation): BENCHMARKS.md."""
     import platform
+    import builder.extract  # noqa: F401  (imports the extraction modules, compiled when they are)
+    from builder.compiled import in_use
     maps = Path("/proc/self/maps")
     shared = "libpython" in maps.read_text() if maps.exists() else None
     return {"python": platform.python_version(),
             "executable": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
-            "libpython_shared_library": shared}
+            "libpython_shared_library": shared,
+            # builder/compiled.py: the modules that ran compiled with Cython (none: plain Python)
+            "compiled_modules": len(in_use())}
 
 
 def main(sizes: list[int], repeat: int = 1) -> None:
@@ -126,7 +130,8 @@ def main(sizes: list[int], repeat: int = 1) -> None:
            f"{'RSS MiB':>7} {'planted':>7} {'found':>5} {'matched':>7}"
     python = interpreter()
     print(f"Python {python['python']} at {python['executable']} "
-          f"(libpython: {LINKING.get(python['libpython_shared_library'])})")
+          f"(libpython: {LINKING.get(python['libpython_shared_library'])}); "
+          f"{python['compiled_modules'] or 'no'} extraction modules compiled with Cython")
     print(head)
     for r in results:
         r["interpreter"] = python

@@ -4,11 +4,13 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from .cleaning import match_form
 
-LEXICON_DIR = Path(__file__).parent / "lexicon"
+# (found through the package, not __file__: a compiled module's file lies elsewhere, builder/compiled.py)
+LEXICON_DIR = Path(str(files(__package__))) / "lexicon"
 
 
 def _rows(name: str) -> list[dict[str, str]]:
