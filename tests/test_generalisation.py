@@ -2194,3 +2194,62 @@ def test_a_document_title_runs_on_through_trong_linh_vuc_and_dau_tranh_voi_toi_p
     assert [d.title_vi for d in only_event(text).documents] == [
         "Bản ghi nhớ về hợp tác trong lĩnh vực phòng, chống ma túy",
         "Biên bản làm việc về phối hợp đấu tranh với tội phạm ma túy qua biên giới"]
+
+
+def _visit_and_meetings(text: str):
+    events = extract(article(text), load()).events
+    visit = next(e for e in events if e.event_type == "visit" and e.mention == "primary")
+    return visit, {(e.event_type, e.date.iso()): (e.location_city, e.location_country) for e in events if e is not visit}
+
+
+def test_a_visit_in_two_cities_told_under_dated_subheadings_has_no_city():
+    """A visit whose meetings stand under subheadings ("* Ngày 6/4: hội đàm tại Hà Nội", then one
+    in Quảng Ninh) was in two cities: the subheading places its own meeting, not the whole visit."""
+    text = ("Từ ngày 5 đến 8/4/2093, Đoàn đại biểu Bộ An ninh Quốc gia Trung Quốc do ông Mạc Thừa Chí, Thứ trưởng "
+            "dẫn đầu đã sang thăm và làm việc tại Việt Nam.\n\n"
+            "* Ngày 6/4: hội đàm tại Hà Nội\n\n"
+            "Thượng tướng Lò Văn Khải, Thứ trưởng Bộ Công an đã chủ trì hội đàm với Đoàn. Hai bên trao đổi về "
+            "phòng, chống khủng bố.\n\n"
+            "* Ngày 7/4: làm việc tại Quảng Ninh\n\n"
+            "Đoàn đã làm việc với Công an tỉnh Quảng Ninh do Thiếu tướng Đinh Hữu Tài, Giám đốc, chủ trì.\n")
+    visit, meetings = _visit_and_meetings(text)
+    assert (visit.location_city, visit.location_country) == (None, "VN")
+    assert meetings[("talks", "2093-04-06")] == ("Hanoi", "VN")
+
+
+def test_a_visit_that_lands_in_the_capital_and_meets_in_two_cities_has_no_city():
+    """A photo report: "Chiều 12/9, Đoàn đến Sân bay quốc tế Thủ đô Bắc Kinh. Ra đón Đoàn có …" is
+    where the trip began; its meetings were in Beijing and Shanghai, so the visit names no single city."""
+    text = ("Từ ngày 12 đến 15/9/2094, Đoàn đại biểu Bộ Công an Việt Nam do Thượng tướng Lò Văn Khải, Thứ trưởng Bộ "
+            "Công an dẫn đầu đã thăm và làm việc tại Trung Quốc. Dưới đây là một số hình ảnh của chuyến thăm.\n\n"
+            "Chiều 12/9, Đoàn đến Sân bay quốc tế Thủ đô Bắc Kinh. Ra đón Đoàn có lãnh đạo Cục Hợp tác quốc tế, "
+            "Bộ Công an Trung Quốc.\n\n"
+            "Sáng 13/9, tại Bắc Kinh, Thứ trưởng Lò Văn Khải hội đàm với ông Mạc Thừa Chí, Thứ trưởng Bộ Công an "
+            "Trung Quốc.\n\n"
+            "Ngày 14/9, tại Thượng Hải, Đoàn đã làm việc với Cục Công an thành phố Thượng Hải.\n")
+    visit, _ = _visit_and_meetings(text)
+    assert (visit.location_city, visit.location_country) == (None, "CN")
+
+
+def test_a_visit_said_to_be_in_a_city_and_a_province_has_no_city():
+    """"… với các hoạt động tại Thủ đô Bắc Kinh và tỉnh Vân Nam": two places, no single city."""
+    text = ("Đoàn đại biểu Bộ Công an Việt Nam do Đại tướng Đinh Hữu Tài, Bộ trưởng Bộ Công an dẫn đầu đã thăm "
+            "chính thức Trung Quốc từ ngày 3 đến 7-11-2095, với các hoạt động tại Thủ đô Bắc Kinh và tỉnh Vân Nam. "
+            "Trong thời gian ở Bắc Kinh, Bộ trưởng Đinh Hữu Tài đã hội đàm với ông Mạc Thừa Chí, Bộ trưởng Bộ Công "
+            "an Trung Quốc.\n")
+    visit, _ = _visit_and_meetings(text)
+    assert (visit.location_city, visit.location_country) == (None, "CN")
+
+
+def test_a_visit_whose_own_talks_were_in_the_capital_is_there_though_it_went_on_elsewhere():
+    """The counterpart: the visit's own undated talks with the host ministry in Beijing place it
+    there, though a dated session was held in Kunming."""
+    text = ("Nhận lời mời của Bộ Công an Trung Quốc, Đoàn đại biểu Bộ Công an Việt Nam do Đại tướng Đinh Hữu Tài, "
+            "Bộ trưởng Bộ Công an dẫn đầu đã thăm chính thức Trung Quốc từ ngày 3 đến 7-11-2095.\n\n"
+            "Tại Bắc Kinh, Bộ trưởng Đinh Hữu Tài đã hội đàm với ông Mạc Thừa Chí, Bộ trưởng Bộ Công an Trung Quốc. "
+            "Hai bên ký Bản ghi nhớ về hợp tác phòng, chống tội phạm.\n\n"
+            "Ngày 6/11, tại thành phố Côn Minh, Bộ trưởng Đinh Hữu Tài đã làm việc với ông Lư Kiến Phong, Giám đốc Sở "
+            "Công an tỉnh Vân Nam.\n")
+    visit, meetings = _visit_and_meetings(text)
+    assert (visit.location_city, visit.location_country) == ("Beijing", "CN")
+    assert meetings[("talks", "2095-11-06")] == ("Kunming", "CN")
