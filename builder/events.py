@@ -151,6 +151,35 @@ def _cities(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> set
     return found
 
 
+# "tại Thủ đô Bắc Kinh và tỉnh Vân Nam", "ở Hà Nội và Quảng Ninh": two places joined by "và"
+_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:các\s+)?")
+_PLACE_NOUN = re.compile(r"(?:thủ đô|thành phố|tp\.?|tỉnh|khu tự trị|châu)\s+")
+_AND = re.compile(r"\s+và\s+")
+
+
+def _place_end(low: str, i: int, index) -> int | None:
+    """End of a place of the lexicon (not a country) named at `i`, after an optional noun."""
+    noun = _PLACE_NOUN.match(low, i)
+    j = noun.end() if noun else i
+    longest = max((len(name) for name, place in index.places_low if place.kind != "country"
+                   and low.startswith(name, j) and not low[j + len(name):j + len(name) + 1].isalnum()), default=0)
+    return j + longest if longest else None
+
+
+def names_two_places(article: Article, spans: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether a sentence says that what it tells was held in two places ("với các hoạt động tại
+    Thủ đô Bắc Kinh và tỉnh Vân Nam"): a visit told so was in no single city."""
+    index = index_of(lex)
+    for s, e in spans:
+        low = article.match_text[s:e].lower()
+        for at in _AT.finditer(low):
+            first = _place_end(low, at.end(), index)
+            joined = _AND.match(low, first) if first is not None else None
+            if joined and _place_end(low, joined.end(), index) is not None:
+                return True
+    return False
+
+
 def _person_record(p: FoundPerson, article: Article, country: str | None) -> PersonMention:
     s, e = p.sentence
     return PersonMention(name=article.text[p.start:p.end], country=country, title=p.title, rank=p.rank,

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .dates import bounds_from_text
-from .events import ONLINE, _cities, evidence, locate, office_holders
+from .events import ONLINE, _cities, evidence, locate, names_two_places, office_holders
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, _own_date, at_another_meeting,
@@ -42,9 +42,15 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
                     break
         if m.kind == "visit":
             cities = _cities(article, [f.sentence for f in m.frames] + m.sentences, lex)
+            # a dated subheading over another meeting ("* Ngày 6/4: hội đàm tại Hà Nội") is that meeting's
             taken = {c for other in meetings if other is not m for c in
-                     _cities(article, [f.sentence for f in other.frames], lex)}
-            own_cities = cities - taken if cities - taken else cities
+                     _cities(article, [f.sentence for f in other.frames] + [f.heading for f in other.frames
+                                                                              if f.heading], lex)}
+            # every city also another meeting's: only the visit's own meetings place it (its talks
+            # with the host ministry in Beijing), not where it landed ("Đoàn đến sân bay … Bắc Kinh")
+            own_cities = cities - taken or _cities(article, [f.sentence for f in m.frames], lex)
+            if names_two_places(article, [f.sentence for f in m.frames], lex):
+                own_cities = set()     # "với các hoạt động tại Thủ đô Bắc Kinh và tỉnh Vân Nam"
             if country:   # "đã thăm, làm việc tại …, Trung Quốc": a city of another country (in a
                 # body's name, "Công an thành phố Hà Nội") is not where the visit went
                 own_cities = {c for c in own_cities if c[1] == country}
@@ -102,7 +108,7 @@ def _visit_in_its_meetings_city(article: Article, meetings: list[Meeting], owner
     for v in meetings:
         ev = v.event
         if v.kind != "visit" or ev.mention != "primary" or ev.location_city or not ev.date.known \
-                or ev.date.precision != "day":
+                or ev.date.precision != "day" or names_two_places(article, [f.sentence for f in v.frames], lex):
             continue
         inside = [m.event for m in meetings if m is not v and m.event.mention == "primary" and m.event.date.known
                   and m.event.date.precision == "day" and ev.date.start <= m.event.date.start <= ev.date.end]
