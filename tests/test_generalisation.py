@@ -2253,3 +2253,16 @@ def test_a_visit_whose_own_talks_were_in_the_capital_is_there_though_it_went_on_
     visit, meetings = _visit_and_meetings(text)
     assert (visit.location_city, visit.location_country) == ("Beijing", "CN")
     assert meetings[("talks", "2095-11-06")] == ("Kunming", "CN")
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_is_an_ambassador_of_his_country():
+    """"ông X, Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam": the whole
+    office is the title, and what follows it (his country) is the body he serves, not
+    "đặc mệnh toàn quyền …"."""
+    text = ("Thứ trưởng Bộ Công an tiếp Đại sứ Trung Quốc\n\n"
+            "Chiều 22/8/2096, tại trụ sở Bộ Công an, Thượng tướng Lã Văn Khiêm, Thứ trưởng Bộ Công an đã tiếp ông "
+            "Diêu Minh Viễn, Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam, đến chào nhân "
+            "dịp nhận nhiệm vụ mới.\n")
+    envoy = next(p.person for p in only_event(text).participants if p.person.name == "Diêu Minh Viễn")
+    assert (envoy.country, envoy.organization) == ("CN", "nước Cộng hòa nhân dân Trung Hoa")
+    assert envoy.title.startswith("Đại sứ đặc mệnh toàn quyền")
