@@ -2266,3 +2266,26 @@ def test_an_ambassador_extraordinary_and_plenipotentiary_is_an_ambassador_of_his
     envoy = next(p.person for p in only_event(text).participants if p.person.name == "Diêu Minh Viễn")
     assert (envoy.country, envoy.organization) == ("CN", "nước Cộng hòa nhân dân Trung Hoa")
     assert envoy.title.startswith("Đại sứ đặc mệnh toàn quyền")
+
+
+def test_a_bilateral_meeting_on_the_sidelines_is_talks_of_two_heads():
+    """"Bên lề Hội nghị …, Bộ trưởng X đã có cuộc gặp song phương với ông Y, Bộ trưởng Bộ Công an
+    Trung Quốc": two heads of delegation meeting as equals abroad hold talks (as "hội đàm song
+    phương" is coded), not a reception."""
+    text = ("Bên lề Hội nghị Bộ trưởng ASEAN về phòng chống tội phạm xuyên quốc gia lần thứ 25 tổ chức tại Viêng "
+            "Chăn, Lào, chiều 11/10/2089, Đại tướng Tạ Quang Lộc, Bộ trưởng Bộ Công an đã có cuộc gặp song phương với "
+            "ông Vi Hồng Tân, Bộ trưởng Bộ Công an Trung Quốc.\n\nHai Bộ trưởng nhất trí tăng cường hợp tác phòng, "
+            "chống tội phạm ma túy và lừa đảo trực tuyến.\n")
+    event = only_event(text)
+    assert (event.event_type, event.date.iso(), event.location_country) == ("talks", "2089-10-11", "LA")
+    assert roles_of(event) == {"Tạ Quang Lộc": "head_of_delegation", "Vi Hồng Tân": "head_of_delegation"}
+
+
+def test_a_reception_on_the_sidelines_stays_a_reception():
+    """The counterpart: "Bên lề Hội nghị …, Bộ trưởng X đã tiếp ông Y": one receives the other."""
+    text = ("Bên lề Hội nghị Bộ trưởng ASEAN về phòng chống tội phạm xuyên quốc gia lần thứ 25 tổ chức tại Hà Nội, "
+            "chiều 11/10/2089, Đại tướng Tạ Quang Lộc, Bộ trưởng Bộ Công an đã tiếp ông Vi Hồng Tân, Thứ trưởng Bộ "
+            "Công an Trung Quốc, Trưởng đoàn Trung Quốc dự Hội nghị.\n")
+    event = only_event(text)
+    assert event.event_type == "reception"
+    assert roles_of(event) == {"Tạ Quang Lộc": "host", "Vi Hồng Tân": "head_of_delegation"}
