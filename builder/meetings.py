@@ -214,7 +214,11 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
                 continue
             if kind == "conference" and SUBORDINATE.search(mt[max(s, m.start() - 40):m.start()]):
                 continue
-            found.append((m.start(), kind, m.end() if kind == "conference" else None))
+            # "Bên lề Hội nghị …, X đã có cuộc gặp song phương với Y": two heads meeting as equals
+            # hold talks (as "hội đàm song phương" does), no one receives the other
+            met = kind == "reception" and MET.match(mt, m.start())
+            told = "talks" if met and (BILATERAL.match(mt, met.end()) or SIDELINES.search(mt, s, m.start())) else kind
+            found.append((m.start(), told, m.end() if kind == "conference" else None))
     return tuple(sorted(found, key=lambda f: f[:2]))
 
 
@@ -222,6 +226,9 @@ def _candidate_predicates(mt: str, s: int, e: int) -> tuple[tuple[int, str, int 
 MET = re.compile(r"(?i)(?:có (?:buổi|cuộc) gặp|gặp gỡ|đã gặp)\b")
 REPORTING = re.compile(r"(?i)\b(?:nói rằng|cho biết|cho rằng|khẳng định|nhấn mạnh|thông báo|tiết lộ|chia sẻ)\b")
 OCCASION = Scan(re.compile(r"(?i)\b(?:bên lề|nhân dịp|trong khuôn khổ)\b"))
+# a meeting on the sidelines of a multilateral one, or called bilateral
+SIDELINES = Scan(re.compile(r"(?i)\bbên lề\b|\bsong phương\b"))
+BILATERAL = re.compile(r"\s+song phương\b")
 
 
 def _own_date(article: Article, s: int, e: int, claimed, context: DateValue | None) -> DateValue | None:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from .events import ROLE_RANK
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
-from .meetings import OCCASION, Meeting
+from .meetings import OCCASION, SIDELINES, Meeting
 from .people import A_PEOPLE, NEXT_PEOPLE, country_of, split_commas
 from .records import Article
 
@@ -22,7 +22,6 @@ ACTOR = Scan(re.compile(r"(?:[Đđ]oàn(?: đại biểu| công tác)?|[Bb]ộ [
 TOPIC_BEFORE = re.compile(r"(?:hợp tác|quan hệ|kết quả)\s+(?:với|giữa)\s*$|(?:hợp tác|quan hệ)\s*$")
 
 
-SIDELINES = Scan(re.compile(r"(?i)\bbên lề\b|\bsong phương\b"))
 MULTILATERAL = Scan(re.compile(r"\bASEAN\w*|\bASEANAPOL\b|\b[Ii]nterpol\b|\bINTERPOL\b|\bMê Công\b|\bMekong\b|"
                                r"\bđa phương\b|\bcác nước thành viên\b|\bLiên Hợp Quốc\b|\bSCO\b|\bAPEC\b"))
 
