@@ -2289,3 +2289,16 @@ def test_a_reception_on_the_sidelines_stays_a_reception():
     event = only_event(text)
     assert event.event_type == "reception"
     assert roles_of(event) == {"Tạ Quang Lộc": "host", "Vi Hồng Tân": "head_of_delegation"}
+
+
+def test_an_office_that_ends_with_its_body_keeps_the_body_whole():
+    """"Trưởng Ban Nội chính Trung ương", "Trưởng Công an huyện Bát Xát": the office's last words
+    begin the body's name, so the body is "Ban Nội chính Trung ương", "Công an huyện Bát Xát",
+    not "Nội chính Trung ương", "Bát Xát"."""
+    text = ("Tối 20.5.2088, tại Hà Nội, đồng chí Phan Đình Trạc Vũ, Bí thư Trung ương Đảng, Trưởng Ban Nội chính Trung "
+            "ương đã tiếp Đoàn đại biểu Ủy ban Chính pháp Trung ương Đảng Cộng sản Trung Quốc do đồng chí Trần Văn "
+            "Thanh Hải, Phó Bí thư Ủy ban Chính pháp Trung ương làm Trưởng đoàn. Cùng tiếp có Thượng tá Lù Văn Sử, "
+            "Trưởng Công an huyện Bát Xát.\n")
+    bodies = {p.person.name: p.person.organization for p in only_event(text).participants}
+    assert bodies["Phan Đình Trạc Vũ"] == "Ban Nội chính Trung ương"
+    assert bodies["Lù Văn Sử"] == "Công an huyện Bát Xát"
