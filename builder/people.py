@@ -615,8 +615,17 @@ def _organisation(title: str | None, lex: Lexicon) -> str | None:
     for t, tl in by_head.get(low[:head], ()) if head else _lowered(lex.titles):
         if low.startswith(tl):
             rest = last[len(t):].strip()
-            return rest or None
+            # "Trưởng Ban Nội chính …", "Trưởng Công an huyện X": the office ends where the body's name begins
+            body_noun = OFFICE_ENDS_WITH_BODY.search(last, 0, len(t)) if rest else None
+            # (a body's name begins with a capital: "Trưởng phòng Quản lý …" is of "Phòng Quản lý …")
+            return (last[body_noun.start()].upper() + last[body_noun.start() + 1:len(t)] + " " + rest) \
+                if body_noun else (rest or None)
     return None
+
+
+# the last words of an office that are the first of its body's name ("Chánh Văn phòng Bộ Công an"
+# is of the ministry, as before)
+OFFICE_ENDS_WITH_BODY = re.compile(r"(?<!\w)(?<!Văn )(?:Ban|[Pp]hòng|Công an (?:huyện|quận|thị xã|thành phố|xã|phường))$")
 
 
 if __name__ == "__main__":  # a quick look: python -m builder.people FILE
