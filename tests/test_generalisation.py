@@ -2302,3 +2302,15 @@ def test_an_office_that_ends_with_its_body_keeps_the_body_whole():
     bodies = {p.person.name: p.person.organization for p in only_event(text).participants}
     assert bodies["Phan Đình Trạc Vũ"] == "Ban Nội chính Trung ương"
     assert bodies["Lù Văn Sử"] == "Công an huyện Bát Xát"
+
+
+def test_a_document_named_inside_another_ones_title_is_not_signed_of_its_own():
+    """"ký Nghị định thư sửa đổi Hiệp định hợp tác …": the protocol is signed; the agreement it
+    amends is part of its title, not a second document. ("Kế hoạch triển khai Bản ghi nhớ …" alike.)"""
+    text = (" date 2091-07\nSáng 8/7, tại Bắc Kinh, Đại tướng Đinh Hữu Tài, Bộ trưởng Bộ Công an Việt Nam và ông Mạc "
+            "Thừa Chí, Bộ trưởng Bộ Công an Trung Quốc đã đồng chủ trì Hội nghị Bộ trưởng về hợp tác phòng, chống "
+            "tội phạm lần thứ 9.\n\nSau hội nghị, hai Bộ trưởng đã ký Nghị định thư sửa đổi Hiệp định hợp tác phòng, "
+            "chống tội phạm giữa hai Bộ, và chứng kiến lễ ký Kế hoạch triển khai Bản ghi nhớ về đường dây nóng giữa "
+            "Cục Cảnh sát hình sự hai nước.\n")
+    titles = sorted(d.title_vi.split()[0] + " " + d.title_vi.split()[1] for d in only_event(text).documents)
+    assert titles == ["Kế hoạch", "Nghị định"]
