@@ -81,10 +81,14 @@ def find_documents(article: Article, body: list[tuple[int, int]], captions: list
         recalled_lower = [m for m in DOCS_ANYCASE.finditer(mt, s, e) if mt[m.start()].islower()
                           and (RECALLED_DOC.search(mt[max(s, m.start() - 40):m.start()])
                                or P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]))]
+        titled: list[tuple[int, int]] = []   # the title spans of this sentence's documents
         for m in list(DOCS.finditer(mt, s, e)) + recalled_lower + list(_counted(mt, s, e)):
             doc_type = m.lastgroup if m.re is not P.COUNTED_DOCS else "other"
             count = int(m.group("n")) if m.re is P.COUNTED_DOCS else 1
             t_end = m.end() if m.re is P.COUNTED_DOCS else _title_end(mt, m.start(), e)
+            if any(a < m.start() < b for a, b in titled):
+                continue   # "Nghị định thư sửa đổi Hiệp định …": the agreement amended is in the title
+            titled.append((m.start(), t_end))
             if m.re is P.DOC_RE_ANYCASE and not P.SIGN_BEFORE.search(mt[max(s, m.start() - 30):m.start()]) \
                     and not any(x.kind in ("year", "month", "day") for x in _dates_in(article, m.start(), t_end)):
                 continue   # a lower-case recalled document is kept only with a date of its own
