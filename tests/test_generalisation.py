@@ -2314,3 +2314,13 @@ def test_a_document_named_inside_another_ones_title_is_not_signed_of_its_own():
             "Cục Cảnh sát hình sự hai nước.\n")
     titles = sorted(d.title_vi.split()[0] + " " + d.title_vi.split()[1] for d in only_event(text).documents)
     assert titles == ["Kế hoạch", "Nghị định"]
+
+
+def test_an_office_of_a_department_of_a_ministry_is_of_that_department_of_that_ministry():
+    """"ông X, Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc": X's body is the department
+    of that ministry, as the sides name it, not nothing."""
+    text = ("Vào lúc 15h30 ngày 20-5-2087, tại trụ sở Bộ Công an, Thượng tướng Nghiêm Văn Bình, Thứ trưởng Bộ Công an "
+            "đã tiếp ông Lưu Chí Cường (Liu Zhiqiang), Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc đang thăm "
+            "và làm việc tại Việt Nam.\n")
+    bodies = {p.person.name: p.person.organization for p in only_event(text).participants}
+    assert bodies == {"Nghiêm Văn Bình": "Bộ Công an", "Lưu Chí Cường": "Cục Hợp tác quốc tế, Bộ Công an Trung Quốc"}
