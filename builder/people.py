@@ -609,7 +609,21 @@ def _organisation(title: str | None, lex: Lexicon) -> str | None:
     """The organisation named inside a title ("Thứ trưởng Bộ Công an Trung Quốc" → "Bộ Công an Trung Quốc")."""
     if not title:
         return None
-    last = split_commas(title)[-1].strip()
+    parts = [part.strip() for part in split_commas(title)]
+    own = _body_after_office(parts[-1], lex)
+    if own is None and len(parts) > 1 and PARENT_BODY.match(parts[-1]):
+        # "Cục trưởng Cục Hợp tác quốc tế, Bộ Công an Trung Quốc": the office's body, then the body it is part of
+        inner = _body_after_office(parts[-2], lex)
+        return f"{inner}, {parts[-1]}" if inner else None
+    return own
+
+
+# a body named after a comma, that another one belongs to
+PARENT_BODY = re.compile(r"(?:Bộ|Sở|Tổng cục|Cục|Công an|Ủy ban|Uỷ ban)\s")
+
+
+def _body_after_office(last: str, lex: Lexicon) -> str | None:
+    """The body named after the office that begins `last` ("Thứ trưởng Bộ Công an" → "Bộ Công an")."""
     low = last.lower()
     head, by_head = _grouped(lex.titles, at_end=False)
     for t, tl in by_head.get(low[:head], ()) if head else _lowered(lex.titles):
