@@ -2324,3 +2324,23 @@ def test_an_office_of_a_department_of_a_ministry_is_of_that_department_of_that_m
             "và làm việc tại Việt Nam.\n")
     bodies = {p.person.name: p.person.organization for p in only_event(text).participants}
     assert bodies == {"Nghiêm Văn Bình": "Bộ Công an", "Lưu Chí Cường": "Cục Hợp tác quốc tế, Bộ Công an Trung Quốc"}
+
+
+def test_a_diplomats_post_is_not_where_the_meeting_was():
+    """"ông X, Tổng Lãnh sự Trung Quốc tại Đà Nẵng đến chào xã giao" the police director of Cao
+    Bằng: "tại Đà Nẵng" is the consul's post, part of his title, not the meeting's city."""
+    text = ("Sáng 2/6/2092, Đại tá Vi Văn Thắng, Giám đốc Công an tỉnh Cao Bằng đã tiếp ông Hoàng Khải, Tổng Lãnh sự "
+            "Trung Quốc tại Đà Nẵng đến chào xã giao. Hai bên trao đổi về công tác bảo hộ công dân và quản lý người "
+            "nước ngoài.\n")
+    event = only_event(text)
+    assert (event.event_type, event.location_city, event.location_country) == ("reception", None, "VN")
+    assert roles_of(event) == {"Vi Văn Thắng": "host", "Hoàng Khải": "head_of_delegation"}
+
+
+def test_a_place_after_a_diplomats_post_still_places_the_meeting():
+    """The counterpart: "… Đại sứ Trung Quốc tại Việt Nam, tại trụ sở Bộ Công an": the second
+    "tại" is the place."""
+    text = ("Chiều 22/8/2096, Thượng tướng Lã Văn Khiêm, Thứ trưởng Bộ Công an đã tiếp ông Diêu Minh Viễn, Đại sứ "
+            "Trung Quốc tại Việt Nam, tại trụ sở Bộ Công an. Hai bên trao đổi về hợp tác giữa hai Bộ Công an.\n")
+    event = only_event(text)
+    assert (event.location_city, event.location_country) == ("Hanoi", "VN")
