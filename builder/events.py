@@ -79,6 +79,8 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
     index = index_of(lex)
     first: tuple[str | None, str] | None = None      # the first place named, when only a country
     for m in _VENUE_CUE.finditer(low):
+        if _posted_at(index.countries).search(low, max(0, m.start() - 80), m.start()):
+            continue   # "Tổng Lãnh sự Trung Quốc tại Đà Nẵng": a diplomat's post, in his title
         window = low[m.end():m.end() + 90]
         here = _place(window, index, at_start=True) if m.group("visit") else (
             _venue(window, index) or _place(window, index))
@@ -88,6 +90,15 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
             return here if first is None or first[1] == here[1] else first
         first = first or here
     return first or (None, None)
+
+
+@lru_cache(maxsize=4)
+def _posted_at(countries) -> re.Pattern:
+    """A diplomat's office and country, ending where "tại <his post>" begins ("Tổng Lãnh sự Trung
+    Quốc ", "Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa ")."""
+    names = "|".join(sorted((re.escape(name) for name, _, _ in countries), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:đại sứ|lãnh sự|tham tán|tùy viên|tuỳ viên)(?:\s+quán)?(?:\s+đặc mệnh toàn quyền)?"
+                      rf"\s+(?:{names})\s*$")
 
 
 def _venue(window: str, index) -> tuple[str, str] | None:

@@ -95,9 +95,28 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
             if bounds is not None:
                 ev.date = replace(bounds, basis="inferred")
     _participants(article, meetings, people, owner, deleg, lex, claimed)
+    _place_by_the_host(in_a_room)
 
 
 DELEGATION_WORD = re.compile(r"\b[Đđ]oàn\b")
+# an office held abroad: its holder receives in the country of his post, not his own
+POSTED_ABROAD = re.compile(r"(?i)\b(?:đại sứ|lãnh sự|tham tán|tùy viên|tuỳ viên)\b")
+
+
+def _place_by_the_host(meetings: list[Meeting]) -> None:
+    """A reception with no place said ("Giám đốc Công an tỉnh Cao Bằng đã tiếp ông Y, Tổng Lãnh sự
+    …") is held in its host's country, marked inferred; a host posted abroad tells nothing of it.
+    (`meetings`: those held in a room, not online.)"""
+    for m in meetings:
+        ev = m.event
+        if m.kind != "reception" or ev.mention != "primary" or ev.location_country:
+            continue
+        hosts = [p for p, role in m.people.values() if role == "host"]
+        countries = {h.country for h in hosts}
+        if hosts and len(countries) == 1 and None not in countries \
+                and not any(POSTED_ABROAD.search(h.title or "") for h in hosts):
+            ev.location_country, ev.location_basis = next(iter(countries)), "inferred"
+            ev.host_country = ev.host_country or ev.location_country
 
 
 def _visit_in_its_meetings_city(article: Article, meetings: list[Meeting], owner, lex: Lexicon) -> None:
