@@ -188,6 +188,16 @@ def test_range_with_the_month_in_words(text, start, end, basis):
     check(text, month(2093, 11), start, end, "day", basis)
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("trong các ngày 3, 4 và 5/7/2087", D(2087, 7, 3), D(2087, 7, 5)),
+    ("Trong ba ngày 3, 4, 5-7-2087", D(2087, 7, 3), D(2087, 7, 5)),
+    ("các ngày 3, 4, 5 và 6 tháng 7 năm 2087", D(2087, 7, 3), D(2087, 7, 6)),
+])
+def test_a_list_of_three_or_more_days_spans_them(text, start, end):
+    """Days listed ("các ngày 3, 4 và 5/7") span from the first to the last, as two days do."""
+    check(text, UNANCHORED, start, end, "day", "stated")
+
+
 def test_a_month_in_lower_case_words_ends_no_range():
     """"từ 16 đến 19 tháng năm 2093" may be a count of months: no range is read from it."""
     assert all(x.kind != "day_range" for x in find_date_expressions("từ 16 đến 19 tháng năm 2093"))
