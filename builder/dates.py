@@ -185,6 +185,9 @@ _MONTH_WORDS = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 
 _TIME = r"(?:\s+(?:lúc\s+)?(?P<time>(?:[01]?[0-9]|2[0-3])[:h][0-5][0-9])(?![0-9]))?"
 
+# the days between the first and the last of a list ("các ngày 3, 4 và 5/7", "ba ngày 3, 4, 5-7")
+_MIDDLE_DAYS = r"(?:\s*,\s*(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?=\s*(?:,|và)))*"
+
 _PATTERNS: list[tuple[str, str, _Check]] = [
     # "từ ngày 30/10/2022 - 01/11/2022", "từ 28/12 đến 2/1", "30/10/2022 – 01/11/2022"
     ("day_range",
@@ -195,15 +198,15 @@ _PATTERNS: list[tuple[str, str, _Check]] = [
     # "từ ngày 11 đến 15-4-2023", "Từ ngày 3 đến 6-11-2031", "ngày 3-6/11", "Trong 2 ngày (14 và 15/8)",
     # "Trong các ngày 5, 6/4"
     ("day_range",
-     rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+(?:\(\s*)?){_B}{_d()}(?![0-9])\s*"
+     rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+(?:\(\s*)?){_B}{_d()}(?![0-9]){_MIDDLE_DAYS}\s*"
      rf"(?:[{_DASHES}]|đến|tới|và|,)\s*(?:ngày\s+)?{_d('end_day')}(?P<end_sep>{_SEP})"
      rf"{_m('end_month')}(?:(?P=end_sep){_y('end_year')})?{_E}",
      _always),
     # the month in words, as wire reports and older papers write ranges: "từ ngày 16 đến ngày 19
     # tháng 5 năm 2093", "ngày 16 và 17 tháng 5", "từ ngày 3 đến ngày 6 tháng Mười Một"
     ("day_range",
-     rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+){_B}{_d()}(?![0-9])\s*"
-     rf"(?:[{_DASHES}]|đến|tới|và)\s*(?:ngày\s+)?{_d('end_day')}\s+tháng\s+"
+     rf"(?:(?P<tu>từ)\s+(?:(?P<ngay>ngày)\s+)?|(?P<ngay2>ngày)\s+){_B}{_d()}(?![0-9]){_MIDDLE_DAYS}\s*"
+     rf"(?:[{_DASHES}]|đến|tới|và|,)\s*(?:ngày\s+)?{_d('end_day')}\s+tháng\s+"
      rf"(?:{_m('end_month')}(?![0-9])|(?P<end_month_word>{_MONTH_WORDS})(?!\w))"
      rf"(?:\s*,?\s*năm\s+{_y('end_year')})?{_E}",
      _month_word_ok),
