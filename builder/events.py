@@ -92,13 +92,16 @@ def locate(article: Article, start: int, end: int, lex: Lexicon) -> tuple[str | 
     return first or (None, None)
 
 
+# an office held abroad ("Đại sứ", "Tổng Lãnh sự"): its holder's post is in his title
+DIPLOMATIC_OFFICE = r"(?:đại sứ|lãnh sự|tham tán|tùy viên|tuỳ viên)"
+
+
 @lru_cache(maxsize=4)
 def _posted_at(countries) -> re.Pattern:
     """A diplomat's office and country, ending where "tại <his post>" begins ("Tổng Lãnh sự Trung
     Quốc ", "Đại sứ đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa ")."""
     names = "|".join(sorted((re.escape(name) for name, _, _ in countries), key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:đại sứ|lãnh sự|tham tán|tùy viên|tuỳ viên)(?:\s+quán)?(?:\s+đặc mệnh toàn quyền)?"
-                      rf"\s+(?:{names})\s*$")
+    return re.compile(rf"(?<!\w){DIPLOMATIC_OFFICE}(?:\s+quán)?(?:\s+đặc mệnh toàn quyền)?\s+(?:{names})\s*$")
 
 
 def _venue(window: str, index) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .dates import bounds_from_text
-from .events import ONLINE, _cities, evidence, locate, names_two_places, office_holders
+from .events import DIPLOMATIC_OFFICE, ONLINE, _cities, evidence, locate, names_two_places, office_holders
 from .fastscan import Scan
 from .lexicon import Lexicon, index_of
 from .meetings import (CHAIRS, CO_DO_SPAN, HOSTS_LIST, OTHER_SIDE, Meeting, _chair_is, _own_date, at_another_meeting,
@@ -100,7 +100,7 @@ def describe(article: Article, meetings: list[Meeting], people: list[FoundPerson
 
 DELEGATION_WORD = re.compile(r"\b[Đđ]oàn\b")
 # an office held abroad: its holder receives in the country of his post, not his own
-POSTED_ABROAD = re.compile(r"(?i)\b(?:đại sứ|lãnh sự|tham tán|tùy viên|tuỳ viên)\b")
+POSTED_ABROAD = re.compile(rf"(?i)\b{DIPLOMATIC_OFFICE}\b")
 
 
 def _place_by_the_host(meetings: list[Meeting]) -> None:
