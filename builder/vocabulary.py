@@ -131,10 +131,9 @@ def _venue_countries() -> tuple[Code, ...]:
     """Where a meeting may be held: the two sides, and the third countries of the place lexicon
     (ministers meet bilaterally on the sidelines of Interpol or ASEANAPOL meetings abroad)."""
     import csv
-    from importlib.resources import files
-    from pathlib import Path
-    # (found through the package, not __file__: a compiled module's file lies elsewhere, builder/compiled.py)
-    with open(Path(str(files(__package__))) / "lexicon" / "places.csv", encoding="utf-8", newline="") as f:
+
+    from .lexicon import LEXICON_DIR
+    with open(LEXICON_DIR / "places.csv", encoding="utf-8", newline="") as f:
         third = {r["country"]: r["name_en"] for r in csv.DictReader(f)
                  if r["kind"] == "country" and r["country"] not in ("VN", "CN")}
     return COUNTRIES + tuple(Code(code, name, f"{name} (ISO 3166-1 alpha-2): a venue abroad, e.g. a meeting on "
